@@ -1,0 +1,95 @@
+import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+
+import { findProcessReferences } from '../../src/util/node-process.js';
+import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
+
+// A rule that exists only to show what the helper finds: one report per reference.
+const rule = ESLintUtils.RuleCreator.withoutDocs({
+  meta: {
+    type: 'problem',
+    messages: { found: '{{kind}} {{member}}' },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      Program() {
+        const found = findProcessReferences(context.sourceCode, ['exit', 'exitCode']);
+        for (const [node, { kind, member }] of found) {
+          context.report({ node: node as TSESTree.Node, messageId: 'found', data: { kind, member } });
+        }
+      },
+    };
+  },
+});
+
+const call = (line: number, column: number, endColumn: number) => ({
+  messageId: 'found' as const,
+  data: { kind: 'call', member: 'exit' },
+  line,
+  column,
+  endColumn,
+});
+const read = (member: string, line: number, column: number, endColumn: number) => ({
+  messageId: 'found' as const,
+  data: { kind: 'read', member },
+  line,
+  column,
+  endColumn,
+});
+
+createRuleTester().run('node-process', rule, {
+  valid: [
+    'function f(process: { exit(n: number): void }) { process.exit(1); }',
+    'const exit = (n: number) => n; exit(1);',
+    'import { exit } from "./local-process"; exit(1);',
+    'console.log(process.version);',
+  ],
+  invalid: [
+    {
+      code: 'process.exit(1);',
+      errors: [read('exit', 1, 1, 13), call(1, 1, 16)],
+    },
+    {
+      code: 'globalThis.process.exit(2);',
+      errors: [read('exit', 1, 1, 24), call(1, 1, 27)],
+    },
+    {
+      code: 'process["exit"](3);\nprocess?.exit(4);',
+      errors: [read('exit', 1, 1, 16), call(1, 1, 19), read('exit', 2, 1, 14), call(2, 1, 17)],
+    },
+    {
+      code: 'const { exit } = process;\nexit(5);',
+      errors: [read('exit', 1, 9, 13), call(2, 1, 8)],
+    },
+    {
+      code: 'import { exit as quit } from "node:process";\nquit(6);',
+      errors: [read('exit', 1, 10, 22), call(2, 1, 8)],
+    },
+    {
+      code: 'import proc from "process";\nproc.exitCode = 1;',
+      errors: [read('exitCode', 2, 1, 14)],
+    },
+  ],
+});
+
+createJsRuleTester().run('node-process (CommonJS)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: 'const proc = require("node:process");\nproc.exit(7);',
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [read('exit', 2, 1, 10), call(2, 1, 13)],
+    },
+  ],
+});
+
+createRuleTester().run('node-process (shadowing and CommonJS in TypeScript)', rule, {
+  valid: ['const process = { exit() {} };\nprocess.exit();'],
+  invalid: [
+    {
+      code: 'const p = require("process");\np.exit(8);',
+      errors: [read('exit', 2, 1, 7), call(2, 1, 10)],
+    },
+  ],
+});
