@@ -1,0 +1,336 @@
+import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { findProcessReferences, type ProcessReference } from './node-process.js';
+
+/*
+ * One question, answered with ESLint's code-path analysis: does a piece of
+ * code end the process with a non-zero code, or throw, on every path? A path
+ * is fatal when it throws, calls `process.exit(n)` (n not 0), `process.abort()`
+ * or `process.kill(process.pid)`, or sets `process.exitCode` to a non-zero
+ * value before it ends (a later `process.exit(0)` undoes that; a later
+ * `process.exit()` keeps it). A call of a function of this file that is fatal
+ * on every path counts as setting the code, and so does a call given such a
+ * function as a callback (`server.close(() => process.exit(1))`). A code the
+ * file does not spell out (`process.exit(code)`) is taken as non-zero: the
+ * author chose it.
+ */
+
+type Segment = TSESLint.CodePathSegment;
+type CodePath = TSESLint.CodePath;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/** What a step does to the path: ends it (with a non-zero code or 0), sets or resets the exit code. */
+type Effect = 'end' | 'exitZero' | 'exitDefault' | 'set' | 'reset';
+
+/** A node recorded in the segment it runs in; a `call` is judged once the whole file is known. */
+type Step = { node: TSESTree.Node; effect: Effect } | { node: TSESTree.CallExpression; effect: 'call' };
+
+/** The segments of a top-level `catch` clause (and the `finally` after it). */
+interface CatchRegion {
+  readonly entry: readonly Segment[];
+  readonly segments: Set<Segment>;
+  exits: ReadonlySet<Segment> | undefined;
+  readonly range: readonly [number, number];
+}
+
+interface PathFrame {
+  readonly codePath: CodePath;
+  readonly current: Set<Segment>;
+}
+
+/** How deep calls of this file's functions are followed. */
+const MAX_CALL_DEPTH = 12;
+const PROCESS_MEMBERS = ['abort', 'exit', 'exitCode', 'kill', 'pid'] as const;
+
+export interface ExitCodeAnalysis {
+  /** Listeners to merge into the rule's own (code-path events and the nodes they record). */
+  readonly listeners: TSESLint.RuleListener;
+  /** Whether the node being visited runs at module top level (in no function, class field or static block). */
+  atTopLevel(): boolean;
+  /** After the analysis: whether every path through the function ends the process non-zero or throws. */
+  endsFatally(fn: FunctionNode): boolean;
+  /**
+   * After the analysis: whether every path through a top-level `catch` clause
+   * (and the `finally` block after it) ends the process non-zero or throws;
+   * `true` for a clause that is not at top level.
+   */
+  catchEndsFatally(clause: TSESTree.CatchClause): boolean;
+  /** Whether `node` holds a `process.exit()` or `process.exit(0)` call. */
+  hasZeroExit(node: TSESTree.Node): boolean;
+  /** The function of this file an identifier names (`function fail() {}`, `const fail = () => {}`). */
+  localFunction(identifier: TSESTree.Identifier): FunctionNode | undefined;
+}
+
+function isFunction(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === TSESTree.AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === TSESTree.AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === TSESTree.AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** The static value of an exit code: 0, `'default'` (`undefined`, `null`), another value, or unknown. */
+function staticCode(sourceCode: SourceCode, node: TSESTree.Node): 'zero' | 'default' | 'other' | undefined {
+  if (node.type === TSESTree.AST_NODE_TYPES.SpreadElement) return undefined;
+  const found = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  if (!found) return undefined;
+  if (found.value === undefined || found.value === null) return 'default';
+  return found.value === 0 || found.value === '0' ? 'zero' : 'other';
+}
+
+function exitEffect(sourceCode: SourceCode, code: TSESTree.Node | undefined): Effect {
+  const value = code ? staticCode(sourceCode, code) : 'default';
+  if (value === 'default') return 'exitDefault';
+  return value === 'zero' ? 'exitZero' : 'end';
+}
+
+/**
+ * Collects, during the traversal, the steps that decide the exit code in the
+ * segment each runs in; answers once the traversal is over (in `whenAnalysed`,
+ * called when the file's code path ends).
+ */
+export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () => void): ExitCodeAnalysis {
+  let processReferences: Map<TSESTree.Node, ProcessReference> | undefined;
+  const references = (): Map<TSESTree.Node, ProcessReference> =>
+    (processReferences ??= findProcessReferences(sourceCode, PROCESS_MEMBERS));
+
+  const frames: PathFrame[] = [];
+  const codePaths = new Map<TSESTree.Node, CodePath>();
+  const steps = new Map<Segment, Step[]>();
+  const regions = new Map<TSESTree.CatchClause, CatchRegion>();
+  const openRegions: CatchRegion[] = [];
+  const verdicts = new Map<FunctionNode, boolean>();
+  const zeroExits: TSESTree.CallExpression[] = [];
+
+  const top = (): PathFrame | undefined => frames.at(-1);
+
+  function record(step: Step): void {
+    const frame = top();
+    if (!frame) return;
+    for (const segment of frame.current) {
+      let list = steps.get(segment);
+      if (!list) {
+        list = [];
+        steps.set(segment, list);
+      }
+      list.push(step);
+    }
+  }
+
+  function enterSegment(segment: Segment): void {
+    const frame = top();
+    if (!frame) return;
+    frame.current.add(segment);
+    if (frames.length === 1) for (const region of openRegions) region.segments.add(segment);
+  }
+
+  function leaveSegment(segment: Segment): void {
+    top()?.current.delete(segment);
+  }
+
+  function openRegion(clause: TSESTree.CatchClause): void {
+    const frame = top();
+    if (!frame || frames.length !== 1) return;
+    const tryStatement = clause.parent;
+    const end = (tryStatement.finalizer ?? clause).range[1];
+    const region: CatchRegion = {
+      entry: [...frame.current],
+      segments: new Set(frame.current),
+      exits: undefined,
+      range: [clause.body.range[0], end],
+    };
+    regions.set(clause, region);
+    openRegions.push(region);
+  }
+
+  function closeRegion(clause: TSESTree.CatchClause | null | undefined): void {
+    const region = clause && regions.get(clause);
+    const frame = top();
+    if (!region || !frame || region.exits) return;
+    region.exits = new Set(frame.current);
+    openRegions.splice(openRegions.indexOf(region), 1);
+  }
+
+  function onCall(call: TSESTree.CallExpression): void {
+    const found = references().get(call);
+    if (found?.kind === 'call') {
+      if (found.member === 'exit') {
+        const effect = exitEffect(sourceCode, call.arguments[0]);
+        if (effect !== 'end') zeroExits.push(call);
+        record({ node: call, effect });
+      } else if (found.member === 'abort' || (found.member === 'kill' && killsThisProcess(call))) {
+        record({ node: call, effect: 'end' });
+      }
+      return;
+    }
+    if (
+      call.callee.type === TSESTree.AST_NODE_TYPES.Identifier ||
+      call.arguments.some((argument) => isFunction(argument))
+    ) {
+      record({ node: call, effect: 'call' });
+    }
+  }
+
+  /** `process.kill(process.pid)`, with any signal but 0 (which only tests that the process exists). */
+  function killsThisProcess(call: TSESTree.CallExpression): boolean {
+    const [target, signal] = call.arguments;
+    if (!target || references().get(target)?.member !== 'pid') return false;
+    if (!signal) return true;
+    const value = ASTUtils.getStaticValue(signal, sourceCode.getScope(signal));
+    return value?.value !== 0;
+  }
+
+  function onAssignment(node: TSESTree.AssignmentExpression): void {
+    if (references().get(node.left)?.member !== 'exitCode') return;
+    const value = node.operator === '=' ? staticCode(sourceCode, node.right) : undefined;
+    record({ node, effect: value === 'zero' || value === 'default' ? 'reset' : 'set' });
+  }
+
+  function localFunction(identifier: TSESTree.Identifier): FunctionNode | undefined {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    if (!variable) return undefined;
+    const found: FunctionNode[] = [];
+    for (const def of variable.defs) {
+      if (def.node.type === TSESTree.AST_NODE_TYPES.FunctionDeclaration) {
+        found.push(def.node);
+      } else if (
+        def.node.type === TSESTree.AST_NODE_TYPES.VariableDeclarator &&
+        def.node.parent.kind === 'const' &&
+        def.node.id.type === TSESTree.AST_NODE_TYPES.Identifier &&
+        def.node.init &&
+        isFunction(def.node.init)
+      ) {
+        found.push(def.node.init);
+      }
+    }
+    // Overload signatures are `TSDeclareFunction`s; exactly one body is the function.
+    return found.length === 1 ? found[0] : undefined;
+  }
+
+  /** Whether a call runs a function of this file that is fatal on every path (itself or as a callback). */
+  function callsFatalFunction(call: TSESTree.CallExpression, depth: number): boolean {
+    if (call.callee.type === TSESTree.AST_NODE_TYPES.Identifier) {
+      const callee = localFunction(call.callee);
+      if (callee && functionEndsFatally(callee, depth + 1)) return true;
+    }
+    return call.arguments.some((argument) => isFunction(argument) && functionEndsFatally(argument, depth + 1));
+  }
+
+  /**
+   * Whether every path from `entry` is fatal: it ends the process non-zero or
+   * throws, or it has set a non-zero exit code when it ends, reaches an end
+   * segment (`isEnd`) or leaves the region (`inRegion`). Only the steps inside
+   * `range`, when given, count.
+   */
+  function everyPathFatal(
+    entry: readonly Segment[],
+    depth: number,
+    inRegion: (segment: Segment) => boolean,
+    isEnd: (segment: Segment) => boolean,
+    range?: readonly [number, number],
+  ): boolean {
+    // A segment is walked at most twice: with the exit code set, and without.
+    const seen = [new Set<Segment>(), new Set<Segment>()] as const;
+    const pending: { segment: Segment; codeSet: boolean }[] = entry
+      .filter((segment) => segment.reachable)
+      .map((segment) => ({ segment, codeSet: false }));
+    for (let item = pending.pop(); item; item = pending.pop()) {
+      const { segment } = item;
+      let { codeSet } = item;
+      const visited = seen[codeSet ? 1 : 0];
+      if (visited.has(segment)) continue;
+      visited.add(segment);
+      let ended = false;
+      for (const step of steps.get(segment) ?? []) {
+        if (range && (step.node.range[0] < range[0] || step.node.range[1] > range[1])) continue;
+        const effect = step.effect === 'call' ? (callsFatalFunction(step.node, depth) ? 'set' : undefined) : step.effect;
+        if (effect === 'set') codeSet = true;
+        else if (effect === 'reset') codeSet = false;
+        else if (effect === 'exitZero' || (effect === 'exitDefault' && !codeSet)) return false;
+        else if (effect === 'end' || effect === 'exitDefault') ended = true;
+        if (ended) break;
+      }
+      if (ended) continue;
+      if (isEnd(segment) || segment.nextSegments.length === 0) {
+        if (!codeSet) return false;
+        continue;
+      }
+      for (const next of segment.nextSegments) {
+        if (!next.reachable) continue;
+        if (!inRegion(next)) {
+          if (!codeSet) return false;
+          continue;
+        }
+        pending.push({ segment: next, codeSet });
+      }
+    }
+    return true;
+  }
+
+  function functionEndsFatally(fn: FunctionNode, depth: number): boolean {
+    const known = verdicts.get(fn);
+    if (known !== undefined) return known;
+    const codePath = codePaths.get(fn);
+    if (!codePath || depth > MAX_CALL_DEPTH) return false;
+    // A recursive call seen while judging the function does not make it fatal.
+    verdicts.set(fn, false);
+    const verdict = everyPathFatal([codePath.initialSegment], depth, () => true, () => false);
+    verdicts.set(fn, verdict);
+    return verdict;
+  }
+
+  const listeners = {
+    onCodePathStart(codePath: CodePath, node: TSESTree.Node) {
+      frames.push({ codePath, current: new Set() });
+      codePaths.set(node, codePath);
+    },
+    onCodePathEnd(_codePath: CodePath, node: TSESTree.Node) {
+      frames.pop();
+      if (node.type === TSESTree.AST_NODE_TYPES.Program) whenAnalysed();
+    },
+    onCodePathSegmentStart: enterSegment,
+    onCodePathSegmentEnd: leaveSegment,
+    onUnreachableCodePathSegmentStart: enterSegment,
+    onUnreachableCodePathSegmentEnd: leaveSegment,
+    CallExpression: onCall,
+    AssignmentExpression: onAssignment,
+    ThrowStatement(node: TSESTree.ThrowStatement) {
+      record({ node, effect: 'end' });
+    },
+    CatchClause: openRegion,
+    'CatchClause:exit'(clause: TSESTree.CatchClause) {
+      if (!clause.parent.finalizer) closeRegion(clause);
+    },
+    'TryStatement > BlockStatement.finalizer:exit'(block: TSESTree.BlockStatement) {
+      const tryStatement = block.parent as TSESTree.TryStatement;
+      closeRegion(tryStatement.handler);
+    },
+  };
+
+  return {
+    listeners: listeners as unknown as TSESLint.RuleListener,
+    atTopLevel: () => frames.length === 1,
+    endsFatally: (fn) => functionEndsFatally(fn, 0),
+    catchEndsFatally(clause) {
+      const region = regions.get(clause);
+      const exits = region?.exits;
+      // A clause the analysis did not follow (not at top level) is not judged.
+      if (!region || !exits) return true;
+      return everyPathFatal(
+        region.entry,
+        0,
+        (segment) => region.segments.has(segment),
+        (segment) => exits.has(segment),
+        region.range,
+      );
+    },
+    hasZeroExit: (node) =>
+      zeroExits.some((call) => call.range[0] >= node.range[0] && call.range[1] <= node.range[1]),
+    localFunction,
+  };
+}

@@ -1,0 +1,558 @@
+import rule from '../../src/rules/no-zero-exit-on-fatal.js';
+import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+
+interface At {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn: number;
+}
+
+/** The report, on the handler at `at`, with the exit-code suggestion giving `output` (or none). */
+function setsExitCode(at: At, output?: string) {
+  return {
+    messageId: 'exitsZero' as const,
+    line: at.line,
+    column: at.column,
+    endLine: at.endLine ?? at.line,
+    endColumn: at.endColumn,
+    suggestions: output === undefined ? [] : [{ messageId: 'setExitCode' as const, output }],
+  };
+}
+
+/** The report on a handler passed by reference, with the suggestion that wraps it. */
+function wraps(at: At, handler: string, output: string) {
+  return {
+    messageId: 'exitsZero' as const,
+    line: at.line,
+    column: at.column,
+    endLine: at.endLine ?? at.line,
+    endColumn: at.endColumn,
+    suggestions: [{ messageId: 'wrapHandler' as const, data: { handler }, output }],
+  };
+}
+
+createRuleTester().run('no-zero-exit-on-fatal', rule, {
+  valid: [
+    // The handler sets a non-zero exit code, exits non-zero or rethrows on every path.
+    'main().catch((err) => { console.error(err); process.exitCode = 1; });',
+    'main().catch((err) => { console.error(err); process.exit(1); });',
+    'main().catch((err) => { console.error(err); process.exit(code); });',
+    'main().catch(() => process.exit(2));',
+    'main().catch((err) => { console.error(err); process.abort(); });',
+    "main().catch((err) => { console.error(err); process.kill(process.pid, 'SIGTERM'); });",
+    'main().catch((err) => { console.error(err); process.kill(process.pid); });',
+    'main().catch((err) => { throw err; });',
+    'main().catch((err) => { logger.error(err); throw new Error("startup failed", { cause: err }); });',
+    "main().catch((err) => { if (err.code === 'EADDRINUSE') { process.exit(98); } else { throw err; } });",
+    'main().catch((err) => { console.error(err); process.exitCode = 1; process.exit(); });',
+    'main().catch(async (err) => { logger.error(err); await logger.flush(); process.exit(1); });',
+    'main().catch((err) => { logger.error(err); server.close(() => process.exit(1)); });',
+    'main().catch((err) => { console.error(err); setTimeout(() => process.exit(1), 100); });',
+    'main().catch((err) => {\n  for (;;) {\n    if (retry(err)) continue;\n    process.exit(1);\n  }\n});',
+    'main().catch((err) => {\n  try {\n    report(err);\n  } catch {\n    console.error(err);\n  }\n  process.exitCode = 1;\n});',
+    'main().then(() => console.log("done"), (err) => { console.error(err); process.exitCode = 1; });',
+    'main().then(() => process.exit(0)).catch((err) => { console.error(err); process.exit(1); });',
+    'main().catch(function onError(err) { console.error(err); process.exitCode = 1; });',
+    'main().catch((err) => {\n  switch (err.code) {\n    case "EACCES":\n      process.exit(77);\n    default:\n      console.error(err);\n      process.exitCode = 1;\n  }\n});',
+    'main().catch((err) => {\n  while (pending()) flushOne();\n  process.exitCode = 1;\n});',
+    'main().catch();',
+    'main().catch(process.exit);',
+    // Every alias of `process`.
+    "import { exit } from 'node:process';\nmain().catch((err) => { console.error(err); exit(1); });",
+    "import proc from 'node:process';\nmain().catch((err) => { console.error(err); proc.exitCode = 2; });",
+    "const { exitCode, ...rest } = process;\nconst p = require('process');\nmain().catch((err) => { console.error(err); p.exitCode = 1; });",
+    'globalThis.process.on("uncaughtException", (err) => { console.error(err); globalThis.process.exit(1); });',
+    // A function of this file that ends the process non-zero on every path.
+    'function fail(err: unknown): never {\n  console.error(err);\n  process.exit(1);\n}\nmain().catch((err) => fail(err));\nmain().catch(fail);\nprocess.on("uncaughtException", fail);',
+    'const fail = (err: unknown) => { console.error(err); process.exitCode = 1; };\nmain().catch(fail);',
+    'function die(): never { process.exit(1); }\nfunction fail(err: unknown) { console.error(err); die(); }\nmain().catch((err) => { fail(err); });',
+    'function fail(err: unknown) { throw err; }\nmain().catch((err) => { console.error(err); fail(err); });',
+    // Node's fatal-error events, handled with a non-zero exit.
+    'process.on("uncaughtException", (err) => { console.error(err); process.exit(1); });',
+    'process.once("unhandledRejection", (reason) => { console.error(reason); process.exitCode = 1; });',
+    'process.addListener("uncaughtException", (err) => { throw err; });',
+    "import process from 'node:process';\nprocess.prependListener('unhandledRejection', (reason) => { throw reason; });",
+    // Other events do not mean a fatal error.
+    'process.on("exit", (code) => console.log(code));',
+    'process.on("SIGTERM", () => console.log("bye"));',
+    'process.on("warning", console.warn);',
+    // A handler whose behaviour lives in another module.
+    'main().catch(handleError);',
+    'process.on("uncaughtException", onFatal);',
+    "import { handleError } from './errors.js';\nmain().catch(handleError);",
+    'main().catch(makeHandler("main"));',
+    // A bare call: an unhandled rejection already exits with code 1.
+    'main();',
+    'void main();',
+    'await main();',
+    'main().then(console.log);',
+    'main().finally(() => db.close());',
+    // Not a chain started by a call, or not a statement.
+    'promise.catch(console.error);',
+    'const started = main().catch(console.error);',
+    'export default main().catch(console.error);',
+    'main().catch(console.error)();',
+    // Browser code has no process exit code: Angular's generated entry points, browser globals.
+    "import { bootstrapApplication } from '@angular/platform-browser';\nbootstrapApplication(AppComponent, appConfig).catch((err) => console.error(err));",
+    "import { platformBrowserDynamic } from '@angular/platform-browser-dynamic';\nplatformBrowserDynamic().bootstrapModule(AppModule).catch((err) => console.error(err));",
+    "navigator.serviceWorker.register('/sw.js').catch(console.error);",
+    // Inside a function, a class field or a static block: not the entry point.
+    'async function run() { main().catch(console.error); }',
+    'function install() { process.on("uncaughtException", (err) => console.error(err)); }',
+    'async function start() {\n  try {\n    await main();\n  } catch (err) {\n    console.error(err);\n  }\n}',
+    'class App { static { main().catch(console.error); } }',
+    'class App { started = main().catch(console.error); }',
+    'const run = () => main().catch(console.error);',
+    // A top-level try/catch that recovers or that holds no awaited call.
+    'try {\n  await main();\n} catch (err) {\n  console.error(err);\n  process.exitCode = 1;\n}',
+    'try {\n  await main();\n} catch (err) {\n  console.error(err);\n  throw err;\n}',
+    'try {\n  await main();\n} catch (err) {\n  console.error(err);\n} finally {\n  process.exit(process.exitCode || 1);\n}',
+    'try {\n  await main();\n} catch (err) {\n  console.error(err);\n}\nconsole.log("continuing");',
+    'let config;\ntry {\n  config = JSON.parse(await readFile("config.json", "utf8"));\n} catch {\n  config = {};\n}\nstart(config);',
+    'for (const file of files) {\n  try {\n    await convert(file);\n  } catch (err) {\n    console.error(err);\n  }\n}',
+    'try {\n  main();\n} catch (err) {\n  console.error(err);\n}',
+    "try {\n  await import('./optional.js');\n} catch {\n  console.warn('optional module missing');\n}",
+    'try {\n  await main();\n} catch (err) {\n  if (err) {\n    process.exit(1);\n  } else {\n    throw err;\n  }\n}',
+  ],
+  invalid: [
+    // The incident's shapes.
+    {
+      code: 'main().catch(console.error);',
+      errors: [
+        wraps(
+          { line: 1, column: 14, endColumn: 27 },
+          'console.error',
+          'main().catch((error) => { console.error(error); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: 'main().catch((err) => { logger.error(err) });',
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endColumn: 44 },
+          'main().catch((err) => { logger.error(err); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: 'main().then(onDone, (err) => console.error(err));',
+      errors: [
+        setsExitCode(
+          { line: 1, column: 21, endColumn: 48 },
+          'main().then(onDone, (err) => { console.error(err); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: "process.on('uncaughtException', (err) => log(err));",
+      errors: [
+        setsExitCode(
+          { line: 1, column: 33, endColumn: 50 },
+          "process.on('uncaughtException', (err) => { log(err); process.exitCode = 1; });",
+        ),
+      ],
+    },
+    {
+      code: "process.once('unhandledRejection', (reason) => {\n  console.error(reason);\n});",
+      errors: [
+        setsExitCode(
+          { line: 1, column: 36, endLine: 3, endColumn: 2 },
+          "process.once('unhandledRejection', (reason) => {\n  console.error(reason);\n  process.exitCode = 1;\n});",
+        ),
+      ],
+    },
+    {
+      code: "process.on('unhandledRejection', console.error);\nprocess.addListener('uncaughtException', logger.fatal);",
+      errors: [
+        wraps(
+          { line: 1, column: 34, endColumn: 47 },
+          'console.error',
+          "process.on('unhandledRejection', (error) => { console.error(error); process.exitCode = 1; });\nprocess.addListener('uncaughtException', logger.fatal);",
+        ),
+        wraps(
+          { line: 2, column: 42, endColumn: 54 },
+          'logger.fatal',
+          "process.on('unhandledRejection', console.error);\nprocess.addListener('uncaughtException', (error) => { logger.fatal(error); process.exitCode = 1; });",
+        ),
+      ],
+    },
+    {
+      code: "import proc from 'node:process';\nproc.prependListener('uncaughtException', (err) => { console.error(err); });",
+      errors: [
+        setsExitCode(
+          { line: 2, column: 43, endColumn: 75 },
+          "import proc from 'node:process';\nproc.prependListener('uncaughtException', (err) => { console.error(err); process.exitCode = 1; });",
+        ),
+      ],
+    },
+    // ES module: a top-level try/catch around the awaited entry call; the report is on `catch (err)`.
+    {
+      code: 'try {\n  await main();\n} catch (err) {\n  console.error(err);\n}',
+      errors: [
+        setsExitCode(
+          { line: 3, column: 3, endColumn: 14 },
+          'try {\n  await main();\n} catch (err) {\n  console.error(err);\n  process.exitCode = 1;\n}',
+        ),
+      ],
+    },
+    {
+      code: 'try {\n  const server = await start();\n  server.on("close", cleanup);\n} catch (error: unknown) {\n  logger.error(error);\n} finally {\n  await db.close();\n}\nfunction cleanup() {}',
+      errors: [
+        setsExitCode(
+          { line: 4, column: 3, endColumn: 25 },
+          'try {\n  const server = await start();\n  server.on("close", cleanup);\n} catch (error: unknown) {\n  logger.error(error);\n  process.exitCode = 1;\n} finally {\n  await db.close();\n}\nfunction cleanup() {}',
+        ),
+      ],
+    },
+    {
+      code: 'if (import.meta.main) {\n  try {\n    await main();\n  } catch {\n    console.error("failed");\n  }\n}',
+      errors: [
+        setsExitCode(
+          { line: 4, column: 5, endColumn: 10 },
+          'if (import.meta.main) {\n  try {\n    await main();\n  } catch {\n    console.error("failed");\n    process.exitCode = 1;\n  }\n}',
+        ),
+      ],
+    },
+    {
+      code: 'try { await main(); } catch {}',
+      errors: [setsExitCode({ line: 1, column: 23, endColumn: 28 }, 'try { await main(); } catch { process.exitCode = 1; }')],
+    },
+    {
+      code: 'try {\n  await main();\n} catch (err) {\n  if (err instanceof UsageError) {\n    process.exit(2);\n  }\n  console.error(err);\n}',
+      errors: [
+        setsExitCode(
+          { line: 3, column: 3, endColumn: 14 },
+          'try {\n  await main();\n} catch (err) {\n  if (err instanceof UsageError) {\n    process.exit(2);\n  }\n  console.error(err);\n  process.exitCode = 1;\n}',
+        ),
+      ],
+    },
+    {
+      // Without type information any `.catch` on a call's result counts.
+      code: "import { query } from './fatal-helpers.js';\nquery().catch(console.error);",
+      errors: [
+        wraps(
+          { line: 2, column: 15, endColumn: 28 },
+          'console.error',
+          "import { query } from './fatal-helpers.js';\nquery().catch((error) => { console.error(error); process.exitCode = 1; });",
+        ),
+      ],
+    },
+    {
+      code: "const FATAL = 'uncaughtException';\nconst proc = require('node:process');\nproc.on(FATAL, (err) => console.error(err));",
+      errors: [
+        setsExitCode(
+          { line: 3, column: 16, endColumn: 43 },
+          "const FATAL = 'uncaughtException';\nconst proc = require('node:process');\nproc.on(FATAL, (err) => { console.error(err); process.exitCode = 1; });",
+        ),
+      ],
+    },
+    {
+      // A local that happens to be called `navigator` is no browser global.
+      code: 'const navigator = createNavigator();\nnavigator.start().catch(console.error);',
+      errors: [
+        wraps(
+          { line: 2, column: 25, endColumn: 38 },
+          'console.error',
+          'const navigator = createNavigator();\nnavigator.start().catch((error) => { console.error(error); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    // Exits non-zero on one path only.
+    {
+      code: "main().catch((err) => { if (err.code === 'X') process.exit(1); console.error(err); });",
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endColumn: 85 },
+          "main().catch((err) => { if (err.code === 'X') process.exit(1); console.error(err); process.exitCode = 1; });",
+        ),
+      ],
+    },
+    {
+      code: 'main().catch((err) => {\n  if (err.expected) {\n    console.error(err.message);\n    return;\n  }\n  process.exitCode = 1;\n});',
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endLine: 7, endColumn: 2 },
+          'main().catch((err) => {\n  process.exitCode = 1;\n  if (err.expected) {\n    console.error(err.message);\n    return;\n  }\n  process.exitCode = 1;\n});',
+        ),
+      ],
+    },
+    {
+      code: 'main().catch((err) => { console.error(err); return; });',
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endColumn: 54 },
+          'main().catch((err) => { console.error(err); process.exitCode = 1; return; });',
+        ),
+      ],
+    },
+    // Exit code 0, said explicitly: no suggestion, the call itself must change.
+    {
+      code: 'main().catch((err) => { console.error(err); process.exit(); });',
+      errors: [setsExitCode({ line: 1, column: 14, endColumn: 62 })],
+    },
+    {
+      code: 'main().catch((err) => { console.error(err); process.exitCode = 1; process.exit(0); });',
+      errors: [setsExitCode({ line: 1, column: 14, endColumn: 85 })],
+    },
+    {
+      code: 'main().catch((err) => { console.error(err); process.exitCode = 0; });',
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endColumn: 68 },
+          'main().catch((err) => { console.error(err); process.exitCode = 0; process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: 'main().catch((err) => { console.error(err); process.kill(process.pid, 0); });',
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endColumn: 76 },
+          'main().catch((err) => { console.error(err); process.kill(process.pid, 0); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: 'main().catch((err) => { process.exitCode = 1; console.error(err); process.exitCode = undefined; });',
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endColumn: 98 },
+          'main().catch((err) => { process.exitCode = 1; console.error(err); process.exitCode = undefined; process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: 'function shutdown() { process.exit(0); }\nmain().catch((err) => { console.error(err); shutdown(); });',
+      errors: [
+        setsExitCode(
+          { line: 2, column: 14, endColumn: 58 },
+          'function shutdown() { process.exit(0); }\nmain().catch((err) => { console.error(err); shutdown(); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: 'main().catch((err) => {\n  switch (err.code) {\n    case "EACCES":\n      process.exit(77);\n      break;\n    default:\n      console.error(err);\n  }\n});',
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endLine: 9, endColumn: 2 },
+          'main().catch((err) => {\n  switch (err.code) {\n    case "EACCES":\n      process.exit(77);\n      break;\n    default:\n      console.error(err);\n  }\n  process.exitCode = 1;\n});',
+        ),
+      ],
+    },
+    // Swallowed.
+    {
+      code: 'main().catch(() => {});',
+      errors: [setsExitCode({ line: 1, column: 14, endColumn: 22 }, 'main().catch(() => { process.exitCode = 1; });')],
+    },
+    {
+      code: 'main().catch(function onError(err) {\n  console.error(err);\n});',
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endLine: 3, endColumn: 2 },
+          'main().catch(function onError(err) {\n  console.error(err);\n  process.exitCode = 1;\n});',
+        ),
+      ],
+    },
+    {
+      code: 'main().catch(() => ({ ok: false }));',
+      errors: [
+        setsExitCode({ line: 1, column: 14, endColumn: 35 }, 'main().catch(() => { ({ ok: false }); process.exitCode = 1; });'),
+      ],
+    },
+    // A function of this file that exits non-zero on some paths only.
+    {
+      code: 'function maybeFail(err: Error) {\n  if (err.fatal) process.exit(1);\n}\nmain().catch((err) => maybeFail(err));\nmain().catch(maybeFail);',
+      errors: [
+        setsExitCode(
+          { line: 4, column: 14, endColumn: 37 },
+          'function maybeFail(err: Error) {\n  if (err.fatal) process.exit(1);\n}\nmain().catch((err) => { maybeFail(err); process.exitCode = 1; });\nmain().catch(maybeFail);',
+        ),
+        wraps(
+          { line: 5, column: 14, endColumn: 23 },
+          'maybeFail',
+          'function maybeFail(err: Error) {\n  if (err.fatal) process.exit(1);\n}\nmain().catch((err) => maybeFail(err));\nmain().catch((error) => { maybeFail(error); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: 'function report(err: unknown) { console.error(err); }\nprocess.on("uncaughtException", report);',
+      errors: [
+        wraps(
+          { line: 2, column: 33, endColumn: 39 },
+          'report',
+          'function report(err: unknown) { console.error(err); }\nprocess.on("uncaughtException", (error) => { report(error); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: 'function retry(err: unknown): void { retry(err); }\nmain().catch((err) => { retry(err); });',
+      errors: [
+        setsExitCode(
+          { line: 2, column: 14, endColumn: 38 },
+          'function retry(err: unknown): void { retry(err); }\nmain().catch((err) => { retry(err); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    // The exit sits in a callback that may never run to completion on some path.
+    {
+      code: 'main().catch((err) => { console.error(err); setTimeout(() => { if (flushed) process.exit(1); }, 100); });',
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endColumn: 104 },
+          'main().catch((err) => { console.error(err); setTimeout(() => { if (flushed) process.exit(1); }, 100); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    // Chains, statement forms and log-function references.
+    {
+      code: 'main().then(() => console.log("done")).catch(console.error).finally(() => db.close());',
+      errors: [
+        wraps(
+          { line: 1, column: 46, endColumn: 59 },
+          'console.error',
+          'main().then(() => console.log("done")).catch((error) => { console.error(error); process.exitCode = 1; }).finally(() => db.close());',
+        ),
+      ],
+    },
+    {
+      code: 'main().then(undefined, console.error);',
+      errors: [
+        wraps(
+          { line: 1, column: 24, endColumn: 37 },
+          'console.error',
+          'main().then(undefined, (error) => { console.error(error); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: 'main()?.catch(console.log);\nawait main().catch(console.warn);\nvoid main().catch(console.error.bind(console));',
+      errors: [
+        wraps(
+          { line: 1, column: 15, endColumn: 26 },
+          'console.log',
+          'main()?.catch((error) => { console.log(error); process.exitCode = 1; });\nawait main().catch(console.warn);\nvoid main().catch(console.error.bind(console));',
+        ),
+        wraps(
+          { line: 2, column: 20, endColumn: 32 },
+          'console.warn',
+          'main()?.catch(console.log);\nawait main().catch((error) => { console.warn(error); process.exitCode = 1; });\nvoid main().catch(console.error.bind(console));',
+        ),
+        wraps(
+          { line: 3, column: 19, endColumn: 46 },
+          'console.error.bind(console)',
+          'main()?.catch(console.log);\nawait main().catch(console.warn);\nvoid main().catch((error) => { console.error.bind(console)(error); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: "import winston from 'winston';\nconst logger = winston.createLogger();\nstart().catch(logger.error);",
+      errors: [
+        wraps(
+          { line: 3, column: 15, endColumn: 27 },
+          'logger.error',
+          "import winston from 'winston';\nconst logger = winston.createLogger();\nstart().catch((error) => { logger.error(error); process.exitCode = 1; });",
+        ),
+      ],
+    },
+    {
+      // The wrapper's parameter must not hide a name the reference reads.
+      code: 'main().catch(console.error.bind(error));',
+      errors: [
+        wraps(
+          { line: 1, column: 14, endColumn: 39 },
+          'console.error.bind(error)',
+          'main().catch((err) => { console.error.bind(error)(err); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    {
+      code: 'if (require.main === module) {\n  main().catch((err) => {\n    console.error(err);\n  });\n}',
+      errors: [
+        setsExitCode(
+          { line: 2, column: 16, endLine: 4, endColumn: 4 },
+          'if (require.main === module) {\n  main().catch((err) => {\n    console.error(err);\n    process.exitCode = 1;\n  });\n}',
+        ),
+      ],
+    },
+    {
+      code: '(async () => {\n  await main();\n})().catch((err) => console.error(err));',
+      errors: [
+        setsExitCode(
+          { line: 3, column: 12, endColumn: 39 },
+          '(async () => {\n  await main();\n})().catch((err) => { console.error(err); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    // `process` is not Node's process where the handler is: reported, no suggestion.
+    {
+      code: 'function run(process: { exitCode: number }) { return process; }\nconst process = { exitCode: 0 };\nmain().catch((err) => { console.error(err); });',
+      errors: [setsExitCode({ line: 3, column: 14, endColumn: 46 })],
+    },
+  ],
+});
+
+createJsRuleTester().run('no-zero-exit-on-fatal (JavaScript)', rule, {
+  valid: [
+    'try {\n  await main();\n} catch (err) {\n  console.error(err);\n  process.exitCode = 1;\n}',
+    "import { exit } from 'process';\nmain().catch((err) => { console.error(err); exit(1); });",
+  ],
+  invalid: [
+    {
+      code: 'try {\n  await main();\n} catch (err) {\n  console.error(err)\n}',
+      errors: [
+        setsExitCode(
+          { line: 3, column: 3, endColumn: 14 },
+          'try {\n  await main();\n} catch (err) {\n  console.error(err)\n  process.exitCode = 1;\n}',
+        ),
+      ],
+    },
+    {
+      code: 'main().catch(err => console.error(err))',
+      errors: [
+        setsExitCode({ line: 1, column: 14, endColumn: 39 }, 'main().catch(err => { console.error(err); process.exitCode = 1; })'),
+      ],
+    },
+  ],
+});
+
+createTypedRuleTester().run('no-zero-exit-on-fatal (type-aware)', rule, {
+  valid: [
+    // `Query#catch` registers a fallback: the receiver is no thenable.
+    "import { query } from './fatal-helpers.js';\nquery().catch(console.error);",
+    "import { main } from './fatal-helpers.js';\nmain().catch((err) => { console.error(err); process.exitCode = 1; });",
+  ],
+  invalid: [
+    {
+      code: "import { main } from './fatal-helpers.js';\nmain().catch(console.error);",
+      errors: [
+        wraps(
+          { line: 2, column: 14, endColumn: 27 },
+          'console.error',
+          "import { main } from './fatal-helpers.js';\nmain().catch((error) => { console.error(error); process.exitCode = 1; });",
+        ),
+      ],
+    },
+    {
+      code: "import { job, untyped, queryOrPromise } from './fatal-helpers.js';\njob().then(undefined, console.error);\nuntyped().catch(console.error);\nqueryOrPromise(true).catch(console.error);",
+      errors: [
+        wraps(
+          { line: 2, column: 23, endColumn: 36 },
+          'console.error',
+          "import { job, untyped, queryOrPromise } from './fatal-helpers.js';\njob().then(undefined, (error) => { console.error(error); process.exitCode = 1; });\nuntyped().catch(console.error);\nqueryOrPromise(true).catch(console.error);",
+        ),
+        wraps(
+          { line: 3, column: 17, endColumn: 30 },
+          'console.error',
+          "import { job, untyped, queryOrPromise } from './fatal-helpers.js';\njob().then(undefined, console.error);\nuntyped().catch((error) => { console.error(error); process.exitCode = 1; });\nqueryOrPromise(true).catch(console.error);",
+        ),
+        wraps(
+          { line: 4, column: 28, endColumn: 41 },
+          'console.error',
+          "import { job, untyped, queryOrPromise } from './fatal-helpers.js';\njob().then(undefined, console.error);\nuntyped().catch(console.error);\nqueryOrPromise(true).catch((error) => { console.error(error); process.exitCode = 1; });",
+        ),
+      ],
+    },
+  ],
+});
