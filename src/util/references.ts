@@ -2,10 +2,14 @@ import { ASTUtils, type TSESLint } from '@typescript-eslint/utils';
 
 const { ReferenceTracker } = ASTUtils;
 
-export type ReferenceTrackerInstance = InstanceType<typeof ReferenceTracker>;
+export type ReferenceTrackerInstance = InstanceType<typeof ASTUtils.ReferenceTracker>;
 export type TraceMap = Parameters<ReferenceTrackerInstance['iterateGlobalReferences']>[0];
 export type TraceMapElement = TraceMap[string];
-export const { READ, CALL, CONSTRUCT, ESM } = ReferenceTracker;
+// Re-exported with plain types: declaration emit cannot name the tracker's own.
+export const READ: symbol = ReferenceTracker.READ;
+export const CALL: symbol = ReferenceTracker.CALL;
+export const CONSTRUCT: symbol = ReferenceTracker.CONSTRUCT;
+export const ESM: symbol = ReferenceTracker.ESM;
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
