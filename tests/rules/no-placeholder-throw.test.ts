@@ -1,0 +1,352 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import rule from '../../src/rules/no-placeholder-throw.js';
+import { createPlaceholderVocabulary, isPlaceholderMessage } from '../../src/util/placeholder.js';
+import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+
+/** A report on a whole `throw` statement on one line. */
+const message = (text: string, line: number, column: number, endColumn: number) => ({
+  messageId: 'placeholderMessage' as const,
+  data: { message: text },
+  line,
+  column,
+  endLine: line,
+  endColumn,
+});
+const errorClass = (name: string, line: number, column: number, endColumn: number) => ({
+  messageId: 'placeholderErrorClass' as const,
+  data: { errorClass: name },
+  line,
+  column,
+  endLine: line,
+  endColumn,
+});
+const helperCall = (name: string, line: number, column: number, endColumn: number) => ({
+  messageId: 'placeholderHelperCall' as const,
+  data: { helper: name },
+  line,
+  column,
+  endLine: line,
+  endColumn,
+});
+
+createRuleTester().run('no-placeholder-throw', rule, {
+  valid: [
+    // Validation failures are real errors.
+    "if (!process.env.PORT) throw new Error('PORT is not set');",
+    // Exhaustiveness guards.
+    'function check(x: never): never { throw new Error(`Unhandled case: ${x}`); }',
+    "function assertNever(value: never): never { throw new Error('Unexpected value: ' + String(value)); }",
+    // The deliberate "unimplemented" meaning: not supported, deprecated.
+    "throw new Error('Streaming is not supported by this adapter');",
+    "throw new Error('deprecated: use connect() instead');",
+    // Concrete base classes that ask subclasses to override (deliberate design).
+    "class Shape { area(): number { throw new Error('area() must be implemented by subclass'); } }",
+    "class View { render(): string { throw new Error('Not implemented: subclasses must override render()'); } }",
+    "class Repo { find(): void { throw new Error('Abstract method not implemented'); } }",
+    "class Cursor { next(): void { throw new Error('next() must be implemented'); } }",
+    // A requirement that mentions something else being unimplemented.
+    "if (!transport.send) throw new Error('transport must implement send when invoke is not implemented');",
+    // Abstract members have no body to throw from.
+    'abstract class Base { abstract run(): void; }',
+    // Rethrows.
+    'try { run(); } catch (err) { throw err; }',
+    // Generic failure helpers: the message comes from the caller.
+    "function fail(message: string): never { throw new Error(message); }\nfail('bad input');",
+    // Words such as "implementation" or "todo list" as content.
+    "throw new Error('No implementation registered for token ' + token);",
+    "throw new Error('Could not load the todo list');",
+    "throw new Error('Todo list is empty');",
+    "throw new Error('Implementation detail leaked: ' + key);",
+    "throw new TypeError('Cannot stub non-existent property ' + name);",
+    // TODO in ordinary strings outside throws.
+    "const label = 'TODO: buy milk';\nconsole.log('FIXME', label);",
+    "const err = new Error('Not implemented');\nreport(err);",
+    // A placeholder helper's own definition, by name and by shape.
+    "function todo(): never { throw new Error('TODO'); }",
+    "function unimplemented(what: string): never { throw new Error(`${what} is not implemented`); }",
+    "function pending(): never { throw new Error('Not implemented'); }",
+    "const notImplemented = (): never => { throw new Error('Not implemented'); };",
+    "class Kit { todo(): never { throw new Error('TODO'); } }",
+    // A local `todo` that does real work, a parameter, member calls (test runners' `it.todo`).
+    "function todo(title: string) { return { title }; }\ntodo('milk');",
+    'function run(todo: () => void) { todo(); }',
+    "const todo = loadTodo();\ntodo();",
+    "it.todo('retries on failure');\nstore.todo(1);",
+    // Imported under a helper's name, but exported under another.
+    "import { createTodo as todo } from './model';\ntodo('milk');",
+    // Not errors by name, or a deliberate HTTP 501.
+    "throw new Response('Not implemented', { status: 501 });",
+    "throw new HttpError(501, 'Not implemented');",
+    'throw createError.NotImplemented();',
+    "throw new NotFoundError('missing');",
+    // Messages nobody can read statically.
+    'throw new Error(getMessage());',
+    'throw new Error();',
+    'throw new Error(...args);',
+    'throw new Error(`${a}${b}`);',
+  ],
+  invalid: [
+    {
+      // TypeScript's "implement interface" quick fix, double quotes.
+      code: [
+        'class Cache implements Store {',
+        '  get(key: string): string {',
+        '    throw new Error("Method not implemented.");',
+        '  }',
+        '}',
+      ].join('\n'),
+      errors: [message('Method not implemented.', 3, 5, 48)],
+    },
+    {
+      // TypeScript's "declare function" quick fix, single quotes.
+      code: "function connect(url: string): void {\n  throw new Error('Function not implemented.');\n}",
+      errors: [message('Function not implemented.', 2, 3, 48)],
+    },
+    {
+      code: "class Cache {\n  get(key: string): string {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 3, 5, 48)],
+    },
+    {
+      code: "export function load(): void {\n  throw new Error(\"Function not implemented.\");\n}",
+      errors: [message('Function not implemented.', 2, 3, 48)],
+    },
+    {
+      // typescript-eslint's switch-exhaustiveness-check suggestion.
+      code: [
+        "function size(kind: 'a' | 'b') {",
+        '  switch (kind) {',
+        "    case 'a': return 1;",
+        "    case 'b': { throw new Error('Not implemented yet: b case') }",
+        '  }',
+        '}',
+      ].join('\n'),
+      errors: [message('Not implemented yet: b case', 4, 17, 63)],
+    },
+    {
+      // SonarJS's fix for a switch without default.
+      code: "switch (kind) {\n  case 1: break;\n  default: { throw new Error('Not implemented yet'); }\n}",
+      errors: [message('Not implemented yet', 3, 14, 53)],
+    },
+    { code: "throw new Error('Not implemented');", errors: [message('Not implemented', 1, 1, 36)] },
+    { code: "throw new Error('METHOD NOT IMPLEMENTED');", errors: [message('METHOD NOT IMPLEMENTED', 1, 1, 43)] },
+    { code: "throw new Error('NotImplemented');", errors: [message('NotImplemented', 1, 1, 35)] },
+    { code: "throw new Error('TODO');", errors: [message('TODO', 1, 1, 25)] },
+    { code: "throw new Error('todo!');", errors: [message('todo!', 1, 1, 26)] },
+    { code: "throw new Error('TODO: wire the cache');", errors: [message('TODO: wire the cache', 1, 1, 41)] },
+    { code: "throw new Error('TODO wire the cache');", errors: [message('TODO wire the cache', 1, 1, 40)] },
+    { code: "throw new Error('Retry policy (todo: backoff)');", errors: [message('Retry policy (todo: backoff)', 1, 1, 49)] },
+    {
+      // A marker wins over words that would otherwise read as deliberate design.
+      code: "throw new Error('TODO: override the config loader');",
+      errors: [message('TODO: override the config loader', 1, 1, 53)],
+    },
+    { code: "throw new Error('FIXME(ana) retry');", errors: [message('FIXME(ana) retry', 1, 1, 37)] },
+    { code: "throw new Error('TBD');", errors: [message('TBD', 1, 1, 24)] },
+    { code: "throw Error('XXX: handle timeouts');", errors: [message('XXX: handle timeouts', 1, 1, 37)] },
+    { code: "throw new Error('implement me');", errors: [message('implement me', 1, 1, 33)] },
+    { code: "throw new Error('unimplemented');", errors: [message('unimplemented', 1, 1, 34)] },
+    { code: "throw new RuntimeException('Stub!');", errors: [message('Stub!', 1, 1, 37)] },
+    { code: "throw new Error('This is a stub');", errors: [message('This is a stub', 1, 1, 35)] },
+    // Built-in error classes, member access, `as`.
+    { code: "throw new TypeError('Not implemented');", errors: [message('Not implemented', 1, 1, 40)] },
+    { code: "throw new errors.AppError('TODO');", errors: [message('TODO', 1, 1, 35)] },
+    { code: "throw new Error('TODO' as string);", errors: [message('TODO', 1, 1, 35)] },
+    // Template literals are judged on their static parts.
+    {
+      code: 'throw new Error(`Not implemented: ${method}`);',
+      errors: [message('Not implemented: ${…}', 1, 1, 47)],
+    },
+    {
+      code: 'throw new Error(`${service}.${method} is not implemented yet`);',
+      errors: [message('${…}.${…} is not implemented yet', 1, 1, 64)],
+    },
+    { code: "throw new Error('Not implemented: ' + name);", errors: [message('Not implemented: ${…}', 1, 1, 45)] },
+    // Constants.
+    {
+      code: "const NOT_READY = 'Not implemented';\nthrow new Error(NOT_READY);",
+      errors: [message('Not implemented', 2, 1, 28)],
+    },
+    {
+      code: "const area = 'billing';\nthrow new Error(`TODO: ${area}`);",
+      errors: [message('TODO: billing', 2, 1, 34)],
+    },
+    // Thrown strings.
+    { code: "throw 'not implemented';", errors: [message('not implemented', 1, 1, 25)] },
+    { code: 'throw `TODO: ${name}`;', errors: [message('TODO: ${…}', 1, 1, 23)] },
+    // Placeholder error classes, with or without a message.
+    { code: 'throw new NotImplementedError();', errors: [errorClass('NotImplementedError', 1, 1, 33)] },
+    { code: "throw new UnimplementedError('sync');", errors: [errorClass('UnimplementedError', 1, 1, 38)] },
+    { code: 'throw new NotImplementedException();', errors: [errorClass('NotImplementedException', 1, 1, 37)] },
+    { code: 'throw new TodoError();', errors: [errorClass('TodoError', 1, 1, 23)] },
+    { code: 'throw new errors.NotYetImplementedError;', errors: [errorClass('NotYetImplementedError', 1, 1, 41)] },
+    // Placeholder helpers: by name, as globals or imports.
+    { code: 'todo();', errors: [helperCall('todo', 1, 1, 7)] },
+    { code: "const port = unimplemented('port');", errors: [helperCall('unimplemented', 1, 14, 35)] },
+    { code: 'function port() { return notImplemented(); }', errors: [helperCall('notImplemented', 1, 26, 42)] },
+    {
+      code: "import { todo } from 'todo-macro';\nconst session = { id: todo(), user: todo(), room: todo() };",
+      errors: [helperCall('todo', 2, 23, 29), helperCall('todo', 2, 37, 43), helperCall('todo', 2, 51, 57)],
+    },
+    {
+      code: "import { todo as later } from './helpers';\nlater();",
+      errors: [helperCall('later', 2, 1, 8)],
+    },
+    // A local helper: its definition is left alone, each call is reported.
+    {
+      code: "function todo(): never { throw new Error('TODO'); }\ntodo();\ntodo();",
+      errors: [helperCall('todo', 2, 1, 7), helperCall('todo', 3, 1, 7)],
+    },
+    {
+      code: "function pending(): never { throw new Error('Not implemented'); }\nconst handler = { onMessage: () => pending() };",
+      errors: [helperCall('pending', 2, 36, 45)],
+    },
+    {
+      code: "const todo = (what: string): never => { throw new Error(what); };\ntodo('cache');",
+      errors: [helperCall('todo', 2, 1, 14)],
+    },
+    // A long message is cut in the report.
+    {
+      code: `throw new Error('TODO: ${'x'.repeat(90)}');`,
+      errors: [message(`TODO: ${'x'.repeat(73)}…`, 1, 1, 117)],
+    },
+    // Options.
+    {
+      code: "throw new Error('WIP: retries');\nthrow new Error('later');",
+      options: [{ messagePatterns: ['^wip\\b', '^later$'] }],
+      errors: [message('WIP: retries', 1, 1, 33), message('later', 2, 1, 26)],
+    },
+    {
+      // A pattern of one's own wins over the deliberate-design exception.
+      code: "throw new Error('Pending: override in subclass');",
+      options: [{ messagePatterns: ['^pending:'] }],
+      errors: [message('Pending: override in subclass', 1, 1, 50)],
+    },
+    {
+      code: "throw new PendingFeature('exports');\nthrow PendingFeature();",
+      options: [{ errorClasses: ['PendingFeature'] }],
+      errors: [errorClass('PendingFeature', 1, 1, 37), errorClass('PendingFeature', 2, 1, 24)],
+    },
+    {
+      code: "later('sync');\nfunction later(what: string): never { throw new Error(what); }",
+      options: [{ helpers: ['later'] }],
+      errors: [helperCall('later', 1, 1, 14)],
+    },
+  ],
+});
+
+createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
+  valid: [
+    'try { run(); } catch (err) { throw err; }',
+    "throw new Error('Streaming is not supported');",
+    "class Shape { area() { throw new Error('must be implemented by subclass'); } }",
+    "function fail(message) { throw new Error(message); }\nfail('bad');",
+    "const { todo } = require('./todos');\ntodo('milk');",
+  ],
+  invalid: [
+    {
+      code: "class Cache {\n  get(key) {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 3, 5, 48)],
+    },
+    {
+      code: 'function connect() {\n  throw new Error("Function not implemented.");\n}',
+      errors: [message('Function not implemented.', 2, 3, 48)],
+    },
+    { code: 'throw new Error(`TODO: ${name}`);', errors: [message('TODO: ${…}', 1, 1, 34)] },
+    { code: 'throw new NotImplementedError();', errors: [errorClass('NotImplementedError', 1, 1, 33)] },
+    {
+      code: "function todo() { throw new Error('TODO'); }\nexport const session = { socket: todo() };",
+      errors: [helperCall('todo', 2, 34, 40)],
+    },
+  ],
+});
+
+createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
+  valid: [
+    "declare const reason: string;\nthrow new Error(reason);",
+    // A generic failure helper and a never-returning helper with a real error.
+    "import { fail, exitWithUsage } from './placeholder-helpers.js';\nfail('bad input');\nexitWithUsage();",
+    // A domain function that happens to be called `todo`.
+    "import { todo } from './placeholder-todos.js';\ntodo('buy milk');",
+    "declare function todo(): string;\ntodo();",
+    // Importing a helper is not calling it.
+    "import { pending } from './placeholder-helpers.js';\nexport { pending };",
+    "function todo(): never { throw new Error('TODO'); }",
+    'try { run(); } catch (err) { throw err; }',
+  ],
+  invalid: [
+    {
+      // A message whose type is a string literal type.
+      code: "declare const reason: 'Not implemented';\nthrow new Error(reason);",
+      errors: [message('Not implemented', 2, 1, 25)],
+    },
+    {
+      code: "function stop(why: 'TODO') {\n  throw new Error(why);\n}",
+      errors: [message('TODO', 2, 3, 24)],
+    },
+    {
+      // A constant in another module: only the type knows its text.
+      code: "import { NOT_READY } from './placeholder-messages.js';\nthrow new Error(NOT_READY);",
+      errors: [message('Not implemented', 2, 1, 28)],
+    },
+    {
+      // A helper imported from another file, judged by its declaration.
+      code: "import { pending } from './placeholder-helpers.js';\nexport const session = { state: pending() };",
+      errors: [helperCall('pending', 2, 33, 42)],
+    },
+    {
+      code: "import { todo, stubbed } from './placeholder-helpers.js';\ntodo('cache');\nstubbed();",
+      errors: [helperCall('todo', 2, 1, 14), helperCall('stubbed', 3, 1, 10)],
+    },
+    {
+      // Through a re-export under another name.
+      code: "import { later } from './placeholder-reexport.js';\nlater();",
+      errors: [helperCall('later', 2, 1, 8)],
+    },
+    {
+      // Through a namespace import and a local alias of the import.
+      code: "import * as helpers from './placeholder-helpers.js';\nhelpers.pending();",
+      errors: [helperCall('pending', 2, 1, 18)],
+    },
+    {
+      code: "import { pending as whenReady } from './placeholder-helpers.js';\nwhenReady();",
+      errors: [helperCall('whenReady', 2, 1, 12)],
+    },
+    {
+      // A method whose body is the quick fix's placeholder.
+      code: "import { Gateway } from './placeholder-helpers.js';\nnew Gateway().connect();",
+      errors: [helperCall('connect', 2, 1, 24)],
+    },
+    {
+      code: "declare function todo(): never;\ntodo();",
+      errors: [helperCall('todo', 2, 1, 7)],
+    },
+    {
+      code: "function todo(): never { throw new Error('TODO'); }\ntodo();",
+      errors: [helperCall('todo', 2, 1, 7)],
+    },
+  ],
+});
+
+describe('no-placeholder-throw options', () => {
+  it('turns a message pattern that does not compile into a configuration error', () => {
+    expect(() => createPlaceholderVocabulary({ messagePatterns: ['(unclosed'] }, 'defuse/no-placeholder-throw')).toThrow(
+      /^Configuration for rule "defuse\/no-placeholder-throw" is invalid: messagePatterns entry "\(unclosed" is not a valid regular expression/,
+    );
+  });
+
+  it('lets ESLint reject a message pattern that does not compile', () => {
+    const linter = new Linter();
+    const config = {
+      plugins: { defuse: { rules: { 'no-placeholder-throw': rule } } },
+      rules: { 'defuse/no-placeholder-throw': ['error', { messagePatterns: ['(unclosed'] }] },
+    } as unknown as Linter.Config;
+    expect(() => linter.verify('throw new Error("x");', config)).toThrow(/should match format "regex"/);
+  });
+
+  it('exports the vocabulary for other rules', () => {
+    expect(isPlaceholderMessage('Method not implemented.')).toBe(true);
+    expect(isPlaceholderMessage('PORT is not set')).toBe(false);
+  });
+});
