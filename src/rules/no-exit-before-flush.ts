@@ -1,0 +1,304 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { createPathReach } from '../util/code-path.js';
+import { createRule } from '../util/create-rule.js';
+import { getLogStreams, type LogStreams, type LogWrite } from '../util/log-streams.js';
+import { findProcessReferences } from '../util/node-process.js';
+import { CALL, createReferenceTracker, type TraceMap } from '../util/references.js';
+
+const RULE_NAME = 'no-exit-before-flush';
+
+type MessageIds =
+  | 'exitBeforeFlush'
+  | 'exitBeforeLoggerFlush'
+  | 'useExitCode'
+  | 'useExitCodeInFunction'
+  | 'exitFromWriteCallback';
+
+/** Exit calls are quoted in reports; a long one is shortened. */
+const MAX_QUOTED_LENGTH = 40;
+/** How deep an exit code expression is checked for side effects. */
+const PURE_DEPTH = 4;
+
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+function quoteExit(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
+  const text = sourceCode.getText(call).replace(/\s+/g, ' ');
+  if (text.length <= MAX_QUOTED_LENGTH) return text;
+  return `${sourceCode.getText(call.callee)}(…)`;
+}
+
+/** An exit code whose evaluation cannot run code: literals, names, `-1`, `Codes.Failure`, `err ? 1 : 0`. */
+function isPure(node: TSESTree.Node, depth: number): boolean {
+  if (depth < 0) return false;
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.Identifier:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.length === 0;
+    case AST_NODE_TYPES.UnaryExpression:
+      return (node.operator === '-' || node.operator === '+' || node.operator === '!') && isPure(node.argument, depth - 1);
+    case AST_NODE_TYPES.MemberExpression:
+      return !node.computed && node.object.type !== AST_NODE_TYPES.Super && isPure(node.object, depth - 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isPure(node.test, depth - 1) && isPure(node.consequent, depth - 1) && isPure(node.alternate, depth - 1);
+    default:
+      return false;
+  }
+}
+
+/** The statement a call is the whole expression of: `process.exit(1);`, `process?.exit(1);`. */
+function statementOf(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | undefined {
+  const expression = call.parent.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
+  return expression.parent?.type === AST_NODE_TYPES.ExpressionStatement ? expression.parent : undefined;
+}
+
+/**
+ * The function or program whose last reached statement this is, when nothing
+ * can run after it there: it ends every block, `if`, `try`/`catch`/`finally`,
+ * last `switch` case and label around it up to the function body. Loops are
+ * not followed (the next iteration runs after it).
+ */
+function tailOwner(statement: TSESTree.Statement): FunctionNode | TSESTree.Program | undefined {
+  let current: TSESTree.Node = statement;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return undefined;
+    switch (parent.type) {
+      case AST_NODE_TYPES.Program:
+        return parent.body.at(-1) === current ? parent : undefined;
+      case AST_NODE_TYPES.BlockStatement:
+        if (parent.body.at(-1) !== current) return undefined;
+        if (isFunctionNode(parent.parent)) return parent.parent;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        if (parent.consequent.at(-1) !== current || parent.parent.cases.at(-1) !== parent) return undefined;
+        break;
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.LabeledStatement:
+      case AST_NODE_TYPES.TryStatement:
+      case AST_NODE_TYPES.CatchClause:
+      case AST_NODE_TYPES.SwitchStatement:
+        break;
+      default:
+        return undefined;
+    }
+    current = parent;
+  }
+}
+
+/** The function a statement belongs to, when `return` is allowed there. */
+function returnableOwner(statement: TSESTree.Statement): FunctionNode | undefined {
+  for (let current: TSESTree.Node | undefined = statement.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+    if (current.type === AST_NODE_TYPES.StaticBlock || current.type === AST_NODE_TYPES.Program) return undefined;
+  }
+  return undefined;
+}
+
+/** A function passed as an argument: a `.catch` handler, a signal or event listener. */
+function isCallback(fn: FunctionNode): boolean {
+  const { parent } = fn;
+  return (
+    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.includes(fn as TSESTree.CallExpressionArgument)
+  );
+}
+
+/** Whether `process` at this node is Node's process (the global, or imported from `process`/`node:process`). */
+function processIsGlobal(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), 'process');
+  if (!variable || variable.defs.length === 0) return true;
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'ImportBinding') return false;
+  if (def.node.type === AST_NODE_TYPES.ImportSpecifier) return false;
+  const declaration = def.parent;
+  return (
+    declaration?.type === AST_NODE_TYPES.ImportDeclaration &&
+    (declaration.source.value === 'process' || declaration.source.value === 'node:process')
+  );
+}
+
+/** Where a write may come from on a path: the write itself, or the code before a timer call whose callback this is. */
+type PathSource = { write: LogWrite } | { timer: TSESTree.CallExpression; start: number };
+
+const TIMER = { [CALL]: true };
+const TIMERS: TraceMap = { setTimeout: TIMER, setImmediate: TIMER, setInterval: TIMER, queueMicrotask: TIMER };
+const PROCESS_TIMERS: TraceMap = { nextTick: TIMER };
+const TIMER_GLOBALS: TraceMap = { ...TIMERS, process: PROCESS_TIMERS };
+const TIMER_MODULES: TraceMap = {
+  timers: TIMERS,
+  'node:timers': TIMERS,
+  process: PROCESS_TIMERS,
+  'node:process': PROCESS_TIMERS,
+};
+
+/**
+ * Functions passed to a timer (`setTimeout`, `setImmediate`, `setInterval`,
+ * `queueMicrotask`, `process.nextTick`), with the timer call: they run after
+ * the code that scheduled them, without anything flushing in between.
+ */
+function findTimerCallbacks(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Node, TSESTree.CallExpression> {
+  const callbacks = new Map<TSESTree.Node, TSESTree.CallExpression>();
+  const tracker = createReferenceTracker(sourceCode);
+  if (!tracker) return callbacks;
+  for (const iterator of [
+    tracker.iterateGlobalReferences(TIMER_GLOBALS),
+    tracker.iterateEsmReferences(TIMER_MODULES),
+    tracker.iterateCjsReferences(TIMER_MODULES),
+  ]) {
+    for (const { node } of iterator) {
+      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+      const callback = node.arguments[0];
+      if (callback && isFunctionNode(callback)) callbacks.set(callback, node);
+    }
+  }
+  return callbacks;
+}
+
+export default createRule<[], MessageIds>({
+  name: RULE_NAME,
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow `process.exit()` after a log write that may not have flushed',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      exitBeforeFlush:
+        "`{{exit}}` can cut off the `{{write}}` on line {{line}} when {{stream}} is a pipe; set `process.exitCode` and return, or exit from the stream's write callback.",
+      exitBeforeLoggerFlush:
+        "`{{exit}}` can cut off the `{{write}}` on line {{line}} when the logger writes to a pipe or a file; set `process.exitCode` and return, or exit from the logger's flush callback.",
+      useExitCode:
+        'Replace with `{{replacement}}` and let the process end on its own (a listening server, timer or open socket will then keep it running).',
+      useExitCodeInFunction:
+        'Replace with `{{replacement}}`: the function then returns instead of ending the process, so its caller goes on, and a listening server, timer or open socket keeps the process running.',
+      exitFromWriteCallback: "Exit from {{streams}}'s write callback, once the output before it has flushed.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+    let streams: LogStreams | undefined;
+    let exits = new Set<TSESTree.Node>();
+    let timerCallbacks = new Map<TSESTree.Node, TSESTree.CallExpression>();
+
+    const suggestionsFor = (
+      exit: TSESTree.CallExpression,
+      writes: readonly LogWrite[],
+    ): TSESLint.ReportSuggestionArray<MessageIds> => {
+      const statement = statementOf(exit);
+      const code = exit.arguments[0];
+      if (!statement || exit.arguments.length > 1 || !processIsGlobal(sourceCode, exit)) return [];
+      if (code && (code.type === AST_NODE_TYPES.SpreadElement || !isPure(code, PURE_DEPTH))) return [];
+      const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
+      const tail = tailOwner(statement);
+
+      if (code) {
+        const assignment = `process.exitCode = ${sourceCode.getText(code)};`;
+        const owner = tail ?? returnableOwner(statement);
+        const replacement = tail ? assignment : `${assignment} return;`;
+        if (owner) {
+          suggestions.push({
+            messageId: owner.type === AST_NODE_TYPES.Program ? 'useExitCode' : 'useExitCodeInFunction',
+            data: { replacement },
+            fix: (fixer) => fixer.replaceText(statement, replacement),
+          });
+        }
+      }
+
+      const byStream = new Set(writes.map((write) => write.stream));
+      if (tail && tail.type !== AST_NODE_TYPES.Program && isCallback(tail) && !byStream.has('logger')) {
+        const exitText = sourceCode.getText(statement.expression);
+        const order = (['stdout', 'stderr'] as const).filter((stream) => byStream.has(stream));
+        const wrapped = order.reduceRight((inner, stream) => `process.${stream}.write('', () => ${inner})`, exitText);
+        suggestions.push({
+          messageId: 'exitFromWriteCallback',
+          data: { streams: order.join(' and ') },
+          fix: (fixer) => fixer.replaceText(statement, `${wrapped};`),
+        });
+      }
+      return suggestions;
+    };
+
+    const report = (exit: TSESTree.CallExpression, writes: readonly LogWrite[]): void => {
+      const nearest = writes.reduce((best, write) => (write.node.range[0] > best.node.range[0] ? write : best));
+      const exitText = quoteExit(sourceCode, exit);
+      const line = nearest.node.loc.start.line;
+      const suggest = suggestionsFor(exit, writes);
+      if (nearest.stream === 'logger') {
+        context.report({
+          node: exit,
+          messageId: 'exitBeforeLoggerFlush',
+          data: { exit: exitText, write: nearest.description, line },
+          suggest,
+        });
+      } else {
+        context.report({
+          node: exit,
+          messageId: 'exitBeforeFlush',
+          data: { exit: exitText, write: nearest.description, line, stream: nearest.stream },
+          suggest,
+        });
+      }
+    };
+
+    // Exits in a timer callback that nothing in the callback wrote before,
+    // waiting for what the enclosing function wrote before the timer call.
+    const waitingOn = new Map<TSESTree.CallExpression, TSESTree.CallExpression[]>();
+    const wait = (timer: TSESTree.CallExpression, exitCalls: readonly TSESTree.CallExpression[]): void => {
+      waitingOn.set(timer, [...(waitingOn.get(timer) ?? []), ...exitCalls]);
+    };
+
+    const reach = createPathReach<PathSource, TSESTree.CallExpression>({
+      kindOf: (source) => ('write' in source ? source.write.stream : 'timer'),
+      rank: (source) => ('write' in source ? source.write.node.range[0] : source.start),
+      onReach(target, sources) {
+        const writes = sources.flatMap((source) => ('write' in source ? [source.write] : []));
+        const timer = sources.find((source) => 'timer' in source);
+        const exitCalls = exits.has(target) ? [target] : (waitingOn.get(target) ?? []);
+        if (writes.length > 0) for (const exit of exitCalls) report(exit, writes);
+        else if (timer && 'timer' in timer) wait(timer.timer, exitCalls);
+      },
+    });
+
+    return {
+      ...reach.listeners,
+      Program() {
+        streams = getLogStreams(context);
+        exits = new Set(
+          [...findProcessReferences(sourceCode, ['exit'])]
+            .filter(([, reference]) => reference.kind === 'call')
+            .map(([node]) => node),
+        );
+        timerCallbacks = findTimerCallbacks(sourceCode);
+      },
+      ':function'(node: FunctionNode) {
+        const timer = timerCallbacks.get(node);
+        if (timer) reach.source({ timer, start: node.range[0] });
+      },
+      'CallExpression:exit'(node: TSESTree.CallExpression) {
+        if (exits.has(node) || waitingOn.has(node)) {
+          reach.target(node);
+          return;
+        }
+        const write = streams?.writeOf(node);
+        if (write) reach.source({ write });
+      },
+      'AwaitExpression:exit'(node: TSESTree.AwaitExpression) {
+        if (streams?.isFlushPromise(node.argument)) reach.barrier();
+      },
+    };
+  },
+});
