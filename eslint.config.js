@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.mjs'],
     ...defuse.configs['recommended'],
   },
 );

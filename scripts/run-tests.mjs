@@ -38,4 +38,5 @@ rmSync(dir, { recursive: true, force: true });
 const code = result.status ?? 1;
 if (code !== 0 && failed === 0) failed = 1;
 console.log(`tests: ${passed} passed, ${failed} failed`);
-process.exit(code);
+// Not process.exit(): it could cut off the summary line when stdout is a pipe.
+process.exitCode = code;

@@ -8,12 +8,11 @@ import { rules } from './rules/index.js';
 const require = createRequire(import.meta.url);
 const { name, version } = require('../package.json') as { name: string; version: string };
 
-const plugin = {
-  meta: { name, version, namespace: 'defuse' },
-  rules,
-  configs: {} as Record<ConfigName, TSESLint.FlatConfig.Config>,
-};
-plugin.configs = createConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules);
+const base = { meta: { name, version, namespace: 'defuse' }, rules };
+// The configs refer to the plugin object itself, so they are added to it in place.
+const plugin: typeof base & { configs: Record<ConfigName, TSESLint.FlatConfig.Config> } = Object.assign(base, {
+  configs: createConfigs(base as unknown as TSESLint.FlatConfig.Plugin, rules),
+});
 
 export default plugin;
 export { plugin as 'module.exports' };

@@ -24,19 +24,21 @@ type Variable = TSESLint.Scope.Variable;
  * shadow a global are left exactly as the scope manager resolved them.
  */
 function withImplicitGlobals(globalScope: Scope): Scope {
-  const implicit = new Map<string, Variable>();
+  // The tracker reads only these fields of a variable.
+  type StandIn = Pick<Variable, 'name' | 'defs' | 'references'>;
+  const implicit = new Map<string, StandIn>();
   for (const reference of globalScope.through) {
     const { name } = reference.identifier;
     if (globalScope.set.has(name)) continue;
     let variable = implicit.get(name);
     if (!variable) {
-      variable = { name, defs: [], references: [], identifiers: [], scope: globalScope } as unknown as Variable;
+      variable = { name, defs: [], references: [] };
       implicit.set(name, variable);
     }
     variable.references.push(reference);
   }
   if (implicit.size === 0) return globalScope;
-  const set = new Map([...globalScope.set, ...implicit]);
+  const set = new Map<string, Variable | StandIn>([...globalScope.set, ...implicit]);
   return Object.create(globalScope, { set: { value: set } }) as Scope;
 }
 
