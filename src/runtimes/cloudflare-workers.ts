@@ -1,0 +1,40 @@
+import type { RuntimeApi, RuntimeDefinition } from './definition.js';
+
+/** workerd's `kAsyncIoErrorMessage` (`src/workerd/io/io-context.c++`), up to its advice. */
+const GLOBAL_SCOPE_ERROR =
+  'Disallowed operation called within global scope. Asynchronous I/O (ex: fetch() or connect()), setting a timeout, and generating random values are not allowed within global scope.';
+
+const forbidden = (path: string[], from: 'global' | 'module' = 'global'): RuntimeApi => ({
+  path,
+  use: 'call',
+  from,
+  effect: `it throws '${GLOBAL_SCOPE_ERROR}'`,
+});
+
+/**
+ * Cloudflare Workers: a Worker's global scope runs once per isolate, outside
+ * any request, so I/O, timers and random values are refused there; handlers
+ * (`export default { fetch() {…} }`, `WorkerEntrypoint` and Durable Object
+ * methods) run inside a request. Only the global scope and same-file
+ * functions it calls are reported. `crypto.getRandomValues()` and
+ * `crypto.randomUUID()` are listed because workerd still forbids them there
+ * (cloudflare/workerd#5964, which would have allowed them, was closed without
+ * being merged); the rule's `workersRandomInGlobalScope: 'allow'` drops them.
+ */
+export const cloudflareWorkers: RuntimeDefinition = {
+  name: 'cloudflare-workers',
+  kind: 'scoped',
+  modules: ['cloudflare:workers', 'cloudflare:sockets'],
+  requires: [
+    forbidden(['fetch']),
+    forbidden(['setTimeout']),
+    forbidden(['setInterval']),
+    forbidden(['crypto', 'getRandomValues']),
+    forbidden(['crypto', 'randomUUID']),
+    forbidden(['connect'], 'module'),
+  ],
+  wording: {
+    before: "in the Worker's global scope",
+    fix: 'move it into a handler (`export default { fetch(request, env, ctx) { … } }`, a `WorkerEntrypoint` or Durable Object method)',
+  },
+};

@@ -1,0 +1,115 @@
+/**
+ * A runtime definition: the data `no-work-before-runtime` reads to know which
+ * APIs need an ambient runtime, what makes that runtime exist, and what to say
+ * when code runs too early. A new runtime is a new definition, not new
+ * traversal logic.
+ */
+
+/** How an API is used: called, constructed, read, or any member of it touched. */
+export type ApiUse = 'call' | 'new' | 'read' | 'member';
+
+/** Where an API path starts: the runtime's modules, a runtime instance, or the global object. */
+export type ApiSource = 'module' | 'global' | { readonly instance: string };
+
+/** An API that needs the runtime (or, for `mustPrecede`, must run before it is ready). */
+export interface RuntimeApi {
+  /** Property path from the source: `['BrowserWindow']`, `['session', 'defaultSession']`; `[]` is the source itself. */
+  readonly path: readonly string[];
+  readonly use: ApiUse;
+  /** Defaults to `'module'`. */
+  readonly from?: ApiSource;
+  /** What happens at run time, quoting the runtime: `it throws 'Cannot create BrowserWindow before app is ready'`. */
+  readonly effect: string;
+  /** The call carries its own runtime when it has an argument at this index (`useStore(pinia)`, `onMounted(fn, instance)`). */
+  readonly escapeArgument?: number;
+}
+
+/** A value made by calling or constructing an API, whose own members (or calls) are tracked: a store hook, a server. */
+export interface RuntimeInstance {
+  readonly path: readonly string[];
+  readonly create: 'call' | 'new';
+  /** Defaults to `'module'`. */
+  readonly from?: 'module' | 'global';
+}
+
+/**
+ * What makes a phase runtime ready.
+ * - `promise`: `await x()` and the callback of `x().then(cb)` (plus `x(cb)` when `callbackArgument`).
+ * - `call`: the completed call `x()`.
+ * - `install`: any `.use(i)` where `i` is an instance (`app.use(pinia)`).
+ * - `event`: the handler of `x('ready', cb)`, for `events`.
+ * - `guard`: the branch where `x()` is true (`if (app.isReady())`).
+ * - `early`: not a ready signal: the handler of `x('activate', cb)`, for `events`, can run before ready,
+ *   so when it is registered before ready its body counts as running before ready.
+ */
+export interface ReadySignal {
+  readonly signal: 'promise' | 'call' | 'install' | 'event' | 'guard' | 'early';
+  readonly path: readonly string[];
+  /** Defaults to `'module'`. */
+  readonly from?: ApiSource;
+  readonly events?: readonly string[];
+  /** A function passed as the last argument runs once ready (`fastify.listen(opts, cb)`). */
+  readonly callbackArgument?: boolean;
+}
+
+/** A function handed to `path(...)` (at `argument`, or its `property`) in which the context exists synchronously. */
+export interface ContextFunction {
+  /** The module the callee comes from, when not one of the runtime's own modules. */
+  readonly module?: string;
+  readonly path: readonly string[];
+  readonly argument: number;
+  readonly property?: string;
+  /** How messages name it: "`setup()`". */
+  readonly label: string;
+}
+
+/** Methods of decorated classes that the framework calls outside the context (Angular's `ngOnInit`). */
+export interface OutsideMethods {
+  readonly methods: readonly string[];
+}
+
+export interface RuntimeWording {
+  /** Completes "`x()` runs …" for work that is too early: "before Electron's app is ready". */
+  readonly before: string;
+  /** How to fix work that is too early. */
+  readonly fix: string;
+  /** Completes "`x()` runs …" for `mustPrecede` work that is too late. */
+  readonly after?: string;
+  readonly afterFix?: string;
+  /** Scoped: completes "… after an `await` in `setup()`," — what is lost: "where Vue no longer knows the component". */
+  readonly lost?: string;
+}
+
+export interface RuntimeDefinition {
+  /** The name users select it by in the `runtimes` option. */
+  readonly name: string;
+  /**
+   * `phase`: once ready, ready for good (Electron, Pinia); what runs after the signal on every path is fine.
+   * `scoped`: the context exists only while certain functions run synchronously (Vue `setup`, a Workers handler);
+   * module top level never has it.
+   */
+  readonly kind: 'phase' | 'scoped';
+  /** Module specifiers whose import is evidence of the runtime and the source of its APIs. */
+  readonly modules: readonly string[];
+  /** A project's own runtime: a module name also matches a relative import ending in it (`actors` ↔ `../lib/actors`). */
+  readonly relativeModules?: boolean;
+  /** When selected explicitly, undeclared globals of these names are the runtime's own (Nuxt auto-imports). */
+  readonly autoImports?: boolean;
+  /** Values made by the runtime's APIs whose members are tracked too, by name (used as `from: { instance }`). */
+  readonly instances?: Readonly<Record<string, RuntimeInstance>>;
+  readonly requires: readonly RuntimeApi[];
+  readonly mustPrecede?: readonly RuntimeApi[];
+  readonly ready?: readonly ReadySignal[];
+  /** Scoped: functions with the context until their first `await`. */
+  readonly contexts?: readonly ContextFunction[];
+  /** Scoped: methods the framework calls without the context. */
+  readonly outside?: OutsideMethods;
+  /** Scoped: skip module top level in `.vue` files, where `<script setup>` is the component's setup. */
+  readonly setupFiles?: readonly string[];
+  readonly wording: RuntimeWording;
+}
+
+/** `it throws '…'`, quoting the runtime's own error text. */
+export function throws(error: string): string {
+  return `it throws '${error}'`;
+}

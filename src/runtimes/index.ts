@@ -1,0 +1,21 @@
+import { angular } from './angular.js';
+import { cloudflareWorkers } from './cloudflare-workers.js';
+import type { RuntimeDefinition } from './definition.js';
+import { electron } from './electron.js';
+import { fastify } from './fastify.js';
+import { nuxt } from './nuxt.js';
+import { pinia } from './pinia.js';
+import { vue } from './vue.js';
+
+export type { RuntimeDefinition } from './definition.js';
+
+/** The built-in runtime definitions, by the name the `runtimes` option selects them with. */
+export const builtinRuntimes: Readonly<Record<string, RuntimeDefinition>> = {
+  angular,
+  'cloudflare-workers': cloudflareWorkers,
+  electron,
+  fastify,
+  nuxt,
+  pinia,
+  vue,
+};

@@ -1,0 +1,116 @@
+import rule from '../../src/rules/no-work-before-runtime.js';
+import { createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+
+const WHEN = 'before Pinia is installed';
+const FIX =
+  'call it where it is used (a component, composable, router guard or other callback), after `app.use(pinia)`, or pass the instance: `useStore(pinia)`';
+const EFFECT = `it throws '"getActivePinia()" was called but there was no active Pinia. Are you trying to use a store before calling "app.use(pinia)"?'`;
+
+const notReady = (api: string, line: number, column: number, endColumn: number) => ({
+  messageId: 'notReady' as const,
+  data: { api, when: WHEN, effect: EFFECT, fix: FIX },
+  line,
+  column,
+  endLine: line,
+  endColumn,
+});
+
+const STORE = `import { createPinia, defineStore, setActivePinia } from 'pinia';
+declare const app: { use(plugin: unknown): void };
+declare const router: { beforeEach(guard: () => void): void };
+const useCart = defineStore('cart', { state: () => ({ items: [] as string[] }) });
+`;
+
+createRuleTester().run('no-work-before-runtime (pinia)', rule, {
+  valid: [
+    // After app.use(pinia) on every path, with the instance in a const or inline.
+    `${STORE}const pinia = createPinia();
+app.use(pinia);
+const cart = useCart();`,
+    `${STORE}app.use(createPinia());
+useCart();`,
+    `${STORE}setActivePinia(createPinia());
+useCart();`,
+    // An instance imported from another module and installed: assumed to be Pinia.
+    `${STORE}import pinia from './plugins/pinia';
+app.use(pinia);
+useCart();`,
+    // The instance passed explicitly.
+    `${STORE}const pinia = createPinia();
+const cart = useCart(pinia);`,
+    // Router guards, components, composables and other callbacks run later.
+    `${STORE}router.beforeEach(() => { const cart = useCart(); });`,
+    `${STORE}export default { setup() { return { cart: useCart() }; } };`,
+    `${STORE}export function useCartTotal() { return useCart().items.length; }`,
+    // A function named like a store hook that defineStore did not make.
+    `import { createPinia } from 'pinia';
+function useCartStore() { return 1; }
+useCartStore();`,
+    // Without type information an imported hook is not known to be a store.
+    `import { useUserStore } from './stores/user';
+export const user = useUserStore();`,
+    // An aliased (let) store hook is not followed.
+    `import { defineStore } from 'pinia';
+let useX = defineStore('x', {});
+useX();`,
+  ],
+  invalid: [
+    {
+      code: `${STORE}export const cart = useCart();`,
+      errors: [notReady('useCart()', 5, 21, 30)],
+    },
+    {
+      code: `${STORE}const cart = useCart();
+app.use(createPinia());`,
+      errors: [notReady('useCart()', 5, 14, 23)],
+    },
+    {
+      // Installed on one path only.
+      code: `${STORE}declare const ssr: boolean;
+if (!ssr) app.use(createPinia());
+useCart();`,
+      errors: [notReady('useCart()', 7, 1, 10)],
+    },
+    {
+      // A same-file function called from top level, before install.
+      code: `${STORE}function loadCart() {
+  useCart().items.push('x');
+}
+loadCart();
+app.use(createPinia());`,
+      errors: [
+        {
+          messageId: 'notReadyVia' as const,
+          data: { call: 'loadCart()', api: 'useCart()', line: 6, when: WHEN, effect: EFFECT, fix: FIX },
+          line: 8,
+          column: 1,
+          endLine: 8,
+          endColumn: 11,
+        },
+      ],
+    },
+  ],
+});
+
+createTypedRuleTester().run('no-work-before-runtime (pinia, type-aware)', rule, {
+  valid: [
+    `import { useNotAStore } from './runtime-pinia-stores.js';
+export const n = useNotAStore();`,
+    `import { useUserStore } from './runtime-pinia-stores.js';
+export function useName() { return useUserStore().name; }`,
+  ],
+  invalid: [
+    {
+      // The imported hook resolves to a defineStore result: no import of pinia needed.
+      code: `import { useUserStore } from './runtime-pinia-stores.js';
+export const user = useUserStore();`,
+      errors: [notReady('useUserStore()', 2, 21, 35)],
+    },
+    {
+      // Through a re-export and a rename.
+      code: `import { useAccountStore as useAccount } from './runtime-pinia-reexport.js';
+const account = useAccount();`,
+      errors: [notReady('useAccount()', 2, 17, 29)],
+    },
+  ],
+});
