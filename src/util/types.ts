@@ -1,0 +1,220 @@
+import { intersectionConstituents, isTypeFlagSet, unionConstituents } from 'ts-api-utils';
+import ts from 'typescript';
+
+/*
+ * The small type-checker questions `no-partial-state` asks: which properties
+ * must an object literal supply to really be a `T`, and which does a literal
+ * (spreads included) supply for sure. Every answer may be "cannot tell"
+ * (`undefined`), which callers read as "not partial": an unusual type must
+ * never produce a report, a crash or a hang.
+ */
+
+/** Beyond these sizes the type is not judged at all. */
+const MAX_UNION_MEMBERS = 32;
+const MAX_PROPERTIES = 500;
+const MAX_DISCRIMINANTS = 8;
+
+/** One object shape a literal may be asserted to (a union gives several). */
+export interface TargetShape {
+  /** Required properties, in declaration order: escaped name → display name. */
+  readonly required: ReadonlyMap<string, string>;
+  /** Properties whose type is a unit type (`kind: 'square'`): they pick the union member. */
+  readonly discriminants: ReadonlyMap<string, ts.Type>;
+}
+
+/** `null` records "cannot tell" in the cache, which holds no `undefined`. */
+const shapeCache = new WeakMap<ts.Type, readonly TargetShape[] | null>();
+
+const OPEN_FLAGS = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Instantiable;
+const NOT_OBJECT_FLAGS =
+  ts.TypeFlags.Null |
+  ts.TypeFlags.Undefined |
+  ts.TypeFlags.Void |
+  ts.TypeFlags.Never |
+  ts.TypeFlags.StringLike |
+  ts.TypeFlags.NumberLike |
+  ts.TypeFlags.BigIntLike |
+  ts.TypeFlags.BooleanLike |
+  ts.TypeFlags.ESSymbolLike |
+  ts.TypeFlags.EnumLike;
+
+/** Runs a checker question; a checker that throws means "cannot tell". */
+export function guarded<T>(question: () => T): T | undefined {
+  try {
+    return question();
+  } catch {
+    return undefined;
+  }
+}
+
+/** How a property is named in a message: `#secret`, `[Symbol.iterator]`, `config`. */
+function displayName(checker: ts.TypeChecker, symbol: ts.Symbol): string {
+  return guarded(() => checker.symbolToString(symbol)) ?? symbol.name;
+}
+
+function isOptional(symbol: ts.Symbol): boolean {
+  return (symbol.flags & ts.SymbolFlags.Optional) !== 0;
+}
+
+/**
+ * The shapes of one union member, `[]` when the member is not an object an
+ * object literal could be (`undefined`, `string`), `undefined` when it cannot
+ * be judged (type parameters, `any`, arrays, callables, huge types).
+ */
+function shapeOfMember(checker: ts.TypeChecker, type: ts.Type, isUnion: boolean): TargetShape | null | undefined {
+  if (isTypeFlagSet(type, OPEN_FLAGS)) return undefined;
+  if (isTypeFlagSet(type, NOT_OBJECT_FLAGS)) return null;
+  if (isTypeFlagSet(type, ts.TypeFlags.NonPrimitive)) return { required: new Map(), discriminants: new Map() };
+  if (type.isIntersection()) {
+    const parts = intersectionConstituents(type);
+    if (parts.some((part) => isTypeFlagSet(part, OPEN_FLAGS))) return undefined;
+    // A branded primitive (`string & { __brand: 'Id' }`) is no object literal's type.
+    if (parts.some((part) => isTypeFlagSet(part, NOT_OBJECT_FLAGS))) return null;
+  } else if (!isTypeFlagSet(type, ts.TypeFlags.Object)) {
+    return undefined;
+  }
+  if (checker.isArrayType(type) || checker.isTupleType(type)) return undefined;
+  // A literal cannot supply call or construct signatures; that is another problem than missing keys.
+  if (
+    type.getCallSignatures().length > 0 ||
+    type.getConstructSignatures().length > 0
+  ) {
+    return undefined;
+  }
+  const properties = checker.getPropertiesOfType(type);
+  if (properties.length > MAX_PROPERTIES) return undefined;
+
+  const required = new Map<string, string>();
+  const discriminants = new Map<string, ts.Type>();
+  for (const property of properties) {
+    if (isOptional(property)) continue;
+    required.set(property.escapedName as string, displayName(checker, property));
+    if (isUnion && discriminants.size < MAX_DISCRIMINANTS) {
+      const propertyType = checker.getTypeOfSymbol(property);
+      if (isTypeFlagSet(propertyType, ts.TypeFlags.Unit)) {
+        discriminants.set(property.escapedName as string, propertyType);
+      }
+    }
+  }
+  return { required, discriminants };
+}
+
+function computeShapes(checker: ts.TypeChecker, type: ts.Type): readonly TargetShape[] | undefined {
+  const members = type.isUnion() ? unionConstituents(type) : [type];
+  if (members.length > MAX_UNION_MEMBERS) return undefined;
+  const shapes: TargetShape[] = [];
+  for (const member of members) {
+    const shape = shapeOfMember(checker, member, members.length > 1);
+    if (shape === undefined) return undefined;
+    if (shape !== null) shapes.push(shape);
+  }
+  return shapes.length > 0 ? shapes : undefined;
+}
+
+/**
+ * The object shapes a literal asserted to `type` would have to match (one per
+ * union member), or `undefined` when the type cannot be judged. Cached per type.
+ */
+export function getTargetShapes(checker: ts.TypeChecker, type: ts.Type): readonly TargetShape[] | undefined {
+  const cached = shapeCache.get(type);
+  if (cached !== undefined) return cached ?? undefined;
+  const shapes = guarded(() => computeShapes(checker, type));
+  shapeCache.set(type, shapes ?? null);
+  return shapes;
+}
+
+/** What an object-ish type supplies for sure: its non-optional properties, name → type. */
+export type ProvidedProperties = ReadonlyMap<string, ts.Symbol>;
+
+function providedByMember(checker: ts.TypeChecker, type: ts.Type): Map<string, ts.Symbol> | undefined {
+  if (isTypeFlagSet(type, OPEN_FLAGS)) return undefined;
+  if (type.isIntersection() && intersectionConstituents(type).some((part) => isTypeFlagSet(part, OPEN_FLAGS))) {
+    return undefined;
+  }
+  // A spread of a dictionary may supply any key.
+  if (checker.getIndexInfosOfType(type).length > 0) return undefined;
+  const properties = checker.getPropertiesOfType(type);
+  if (properties.length > MAX_PROPERTIES) return undefined;
+  const provided = new Map<string, ts.Symbol>();
+  for (const property of properties) {
+    if (!isOptional(property)) provided.set(property.escapedName as string, property);
+  }
+  return provided;
+}
+
+function computeProvided(checker: ts.TypeChecker, type: ts.Type): ProvidedProperties | undefined {
+  if (!type.isUnion()) return providedByMember(checker, type);
+  const members = unionConstituents(type);
+  if (members.length > MAX_UNION_MEMBERS) return undefined;
+  // A union source (`{ ...(ok ? a : b) }`) supplies only what every member supplies.
+  let common: Map<string, ts.Symbol> | undefined;
+  for (const member of members) {
+    if (isTypeFlagSet(member, ts.TypeFlags.Null | ts.TypeFlags.Undefined)) continue;
+    const provided = providedByMember(checker, member);
+    if (provided === undefined) return undefined;
+    if (common === undefined) {
+      common = provided;
+    } else {
+      for (const name of common.keys()) if (!provided.has(name)) common.delete(name);
+    }
+  }
+  return common;
+}
+
+/**
+ * The properties a value of `type` (an object literal's type, spreads
+ * included) supplies for sure, or `undefined` when it may supply anything.
+ */
+export function getProvidedProperties(checker: ts.TypeChecker, type: ts.Type): ProvidedProperties | undefined {
+  return guarded(() => computeProvided(checker, type));
+}
+
+/** Whether the literal's property types rule this union member out (`kind: 'circle'` vs `'square'`). */
+function contradictsDiscriminants(checker: ts.TypeChecker, shape: TargetShape, provided: ProvidedProperties): boolean {
+  for (const [name, targetType] of shape.discriminants) {
+    const symbol = provided.get(name);
+    if (symbol === undefined) continue;
+    const assignable = guarded(() => checker.isTypeAssignableTo(checker.getTypeOfSymbol(symbol), targetType));
+    if (assignable === false) return true;
+  }
+  return false;
+}
+
+/**
+ * The display names of the required properties of `target` that `provided`
+ * (plus the names in `alsoProvided`) leaves out, or `[]` when nothing is
+ * missing or the types cannot be judged. For a union, the literal is partial
+ * only when no member is satisfied; the names are those of the closest member
+ * among the ones its discriminants allow.
+ */
+export function findMissingProperties(
+  checker: ts.TypeChecker,
+  target: ts.Type,
+  provided: ProvidedProperties,
+  alsoProvided: ReadonlySet<string> = new Set(),
+): readonly string[] {
+  const shapes = getTargetShapes(checker, target);
+  if (shapes === undefined) return [];
+  const allowed = shapes.length > 1 ? shapes.filter((shape) => !contradictsDiscriminants(checker, shape, provided)) : shapes;
+  let best: string[] | undefined;
+  for (const shape of allowed.length > 0 ? allowed : shapes) {
+    const missing: string[] = [];
+    for (const [name, display] of shape.required) {
+      if (!provided.has(name) && !alsoProvided.has(name)) missing.push(display);
+    }
+    if (missing.length === 0) return [];
+    if (best === undefined || missing.length < best.length) best = missing;
+  }
+  return best ?? [];
+}
+
+/** Whether `type` admits `null`, `undefined` or anything at all. */
+export function admitsNullish(type: ts.Type): boolean {
+  const members = type.isUnion() ? unionConstituents(type) : [type];
+  return members.some((member) =>
+    isTypeFlagSet(
+      member,
+      ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void,
+    ),
+  );
+}

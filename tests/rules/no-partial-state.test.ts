@@ -1,0 +1,759 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import rule from '../../src/rules/no-partial-state.js';
+import { getProvidedProperties, getTargetShapes } from '../../src/util/types.js';
+import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+
+const lines = (...text: string[]) => text.join('\n');
+
+/** Where a report starts and ends. */
+interface At {
+  line: number;
+  column: number;
+  endColumn: number;
+  endLine?: number;
+}
+const place = ({ line, column, endColumn, endLine = line }: At) => ({ line, column, endLine, endColumn });
+
+const annotate = (type: string, output: string) => [{ messageId: 'annotateInstead' as const, data: { type }, output }];
+
+/** Item 1 with types: the assertion, its type and what is missing. */
+const missingProperties = (type: string, missing: string, at: At, annotated?: string) => ({
+  messageId: 'missingProperties' as const,
+  data: { type, missing },
+  ...place(at),
+  suggestions: annotated === undefined ? [] : annotate(type, annotated),
+});
+
+/** Item 1, the builder idiom: the declarator and what is never assigned before the first use. */
+const incompleteBuilder = (type: string, name: string, missing: string, at: At) => ({
+  messageId: 'incompleteBuilder' as const,
+  data: { type, name, missing },
+  ...place(at),
+});
+
+/** Item 1 without types: `{}` asserted to a named type. */
+const emptyAsserted = (type: string, at: At, annotated?: string) => ({
+  messageId: 'emptyAsserted' as const,
+  data: { type },
+  ...place(at),
+  suggestions: annotated === undefined ? [] : annotate(type, annotated),
+});
+
+const NULLISH_RUNTIME = { undefined: '`undefined`', null: '`null`' };
+/** Item 2: a placeholder property value. */
+const placeholder = (property: string, value: string, runtime: 'undefined' | 'null' | 'empty', at: At) => ({
+  messageId: 'placeholderValue' as const,
+  data: {
+    property,
+    value,
+    runtime: runtime === 'empty' ? 'an empty object, so each of its properties is `undefined`' : NULLISH_RUNTIME[runtime],
+    error: runtime === 'empty' ? 'undefined' : runtime,
+  },
+  ...place(at),
+});
+
+/** Item 3: a `x!: T` field nothing assigns. */
+const neverAssigned = (name: string, at: At) => ({
+  messageId: 'neverAssigned' as const,
+  data: { name },
+  ...place(at),
+});
+
+const IMPORT_STATE = "import type { AppState, Config, RpcRequest, Totals } from './partial-state.js';";
+const IMPORT_CONNECTIONS = "import type { Db, Registry, Redis } from './partial-base.js';";
+const DECLARE_CONNECTIONS = 'declare const db: Db, registry: Registry, redis: Redis;';
+const RPC = "import type { RpcRequest } from './partial-state.js';\ndeclare function send(request: RpcRequest): void;";
+
+// Cases that behave the same with and without type information.
+const sharedValid = [
+  // `todo()` throws while the object is built: no-placeholder-throw reports that call, not this rule.
+  "declare function todo(): never;\nconst state = { db: todo(), port: 8080 };",
+  // Real values, `null` and `undefined` without an assertion (the type says they may be absent).
+  'const state = { cache: undefined, parent: null, count: 0 };',
+  // rxjs-style teardown: an assignment, not an object literal property.
+  'class Subscriber { private destination: { next(): void } = { next() {} }; unsubscribe() { this.destination = null!; } }',
+  // Destructuring defaults are not object literals.
+  'function f({ a = undefined as any } = {}) { return a; }',
+  // Shorthand and ordinary assertions of non-literals.
+  'declare const raw: unknown;\nconst config = raw as { port: number };\nconst state = { config };',
+  // `as const`, `as any`, `as unknown` claim no shape.
+  "const modes = { dark: 'dark', light: 'light' } as const;",
+  'const loose = {} as any;',
+  'const opaque = {} as unknown;',
+  // Open-ended targets: dictionaries, Partial, type parameters.
+  'const counts = {} as Record<string, number>;',
+  'interface Draft { title?: string; body?: string }\nconst draft = {} as Draft;',
+  'const draft = {} as Partial<{ title: string }>;',
+  'function empty<T>(): T { return {} as T; }',
+  'type Scores = { [player: string]: number };\nconst scores = {} as Scores;',
+  // Definite-assignment fields that something assigns.
+  'class Conn { private socket!: WebSocket; open() { this.socket = new WebSocket("wss://example.test"); } send(d: string) { this.socket.send(d); } }',
+  'class Conn { private socket!: WebSocket; open = () => { this.socket = new WebSocket("wss://example.test"); }; }',
+  'class Conn { private socket!: WebSocket; open() { setTimeout(function (this: Conn) { this.socket = new WebSocket("wss://x.test"); }); } }',
+  'class Conn { #socket!: WebSocket; constructor() { this.#socket = new WebSocket("wss://example.test"); } }',
+  'class Pair { private a!: number; private b!: number; set(v: [number, number]) { [this.a, this.b] = v; } }',
+  'class Box { private v!: number; load(o: { v: number }) { ({ v: this.v } = o); } }',
+  'class Store { private items!: string[]; constructor(init: object) { Object.assign(this, init); } }',
+  'class Store { private items!: string[]; constructor(key: string) { this[key as "items"] = []; } }',
+  'declare function defineProperties<T>(target: T, values: Partial<T>): void;\nclass Provider { private apiKey!: string; constructor(apiKey: string) { defineProperties<Provider>(this, { apiKey } as never); } key() { return this.apiKey; } }',
+  // A decorator (DI, framework inputs) sets the field.
+  'class Comp { @Input() name!: string; @ViewChild("el") private el!: HTMLElement; }',
+  // Statics, declarations and overrides are out of scope.
+  'class Cache { static instance: Cache; private static shared?: Cache; }',
+  'class Base { value: unknown = 1; }\nclass Child extends Base { declare value: number; }',
+  'class Base { value: unknown = 1; }\nclass Child extends Base { override value!: number; }',
+  // Public and protected fields may be set by callers and subclasses.
+  'export class Options { name!: string; describe() { return this.name; } }',
+  'class Dto { name!: string; age!: number; }',
+  // Phantom type members: never read at run time.
+  "class RejectWithValue<P> { private readonly _type!: 'RejectWithValue'; constructor(readonly payload: P) {} }",
+  'class Impl<A> { readonly _A!: A; constructor(readonly value: number) {} map() { return new Impl<A>(this.value); } }',
+  'class Base { protected conn!: string; }\nclass Child extends Base { init() { this.conn = "x"; } }',
+  'class Widget { label!: string; render() { return this.label; } }\nconst widget = new Widget();\nwidget.label = "ok";',
+  'class Widget { label!: string; render() { return this.label; } }\nconst widget = Object.assign(new Widget(), { label: "ok" });',
+  '@Component class Widget { label!: string; render() { return this.label; } }',
+  'class Base {}\nclass Widget extends Base { label!: string; render() { return this.label; } }',
+];
+
+const sharedInvalid = [
+  {
+    code: 'const state = { db: undefined as any, cache: null as any, port: 8080 };',
+    errors: [
+      placeholder('db', 'undefined as any', 'undefined', { line: 1, column: 21, endColumn: 37 }),
+      placeholder('cache', 'null as any', 'null', { line: 1, column: 46, endColumn: 57 }),
+    ],
+  },
+  {
+    code: 'interface Db { query(): void }\nconst state = { db: null!, redis: undefined!, registry: <any>undefined, auth: void 0 as never };',
+    errors: [
+      placeholder('db', 'null!', 'null', { line: 2, column: 21, endColumn: 26 }),
+      placeholder('redis', 'undefined!', 'undefined', { line: 2, column: 35, endColumn: 45 }),
+      placeholder('registry', '<any>undefined', 'undefined', { line: 2, column: 57, endColumn: 71 }),
+      placeholder('auth', 'void 0 as never', 'undefined', { line: 2, column: 79, endColumn: 94 }),
+    ],
+  },
+  {
+    code: lines(
+      "import type { Db } from './partial-base.js';",
+      'export function createState() {',
+      '  return {',
+      '    db: undefined as unknown as Db,',
+      "    'auth-client': null as unknown as { verify(): boolean },",
+      '  };',
+      '}',
+    ),
+    errors: [
+      placeholder('db', 'undefined as unknown as Db', 'undefined', { line: 4, column: 9, endColumn: 35 }),
+      placeholder('auth-client', 'null as unknown as { verify(): boolean }', 'null', {
+        line: 5,
+        column: 20,
+        endColumn: 60,
+      }),
+    ],
+  },
+  {
+    // Test doubles are deliberate partial objects: the docs show a `files` override for them.
+    code: "const repo = { find: () => undefined, db: null as any };",
+    errors: [placeholder('db', 'null as any', 'null', { line: 1, column: 43, endColumn: 54 })],
+  },
+  {
+    code: 'class Session { private socket!: WebSocket; send(d: string) { this.socket.send(d); } }',
+    errors: [neverAssigned('socket', { line: 1, column: 25, endColumn: 31 })],
+  },
+  {
+    code: lines(
+      'class Session {',
+      '  #socket!: WebSocket;',
+      '  protected retries!: number;',
+      '  label!: string;',
+      '  private readonly ready!: Promise<void>;',
+      '  describe() { return `${this.label} ${this.retries}`; }',
+      '  send(d: string) { return this.ready.then(() => this.#socket.send(d)); }',
+      '}',
+    ),
+    errors: [
+      neverAssigned('#socket', { line: 2, column: 3, endColumn: 10 }),
+      neverAssigned('retries', { line: 3, column: 13, endColumn: 20 }),
+      neverAssigned('label', { line: 4, column: 3, endColumn: 8 }),
+      neverAssigned('ready', { line: 5, column: 20, endColumn: 25 }),
+    ],
+  },
+  {
+    // Assigned in another class does not count for a private field.
+    code: 'class A { private conn!: string; get() { return this.conn; } }\nclass B { private conn = ""; reset() { this.conn = "x"; } }',
+    errors: [neverAssigned('conn', { line: 1, column: 19, endColumn: 23 })],
+  },
+  {
+    // A decorated class sets public fields, not private ones.
+    code: '@Injectable() class Service { private client!: { get(): void }; run() { this.client.get(); } }',
+    errors: [neverAssigned('client', { line: 1, column: 39, endColumn: 45 })],
+  },
+];
+
+createRuleTester().run('no-partial-state (syntactic)', rule, {
+  valid: [
+    ...sharedValid,
+    // Without types, a literal with properties is never judged: its target's properties are unknown.
+    "import type { AppState } from './partial-state.js';\nconst state = { db: 1 } as AppState;",
+    // The builder idiom: filled in after the assertion.
+    lines(RPC, 'const req = {} as RpcRequest;', 'req.id = 1;', 'send(req);'),
+    // Dictionaries filled with computed keys.
+    lines("import type { Totals } from './partial-state.js';", 'const byKey = {} as Totals;', 'for (const k of ["a"]) byKey[k as "sum"] = 1;'),
+    lines(
+      "import type { Totals } from './partial-state.js';",
+      'declare const rows: { key: string; n: number }[];',
+      'const totals = rows.reduce((acc, row) => { acc[row.key as "sum"] = row.n; return acc; }, {} as Totals);',
+    ),
+    // Local types that are open-ended.
+    'type Counts = Record<string, number>;\nconst counts = {} as Counts;',
+    'interface Bag { [key: string]: unknown; label: string }\nconst bag = {} as Bag;',
+    'type Maybe = { a?: number } | undefined;\nconst m = {} as Maybe;',
+    'const r = {} as Readonly<Partial<{ a: number }>>;',
+    'function make<T extends object>() { const out = {} as T; return out; }',
+    'const listeners = {} as { [event: string]: () => void };',
+    // Nested `{}` asserted to an open-ended type.
+    'const state = { cache: {} as Record<string, string> };',
+  ],
+  invalid: [
+    ...sharedInvalid,
+    {
+      code: lines("import type { AppState } from './partial-state.js';", 'const state = {} as AppState;', 'export default state;'),
+      errors: [
+        emptyAsserted('AppState', { line: 2, column: 15, endColumn: 29 }, lines(
+          "import type { AppState } from './partial-state.js';",
+          'const state: AppState = {};',
+          'export default state;',
+        )),
+      ],
+    },
+    {
+      code: lines(
+        "import type { Totals } from './partial-state.js';",
+        'declare const xs: number[];',
+        'export const totals = xs.reduce((acc, x) => { acc.count++; acc.sum += x; return acc; }, {} as Totals);',
+      ),
+      errors: [emptyAsserted('Totals', { line: 3, column: 89, endColumn: 101 })],
+    },
+    {
+      code: 'interface Settings { port: number }\nconst s = <Settings>{};\nexport { s };',
+      errors: [
+        emptyAsserted('Settings', { line: 2, column: 11, endColumn: 23 }, 'interface Settings { port: number }\nconst s: Settings = {};\nexport { s };'),
+      ],
+    },
+    {
+      code: "import type { Config } from './partial-state.js';\nexport const config = {} as unknown as Config;",
+      errors: [
+        emptyAsserted('Config', { line: 2, column: 23, endColumn: 46 }, "import type { Config } from './partial-state.js';\nexport const config: Config = {};"),
+      ],
+    },
+    {
+      code: "import type { Config } from './partial-state.js';\nexport const state = { config: {} as Config, ready: true };",
+      errors: [placeholder('config', '{} as Config', 'empty', { line: 2, column: 32, endColumn: 44 })],
+    },
+    {
+      // The builder is used before anything is assigned.
+      code: lines(RPC, 'const req = {} as RpcRequest;', 'send(req);', 'req.id = 1;'),
+      errors: [
+        emptyAsserted('RpcRequest', { line: 3, column: 13, endColumn: 29 }, lines(RPC, 'const req: RpcRequest = {};', 'send(req);', 'req.id = 1;')),
+      ],
+    },
+    {
+      code: 'type Point = { x: number } | null;\nconst p = {} as Point;\nexport { p };',
+      errors: [emptyAsserted('Point', { line: 2, column: 11, endColumn: 22 }, 'type Point = { x: number } | null;\nconst p: Point = {};\nexport { p };')],
+    },
+  ],
+});
+
+createJsRuleTester().run('no-partial-state (JavaScript)', rule, {
+  valid: [
+    'const state = { db: undefined, redis: null };',
+    'class Session { socket; open() { this.socket = 1; } }',
+    'const x = { a: 1 }; x.b = 2;',
+  ],
+  invalid: [],
+});
+
+// One typed tester for every type-aware case: the fixture project is loaded once.
+createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
+  valid: [
+    ...sharedValid,
+    // Complete literals, through every kind of assertion.
+    lines(IMPORT_STATE, IMPORT_CONNECTIONS, DECLARE_CONNECTIONS, 'declare const config: Config;', 'const s = { db, registry, redis, config, encryption: { key: "k" }, authClient: { verify: () => true } } as AppState;'),
+    lines(IMPORT_STATE, 'const c = <Config>{ port: 1, host: "h" };'),
+    lines(IMPORT_STATE, 'const c = ({ port: 1, host: "h" } satisfies Config) as Config;'),
+    lines(IMPORT_STATE, 'const c = { port: 1, host: "h", extra: true } as unknown as Config;'),
+    // Optional members and `undefined`-typed members that are present.
+    lines(IMPORT_STATE, 'const r = { id: 1, method: "m", trace: undefined } as RpcRequest;'),
+    // Open-ended targets.
+    "import type { Counts, Options, Scores } from './partial-state.js';\nconst a = {} as Counts, b = {} as Options, c = {} as Scores;",
+    "import type { AppState } from './partial-state.js';\nconst draft = {} as Partial<AppState>;",
+    'function make<T>() { return {} as T; }',
+    "import type { Identified } from './partial-generics.js';\nfunction make<T extends Identified>() { return {} as T; }",
+    "import type { Page } from './partial-generics.js';\nfunction make<T>(): Page<T> & T { return { items: [], total: 0 } as Page<T> & T; }",
+    "import type { Identified } from './partial-generics.js';\nfunction tag<T>(x: T) { return { ...x } as T & Identified; }",
+    'const o = {} as object;',
+    'const e = {} as {};',
+    // Unions: one satisfied member is enough; extra properties do not matter.
+    "import type { Shape } from './partial-shapes.js';\nconst c = { kind: 'circle', radius: 1 } as Shape;",
+    "import type { Shape } from './partial-shapes.js';\nconst s = { kind: 'square', side: 2, color: 'red' } as Shape;",
+    "import type { Loose } from './partial-shapes.js';\nconst l = { a: 1 } as Loose;",
+    "import type { Config } from './partial-state.js';\nconst c = { port: 1, host: 'h' } as Config | undefined;",
+    // Targets no object literal can be: callables, branded primitives, arrays, tuples.
+    "import type { Callable } from './partial-shapes.js';\nconst c = { label: 'x' } as Callable;",
+    "import type { UserId } from './partial-shapes.js';\nconst id = {} as UserId;",
+    'const list = {} as string[];',
+    'const pair = {} as [number, string];',
+    // Too large a union to judge: given up, not hung.
+    "import type { Big } from './partial-shapes.js';\nconst b = { k: 0 } as Big;",
+    // Spreads: by the spread expression's type.
+    "import { connections, type AppState } from './partial-state.js';\ndeclare const rest: Pick<AppState, 'config' | 'encryption' | 'authClient'>;\nconst s = { ...connections, ...rest } as AppState;",
+    "import type { AppState } from './partial-state.js';\ndeclare const anything: any;\nconst s = { ...anything } as AppState;",
+    "import type { AppState } from './partial-state.js';\ndeclare const bag: Record<string, unknown>;\nconst s = { ...bag } as AppState;",
+    "import { options, type Options } from './partial-state.js';\nconst o = { ...options } as Options;",
+    // Nested `{}` asserted to an all-optional type.
+    "import type { Options } from './partial-state.js';\nconst s = { options: {} as Options };",
+    // `undefined as unknown as T` where `T` admits `undefined`.
+    "import type { Config } from './partial-state.js';\nconst s = { config: undefined as unknown as Config | undefined };",
+    // The builder idiom: every required property assigned before the first use.
+    lines(RPC, 'export function make(): RpcRequest {', '  const req = {} as RpcRequest;', '  req.id = 1;', "  req.method = 'ping';", '  req.trace = undefined;', '  return req;', '}'),
+    lines(
+      RPC,
+      'export function make(ok: boolean) {',
+      '  const req = {} as RpcRequest;',
+      '  req.id = 1;',
+      "  if (ok) { req.method = 'a'; } else { req.method = 'b'; }",
+      '  req.trace = req.method;',
+      '  send(req);',
+      '}',
+    ),
+    lines(
+      RPC,
+      'export function make(ok: boolean) {',
+      '  const req = {} as RpcRequest;',
+      "  if (!ok) { throw new Error('closed'); } else { req.id = 2; }",
+      "  if (ok) { console.log('ready'); }",
+      "  req.method = 'm', req.trace = '';",
+      '  send(req);',
+      '}',
+    ),
+    lines(RPC, 'export function make() {', '  const req = { id: 1 } as RpcRequest;', "  req['method'] = String(req.id);", '  req.trace = "";', '  send(req);', '}'),
+    lines(RPC, 'export function make() {', '  const req = {} as RpcRequest;', "  Object.assign(req, { id: 1, method: 'x' }, { trace: undefined });", '  send(req);', '}'),
+    lines(RPC, 'declare const defaults: any;', 'const req = {} as RpcRequest;', 'Object.assign(req, defaults);', 'send(req);'),
+    // Filled in with computed keys: which properties it gets is not knowable.
+    lines(IMPORT_STATE, 'export function zero(keys: (keyof Totals)[]) {', '  const out = {} as Totals;', '  for (const key of keys) out[key] = 0;', '  return out;', '}'),
+    lines(IMPORT_STATE, "export const t = (['count', 'sum'] as const).reduce((acc, key) => { acc[key] = 0; return acc; }, {} as Totals);"),
+    // A module-level builder: importers see it only after the module has run.
+    lines(IMPORT_STATE, 'export const config = {} as Config;', 'config.port = 8080;', "config.host = 'localhost';"),
+    // Functions stored on the object run later: storing them is no use of the object.
+    lines(
+      'interface Api { cache: Map<string, string>; get(key: string): string | undefined }',
+      'declare function expose(api: Api): void;',
+      'const api = {} as Api;',
+      'api.get = (key) => api.cache.get(key);',
+      'api.cache = new Map();',
+      'expose(api);',
+    ),
+    // Reading what is already assigned does not hand the builder out.
+    lines(
+      'interface Report { bitrate: { audio?: number; total: number }; items: string[]; id: number }',
+      'declare function publish(report: Report): void;',
+      'const report = {} as Report;',
+      'report.bitrate = { total: 0 };',
+      'report.bitrate.audio = 1;',
+      'report.items = [];',
+      "report.items.push('a');",
+      'const first = report.items[0];',
+      'if (report.items.length > 0) report.id = 1; else report.id = 2;',
+      'publish(report);',
+    ),
+    // A promise executor runs at once: what it assigns is there by the end of the statement.
+    lines(
+      'interface Lifecycle { resolve(value: number): void; reject(reason: unknown): void; ids: Set<string> }',
+      'declare const registry: Map<string, Lifecycle>;',
+      'const lifecycle = { ids: new Set<string>() } as Lifecycle;',
+      'const settled = new Promise<number>((resolve, reject) => {',
+      '  lifecycle.resolve = resolve;',
+      '  lifecycle.reject = reject;',
+      '});',
+      "registry.set('a', lifecycle);",
+      'void settled;',
+    ),
+    lines(
+      'interface Deferred { promise: Promise<void>; resolve(): void }',
+      'declare function track(d: Deferred): void;',
+      'const deferred = {} as Deferred;',
+      'deferred.promise = new Promise<void>((resolve) => (deferred.resolve = resolve));',
+      'track(deferred);',
+    ),
+    // Builders in `case` clauses and static blocks.
+    lines(RPC, 'export function make(kind: number) {', '  switch (kind) {', '    case 1: {', '      const req = {} as RpcRequest;', "      req.id = 1; req.method = 'a'; req.trace = '';", '      send(req);', '    }', '  }', '}'),
+    lines(RPC, 'class Client { static ping: RpcRequest; static {', '  const req = {} as RpcRequest;', "  req.id = 0; req.method = 'ping'; req.trace = undefined;", '  Client.ping = req;', '} }'),
+    // Past the scan's budget of statements: given up, not judged.
+    lines(RPC, 'declare function tick(): void;', 'const req = {} as RpcRequest;', "req.id = 1;", ...Array.from({ length: 250 }, () => 'tick();'), 'send(req);'),
+    // Reassigned: the asserted object is dropped.
+    lines(RPC, 'let req = {} as RpcRequest;', "req = { id: 1, method: '', trace: '' };", 'send(req);'),
+    // Never used while incomplete: the function ends first.
+    lines(RPC, 'export function make(ok: boolean) {', '  const req = {} as RpcRequest;', '  if (!ok) return;', '  req.id = 1; req.method = ""; req.trace = "";', '  send(req);', '}'),
+  ],
+  invalid: [
+    ...sharedInvalid,
+    {
+      // The incident: three fields supplied, three left out.
+      code: lines(IMPORT_STATE, IMPORT_CONNECTIONS, DECLARE_CONNECTIONS, 'const state = { db, registry, redis } as AppState;', 'export { state };'),
+      errors: [
+        missingProperties(
+          'AppState',
+          '3 required properties are missing: config, encryption, authClient',
+          { line: 4, column: 15, endColumn: 50 },
+          lines(IMPORT_STATE, IMPORT_CONNECTIONS, DECLARE_CONNECTIONS, 'const state: AppState = { db, registry, redis };', 'export { state };'),
+        ),
+      ],
+    },
+    {
+      // The first few names, then a count.
+      code: lines(IMPORT_STATE, 'export const state = <AppState>{};'),
+      errors: [
+        missingProperties(
+          'AppState',
+          '6 required properties are missing: config, encryption, authClient, db, registry and 1 more',
+          { line: 2, column: 22, endColumn: 34 },
+          lines(IMPORT_STATE, 'export const state: AppState = {};'),
+        ),
+      ],
+    },
+    {
+      code: lines(IMPORT_STATE, 'export const state = { db: null } as unknown as AppState;'),
+      errors: [
+        missingProperties(
+          'AppState',
+          '5 required properties are missing: config, encryption, authClient, registry, redis',
+          { line: 2, column: 22, endColumn: 57 },
+          lines(IMPORT_STATE, 'export const state: AppState = { db: null };'),
+        ),
+      ],
+    },
+    {
+      code: lines(IMPORT_STATE, "const config = ({ port: 1 } satisfies Partial<Config>) as Config;", 'export { config };'),
+      errors: [
+        missingProperties('Config', '1 required property is missing: host', { line: 2, column: 16, endColumn: 65 }, lines(IMPORT_STATE, "const config: Config = { port: 1 };", 'export { config };')),
+      ],
+    },
+    {
+      // `count: number | undefined` is required, not optional.
+      code: lines(IMPORT_STATE, "export function ping() { return { id: 1, method: 'ping' } as RpcRequest; }"),
+      errors: [missingProperties('RpcRequest', '1 required property is missing: trace', { line: 2, column: 33, endColumn: 72 })],
+    },
+    {
+      // The reducer seed.
+      code: lines(IMPORT_STATE, 'declare const xs: number[];', 'export const t = xs.reduce((acc, x) => { acc.count++; acc.sum += x; return acc; }, {} as Totals);'),
+      errors: [missingProperties('Totals', '2 required properties are missing: count, sum', { line: 3, column: 84, endColumn: 96 })],
+    },
+    {
+      // Unions: the member the discriminant picks.
+      code: "import type { Shape } from './partial-shapes.js';\nexport const s = { kind: 'square' } as Shape;",
+      errors: [
+        missingProperties('Shape', '1 required property is missing: side', { line: 2, column: 18, endColumn: 45 }, "import type { Shape } from './partial-shapes.js';\nexport const s: Shape = { kind: 'square' };"),
+      ],
+    },
+    {
+      // Optional in one member, required in the other: neither is satisfied.
+      code: "import type { Loose } from './partial-shapes.js';\nexport const l = { b: 1 } as Loose;",
+      errors: [
+        missingProperties('Loose', '1 required property is missing: a', { line: 2, column: 18, endColumn: 35 }, "import type { Loose } from './partial-shapes.js';\nexport const l: Loose = { b: 1 };"),
+      ],
+    },
+    {
+      // Intersections: required in any part is required; optional only when optional in all.
+      code: lines(
+        "import type { Person, MaybeNickname } from './partial-shapes.js';",
+        "export const p = { name: 'x' } as Person;",
+        'export const m = {} as MaybeNickname;',
+      ),
+      errors: [
+        missingProperties('Person', '1 required property is missing: age', { line: 2, column: 18, endColumn: 41 }, lines(
+          "import type { Person, MaybeNickname } from './partial-shapes.js';",
+          "export const p: Person = { name: 'x' };",
+          'export const m = {} as MaybeNickname;',
+        )),
+        missingProperties('MaybeNickname', '1 required property is missing: nickname', { line: 3, column: 18, endColumn: 37 }, lines(
+          "import type { Person, MaybeNickname } from './partial-shapes.js';",
+          "export const p = { name: 'x' } as Person;",
+          'export const m: MaybeNickname = {};',
+        )),
+      ],
+    },
+    {
+      // Generic types that resolve, and recursive ones.
+      code: lines(
+        "import type { Box, Page } from './partial-generics.js';",
+        "import type { Tree } from './partial-shapes.js';",
+        'export function box<T>(value: T): Box<T> { return { value } as Box<T>; }',
+        'export const page = [{ items: [] } as Page<number>];',
+        'export const leaf = [{ value: 1 } as Tree];',
+      ),
+      errors: [
+        missingProperties('Box<T>', '1 required property is missing: id', { line: 3, column: 51, endColumn: 70 }),
+        missingProperties('Page<number>', '1 required property is missing: total', { line: 4, column: 22, endColumn: 51 }),
+        missingProperties('Tree', '2 required properties are missing: children, parent', { line: 5, column: 22, endColumn: 42 }),
+      ],
+    },
+    {
+      // Class targets: methods, accessors and private members a literal cannot supply.
+      code: lines(
+        "import { Point, Repo, Vault } from './partial-classes.js';",
+        'export const repo = [{ find: () => undefined } as unknown as Repo];',
+        'export const point = [{ x: 1 } as Point];',
+        "export const vault = [{ reveal: () => '' } as unknown as Vault];",
+      ),
+      errors: [
+        missingProperties('Repo', '2 required properties are missing: rows, size', { line: 2, column: 22, endColumn: 66 }),
+        missingProperties('Point', '1 required property is missing: y', { line: 3, column: 23, endColumn: 40 }),
+        missingProperties('Vault', '1 required property is missing: #secret', { line: 4, column: 23, endColumn: 63 }),
+      ],
+    },
+    {
+      // Index signatures do not excuse declared properties; `Record` over literal keys requires each key.
+      code: lines(
+        "import type { Flags, Labelled } from './partial-state.js';",
+        'export const l = [{} as Labelled];',
+        'export const f = [{ debug: true } as Flags];',
+        'export const r = [{} as Required<Partial<Flags>>];',
+      ),
+      errors: [
+        missingProperties('Labelled', '1 required property is missing: label', { line: 2, column: 19, endColumn: 33 }),
+        missingProperties('Flags', '1 required property is missing: trace', { line: 3, column: 19, endColumn: 43 }),
+        missingProperties('Required<Partial<Flags>>', '2 required properties are missing: debug, trace', { line: 4, column: 19, endColumn: 49 }),
+      ],
+    },
+    {
+      // Spreads count by their type: optional members of a `Partial` spread may be absent.
+      code: lines(
+        "import { connections, partialState, type AppState, type Config } from './partial-state.js';",
+        'declare const config: Config;',
+        'export const a = [{ ...partialState } as AppState];',
+        'export const b = [{ ...connections, config } as AppState];',
+        'export const c = [{ ...(Math.random() > 0.5 ? connections : { ...connections, config }) } as AppState];',
+      ),
+      errors: [
+        missingProperties('AppState', '6 required properties are missing: config, encryption, authClient, db, registry and 1 more', { line: 3, column: 19, endColumn: 50 }),
+        missingProperties('AppState', '2 required properties are missing: encryption, authClient', { line: 4, column: 19, endColumn: 57 }),
+        missingProperties('AppState', '3 required properties are missing: config, encryption, authClient', { line: 5, column: 19, endColumn: 102 }),
+      ],
+    },
+    {
+      // Nested `{}`: the placeholder is reported on the property; the outer literal on its own.
+      code: lines(IMPORT_STATE, "export const s = { config: {} as Config, encryption: { key: 'k' } } as unknown as Pick<AppState, 'config' | 'encryption'>;"),
+      errors: [placeholder('config', '{} as Config', 'empty', { line: 2, column: 28, endColumn: 40 })],
+    },
+    {
+      // Builder: used (passed) before it is complete.
+      code: lines(RPC, 'export function a() {', '  const req = {} as RpcRequest;', '  req.id = 1;', '  send(req);', "  req.method = 'x';", '  req.trace = undefined;', '}'),
+      errors: [
+        incompleteBuilder('RpcRequest', 'req', '2 required properties are not assigned on every path before `req` is first used: method, trace', {
+          line: 4,
+          column: 9,
+          endColumn: 31,
+        }),
+      ],
+    },
+    {
+      // Builder: an assignment in one branch only does not count.
+      code: lines(RPC, 'export function b(ok: boolean): RpcRequest {', '  const req = {} as RpcRequest;', '  req.id = 1;', "  if (ok) { req.method = 'ping'; }", '  req.trace = undefined;', '  return req;', '}'),
+      errors: [
+        incompleteBuilder('RpcRequest', 'req', '1 required property is not assigned on every path before `req` is first used: method', {
+          line: 4,
+          column: 9,
+          endColumn: 31,
+        }),
+      ],
+    },
+    {
+      // Builder: captured by a callback before the last assignment.
+      code: lines(RPC, 'export function c() {', '  const req = {} as RpcRequest;', "  req.id = 1; req.method = 'x';", '  setTimeout(() => send(req));', "  req.trace = '';", '}'),
+      errors: [
+        incompleteBuilder('RpcRequest', 'req', '1 required property is not assigned on every path before `req` is first used: trace', {
+          line: 4,
+          column: 9,
+          endColumn: 31,
+        }),
+      ],
+    },
+    {
+      // Builder: assignments inside a loop or a `try` do not count.
+      code: lines(
+        RPC,
+        'export function d(ids: number[]) {',
+        '  const req = {} as RpcRequest;',
+        '  req.trace = undefined;',
+        '  for (const id of ids) req.id = id;',
+        "  try { req.method = 'x'; } finally { send(req); }",
+        '}',
+      ),
+      errors: [
+        incompleteBuilder('RpcRequest', 'req', '2 required properties are not assigned on every path before `req` is first used: id, method', {
+          line: 4,
+          column: 9,
+          endColumn: 31,
+        }),
+      ],
+    },
+    {
+      // Builder: an `if` without braces and without `else`.
+      code: lines(RPC, 'declare const urgent: boolean;', 'const request = {} as RpcRequest;', 'request.id = 1;', "if (urgent) request.method = 'ping';", 'request.trace = undefined;', 'send(request);'),
+      errors: [
+        incompleteBuilder('RpcRequest', 'request', '1 required property is not assigned on every path before `request` is first used: method', {
+          line: 4,
+          column: 7,
+          endColumn: 33,
+        }),
+      ],
+    },
+    {
+      // A module-level builder that stops short.
+      code: lines(IMPORT_STATE, 'export const config = {} as Config;', 'config.port = 8080;'),
+      errors: [
+        incompleteBuilder('Config', 'config', '1 required property is not assigned on every path before `config` is first used: host', {
+          line: 2,
+          column: 14,
+          endColumn: 35,
+        }),
+      ],
+    },
+    {
+      // A stored function is fine; one passed elsewhere captures the object while it is incomplete.
+      code: lines(
+        'interface Api { cache: Map<string, string>; get(key: string): string | undefined }',
+        'const api = {} as Api;',
+        'api.get = (key) => api.cache.get(key);',
+        'queueMicrotask(() => api.get("x"));',
+        'api.cache = new Map();',
+      ),
+      errors: [
+        incompleteBuilder('Api', 'api', '1 required property is not assigned on every path before `api` is first used: cache', {
+          line: 2,
+          column: 7,
+          endColumn: 22,
+        }),
+      ],
+    },
+    {
+      // A promise executor that assigns only part of it.
+      code: lines(
+        'interface Lifecycle { resolve(value: number): void; reject(reason: unknown): void }',
+        'declare const registry: Map<string, Lifecycle>;',
+        'const lifecycle = {} as Lifecycle;',
+        'void new Promise<number>((resolve) => { lifecycle.resolve = resolve; });',
+        "registry.set('a', lifecycle);",
+      ),
+      errors: [
+        incompleteBuilder('Lifecycle', 'lifecycle', '1 required property is not assigned on every path before `lifecycle` is first used: reject', {
+          line: 3,
+          column: 7,
+          endColumn: 34,
+        }),
+      ],
+    },
+    {
+      // Calling a method hands the object over as `this`.
+      code: lines(
+        'interface Job { id: number; label: string; run(): void }',
+        'const job = {} as Job;',
+        'job.id = 1;',
+        'job.run = function (this: Job) { console.log(this.label); };',
+        'job.run();',
+        "job.label = 'nightly';",
+      ),
+      errors: [
+        incompleteBuilder('Job', 'job', '1 required property is not assigned on every path before `job` is first used: label', {
+          line: 2,
+          column: 7,
+          endColumn: 22,
+        }),
+      ],
+    },
+    {
+      // The incident, whole: placeholders for two fields, the third left out.
+      code: lines(
+        IMPORT_STATE,
+        IMPORT_CONNECTIONS,
+        DECLARE_CONNECTIONS,
+        'export function createSession() {',
+        '  return { db, registry, redis, config: undefined as any, encryption: null! } as AppState;',
+        '}',
+      ),
+      errors: [
+        missingProperties('AppState', '1 required property is missing: authClient', { line: 5, column: 10, endColumn: 90 }),
+        placeholder('config', 'undefined as any', 'undefined', { line: 5, column: 41, endColumn: 57 }),
+        placeholder('encryption', 'null!', 'null', { line: 5, column: 71, endColumn: 76 }),
+      ],
+    },
+    {
+      // Builder with a non-empty literal: nothing assigned afterwards is the plain case.
+      code: lines(RPC, 'const req = { id: 1 } as RpcRequest;', 'send(req);'),
+      errors: [
+        missingProperties(
+          'RpcRequest',
+          '2 required properties are missing: method, trace',
+          { line: 3, column: 13, endColumn: 36 },
+          lines(RPC, 'const req: RpcRequest = { id: 1 };', 'send(req);'),
+        ),
+      ],
+    },
+  ],
+});
+
+describe('type helpers', () => {
+  /** A plain object type as the checker would hand it over. */
+  const objectType = () =>
+    ({
+      flags: ts.TypeFlags.Object,
+      isUnion: () => false,
+      isIntersection: () => false,
+      getCallSignatures: () => [],
+      getConstructSignatures: () => [],
+    }) as unknown as ts.Type;
+  const property = (name: string, flags = ts.SymbolFlags.Property) => ({ escapedName: name, name, flags }) as unknown as ts.Symbol;
+
+  it('reads a checker that throws as "cannot tell", not as a crash', () => {
+    const checker = {
+      isArrayType: () => false,
+      isTupleType: () => false,
+      getPropertiesOfType: () => {
+        throw new Error('Debug Failure. False expression.');
+      },
+      getIndexInfosOfType: () => [],
+    } as unknown as ts.TypeChecker;
+    expect(getTargetShapes(checker, objectType())).toBeUndefined();
+    expect(getProvidedProperties(checker, objectType())).toBeUndefined();
+  });
+
+  it('computes the required properties of a type once', () => {
+    let calls = 0;
+    const checker = {
+      isArrayType: () => false,
+      isTupleType: () => false,
+      symbolToString: (symbol: ts.Symbol) => symbol.name,
+      getPropertiesOfType: () => {
+        calls++;
+        return [property('id'), property('note', ts.SymbolFlags.Property | ts.SymbolFlags.Optional)];
+      },
+    } as unknown as ts.TypeChecker;
+    const type = objectType();
+    const first = getTargetShapes(checker, type);
+    expect(getTargetShapes(checker, type)).toBe(first);
+    expect(calls).toBe(1);
+    expect([...(first?.[0]?.required.keys() ?? [])]).toEqual(['id']);
+  });
+
+  it('gives up on types with more properties than it walks', () => {
+    const checker = {
+      isArrayType: () => false,
+      isTupleType: () => false,
+      symbolToString: (symbol: ts.Symbol) => symbol.name,
+      getPropertiesOfType: () => Array.from({ length: 501 }, (_, i) => property(`p${i}`)),
+    } as unknown as ts.TypeChecker;
+    expect(getTargetShapes(checker, objectType())).toBeUndefined();
+  });
+});
