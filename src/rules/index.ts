@@ -1,9 +1,20 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { DefuseRuleDocs } from '../util/create-rule.js';
+import noExitBeforeFlush from './no-exit-before-flush.js';
+import noPartialState from './no-partial-state.js';
+import noPlaceholderThrow from './no-placeholder-throw.js';
+import noWorkBeforeRuntime from './no-work-before-runtime.js';
+import noZeroExitOnFatal from './no-zero-exit-on-fatal.js';
 
 /** A rule as the configs see it: its docs say which config turns it on. */
 export type DefuseRule = TSESLint.RuleModule<string, readonly unknown[], DefuseRuleDocs>;
 
 /** Every rule of the plugin, by name. Adding a rule here adds it to the configs. */
-export const rules: Record<string, DefuseRule> = {};
+export const rules: Record<string, DefuseRule> = {
+  'no-exit-before-flush': noExitBeforeFlush,
+  'no-partial-state': noPartialState,
+  'no-placeholder-throw': noPlaceholderThrow,
+  'no-work-before-runtime': noWorkBeforeRuntime,
+  'no-zero-exit-on-fatal': noZeroExitOnFatal,
+};
