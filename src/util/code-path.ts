@@ -85,10 +85,12 @@ export function createPathReach<Source, Target>(options: PathReachOptions<Source
 
     const entering = new Map<Segment, Reaching<Source>>();
     const leaving = new Map<Segment, Reaching<Source>>();
+    // A queue read by index (`shift` would make a long function quadratic).
+    // It ends: what leaves a segment only grows (per kind, to a better source).
     const queue: Segment[] = [codePath.initialSegment];
     const queued = new Set<Segment>(queue);
-    while (queue.length > 0) {
-      const segment = queue.shift();
+    for (let head = 0; head < queue.length; head++) {
+      const segment = queue[head];
       if (!segment) break;
       queued.delete(segment);
       const into = new Map<string, Source>();

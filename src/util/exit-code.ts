@@ -5,14 +5,15 @@ import { findProcessReferences, type ProcessReference } from './node-process.js'
 /*
  * One question, answered with ESLint's code-path analysis: does a piece of
  * code end the process with a non-zero code, or throw, on every path? A path
- * is fatal when it throws, calls `process.exit(n)` (n not 0), `process.abort()`
- * or `process.kill(process.pid)`, or sets `process.exitCode` to a non-zero
- * value before it ends (a later `process.exit(0)` undoes that; a later
- * `process.exit()` keeps it). A call of a function of this file that is fatal
- * on every path counts as setting the code, and so does a call given such a
- * function as a callback (`server.close(() => process.exit(1))`). A code the
- * file does not spell out (`process.exit(code)`) is taken as non-zero: the
- * author chose it.
+ * is fatal when it throws (out of the function: a `throw` that a `catch` of
+ * the same function takes goes on in the clause), calls `process.exit(n)`
+ * (n not 0), `process.abort()` or `process.kill(process.pid)`, or sets
+ * `process.exitCode` to a non-zero value before it ends (a later
+ * `process.exit(0)` undoes that; a later `process.exit()` keeps it). A call
+ * of a function of this file that is fatal on every path counts as setting
+ * the code, and so does a call given such a function as a callback
+ * (`server.close(() => process.exit(1))`). A code the file does not spell out
+ * (`process.exit(code)`) is taken as non-zero: the author chose it.
  */
 
 type Segment = TSESLint.CodePathSegment;
@@ -74,6 +75,19 @@ function isFunction(node: TSESTree.Node): node is FunctionNode {
   );
 }
 
+/** Whether a `throw` sits in the block of a `try` with a `catch`, in its own function. */
+function isCaughtLocally(node: TSESTree.ThrowStatement): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(parent) || parent.type === TSESTree.AST_NODE_TYPES.Program) return false;
+    if (parent.type === TSESTree.AST_NODE_TYPES.StaticBlock || parent.type === TSESTree.AST_NODE_TYPES.PropertyDefinition) {
+      return false;
+    }
+    if (parent.type === TSESTree.AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
+  }
+  return false;
+}
+
 /** The static value of an exit code: 0, `'default'` (`undefined`, `null`), another value, or unknown. */
 function staticCode(sourceCode: SourceCode, node: TSESTree.Node): 'zero' | 'default' | 'other' | undefined {
   if (node.type === TSESTree.AST_NODE_TYPES.SpreadElement) return undefined;
@@ -104,7 +118,11 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
   const steps = new Map<Segment, Step[]>();
   const regions = new Map<TSESTree.CatchClause, CatchRegion>();
   const openRegions: CatchRegion[] = [];
+  /** Final verdicts, and those of the judgement under way that assumed a recursive call not fatal. */
   const verdicts = new Map<FunctionNode, boolean>();
+  const tentative = new Map<FunctionNode, boolean>();
+  const judging = new Set<FunctionNode>();
+  let assumed = false;
   const zeroExits: TSESTree.CallExpression[] = [];
 
   const top = (): PathFrame | undefined => frames.at(-1);
@@ -275,12 +293,34 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
   function functionEndsFatally(fn: FunctionNode, depth: number): boolean {
     const known = verdicts.get(fn);
     if (known !== undefined) return known;
+    const guess = tentative.get(fn);
+    if (guess !== undefined) {
+      assumed = true;
+      return guess;
+    }
+    // A recursive call seen while judging the function does not make it fatal.
+    if (judging.has(fn)) {
+      assumed = true;
+      return false;
+    }
     const codePath = codePaths.get(fn);
     if (!codePath || depth > MAX_CALL_DEPTH) return false;
-    // A recursive call seen while judging the function does not make it fatal.
-    verdicts.set(fn, false);
+    const outermost = judging.size === 0;
+    const assumedBefore = assumed;
+    assumed = false;
+    judging.add(fn);
     const verdict = everyPathFatal([codePath.initialSegment], depth, () => true, () => false);
-    verdicts.set(fn, verdict);
+    judging.delete(fn);
+    // A verdict that rests on the assumption about a function still being
+    // judged holds only for this judgement (`b` in `a → b → a` is judged again
+    // once `a` is known); the outermost one is final.
+    if (outermost || !assumed) verdicts.set(fn, verdict);
+    else tentative.set(fn, verdict);
+    assumed ||= assumedBefore;
+    if (outermost) {
+      tentative.clear();
+      assumed = false;
+    }
     return verdict;
   }
 
@@ -300,7 +340,9 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
     CallExpression: onCall,
     AssignmentExpression: onAssignment,
     ThrowStatement(node: TSESTree.ThrowStatement) {
-      record({ node, effect: 'end' });
+      // A throw that a `catch` of the same function takes goes on there (the
+      // code path leads into the clause); only an uncaught one ends the path.
+      if (!isCaughtLocally(node)) record({ node, effect: 'end' });
     },
     CatchClause: openRegion,
     'CatchClause:exit'(clause: TSESTree.CatchClause) {

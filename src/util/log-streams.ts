@@ -23,9 +23,12 @@ export interface LogStreams {
   writeOf(call: TSESTree.CallExpression): LogWrite | undefined;
   /**
    * Whether an expression used as a value (e.g. passed as a callback:
-   * `.catch(console.error)`, `.catch(logger.error)`) is a log-writing function.
-   * Methods of every pino logger count here, also those whose own destination
-   * flushes on exit (which `writeOf` leaves out).
+   * `.catch(console.error)`, `.catch(logger.error)`) is a log-writing function,
+   * also through a `const` alias (`const { error } = console`, `const fail =
+   * console.error.bind(console)`) or an import (`import { error } from
+   * 'node:console'`). Methods of every pino logger count here, also those
+   * whose own destination flushes on exit (which `writeOf` leaves out): they
+   * log, and return, like any other.
    */
   isLogFunction(node: TSESTree.Node): boolean;
   /**
@@ -33,6 +36,13 @@ export interface LogStreams {
    * (`stream.write(x, cb)`, `stream.end(cb)`, `stream.on('drain', cb)`,
    * pino's `logger.flush(cb)`, `log4js.shutdown(cb)`, winston's
    * `logger.on('finish', cb)`), or undefined.
+   *
+   * Streams are recognised by the shape of the call, on any receiver: the
+   * file rarely says what `stream` is, and a callback taken for a barrier only
+   * costs a report (precision first). The one exception the file can decide:
+   * a listener on a winston logger of this file with a Console transport,
+   * whose `'finish'` comes before the console has drained (measured: lossy on
+   * a pipe); with file transports it comes after the file is written.
    */
   flushCallbackOf(call: TSESTree.CallExpression): TSESTree.Node | undefined;
   /**
@@ -52,14 +62,18 @@ type Stream = LogWrite['stream'];
 type Found =
   /** `quiet`: a logger that flushes by itself on exit (pino's own destinations): a log function, not a risky write. */
   | { kind: 'write'; stream: Stream; description?: string; quiet?: boolean }
-  | { kind: 'logger'; stream: Stream; quiet?: boolean }
+  | { kind: 'logger'; stream: Stream; quiet?: boolean; winston?: boolean }
   | { kind: 'debug' }
   | { kind: 'pino' }
   | { kind: 'stdout' }
   | { kind: 'pretty' }
   | { kind: 'multistream' }
   | { kind: 'shutdown' }
-  | { kind: 'once' };
+  | { kind: 'once' }
+  /** `new winston.transports.Console()` */
+  | { kind: 'consoleTransport' }
+  /** A flush listener (`on('finish', cb)`) or a transport added (`add(t)`) on a winston logger. */
+  | { kind: 'winstonListen' | 'winstonAdd'; logger: TSESTree.Node };
 
 // Node writes these console methods to stdout, the others to stderr.
 const CONSOLE_STDOUT = ['log', 'info', 'debug', 'dir', 'dirxml', 'table', 'count', 'timeLog', 'timeEnd'];
@@ -108,6 +122,13 @@ function loggerMethods(stream: Stream, quiet = false): TraceMap {
   return map;
 }
 
+/** The calls on a winston logger that decide whether its flush listeners are barriers. */
+function winstonMethods(logger: TSESTree.Node): TraceMap {
+  const map: TraceMap = { add: element(undefined, { kind: 'winstonAdd', logger }) };
+  for (const method of LISTEN_METHODS) map[method] = element(undefined, { kind: 'winstonListen', logger });
+  return map;
+}
+
 function consoleMap(): TraceMapElement {
   const map: TraceMap = {};
   for (const [methods, stream] of [[CONSOLE_STDOUT, 'stdout'], [CONSOLE_STDERR, 'stderr']] as const) {
@@ -130,6 +151,7 @@ function processMap(): TraceMapElement {
 function moduleMaps(): TraceMap {
   const logger: Found = { kind: 'logger', stream: 'logger' };
   const factory = element(undefined, logger);
+  const winstonFactory = element(undefined, { kind: 'logger', stream: 'logger', winston: true });
   const consola = element(undefined, undefined, { ...loggerMethods('logger'), createConsola: factory });
   const signale = element(undefined, undefined, {
     ...loggerMethods('logger'),
@@ -149,8 +171,11 @@ function moduleMaps(): TraceMap {
     process: processMap(),
     winston: element(undefined, undefined, {
       ...loggerMethods('logger'),
-      createLogger: factory,
-      loggers: element(undefined, undefined, { get: factory, add: factory }),
+      createLogger: winstonFactory,
+      loggers: element(undefined, undefined, { get: winstonFactory, add: winstonFactory }),
+      transports: element(undefined, undefined, {
+        Console: { [CONSTRUCT]: { kind: 'consoleTransport' } } as TraceMapElement,
+      }),
     }),
     bunyan: { ...element(undefined, undefined, { createLogger: factory }), [CONSTRUCT]: logger } as TraceMapElement,
     log4js: element(undefined, undefined, {
@@ -254,6 +279,11 @@ class FileLogStreams implements LogStreams {
   private readonly multistreamCalls = new Set<TSESTree.Node>();
   private readonly shutdownCalls = new Set<TSESTree.Node>();
   private readonly onceCalls = new Set<TSESTree.Node>();
+  private readonly consoleTransports = new Set<TSESTree.Node>();
+  /** Whether a helper of this file waits for a flush, by the depth left when it was asked. */
+  private readonly helperVerdicts = new Map<TSESTree.Node, boolean[]>();
+  /** Flush listeners on winston loggers with a Console transport: not barriers. */
+  private readonly consoleLoggerListens = new Set<TSESTree.Node>();
 
   constructor(private readonly sourceCode: SourceCode) {
     const tracker = createReferenceTracker(sourceCode);
@@ -265,15 +295,7 @@ class FileLogStreams implements LogStreams {
   }
 
   isLogFunction(node: TSESTree.Node): boolean {
-    const value = unwrap(node);
-    if (this.logFunctions.has(value)) return true;
-    if (value.type === TSESTree.AST_NODE_TYPES.MemberExpression) return this.isUnseenLoggerMethod(value);
-    // `console.error.bind(console)`
-    if (value.type === TSESTree.AST_NODE_TYPES.CallExpression && memberName(value.callee) === 'bind') {
-      const callee = value.callee as TSESTree.MemberExpression;
-      return this.isLogFunction(callee.object);
-    }
-    return false;
+    return this.logFunction(node, RESOLVE_DEPTH);
   }
 
   flushCallbackOf(call: TSESTree.CallExpression): TSESTree.Node | undefined {
@@ -282,6 +304,7 @@ class FileLogStreams implements LogStreams {
     if (!last || last.type === TSESTree.AST_NODE_TYPES.SpreadElement) return undefined;
     const callbackLike = isFunction(last) || last.type === TSESTree.AST_NODE_TYPES.Identifier;
     if (this.shutdownCalls.has(call)) return callbackLike ? last : undefined;
+    if (this.consoleLoggerListens.has(call)) return undefined;
     const method = memberName(call.callee);
     if (!method || !callbackLike) return undefined;
     if (method === 'write') return args.length >= 2 ? last : undefined;
@@ -296,6 +319,32 @@ class FileLogStreams implements LogStreams {
 
   isFlushPromise(node: TSESTree.Node): boolean {
     return this.flushPromise(node, RESOLVE_DEPTH);
+  }
+
+  private logFunction(node: TSESTree.Node, depth: number): boolean {
+    if (depth < 0) return false;
+    const value = unwrap(node);
+    if (this.logFunctions.has(value)) return true;
+    if (value.type === TSESTree.AST_NODE_TYPES.MemberExpression) return this.isUnseenLoggerMethod(value);
+    // `console.error.bind(console)`
+    if (value.type === TSESTree.AST_NODE_TYPES.CallExpression && memberName(value.callee) === 'bind') {
+      const callee = value.callee as TSESTree.MemberExpression;
+      return this.logFunction(callee.object, depth - 1);
+    }
+    if (value.type !== TSESTree.AST_NODE_TYPES.Identifier) return false;
+    // The tracker reports where an alias takes the method (`console.error` in
+    // `const error = console.error`), not the alias's later reads.
+    const variable = this.resolve(value);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!def) return false;
+    if (def.type === 'ImportBinding') return this.logFunctions.has(def.node);
+    if (def.node.type !== TSESTree.AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+    if (def.parent?.type !== TSESTree.AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return false;
+    const { id, init } = def.node;
+    if (id.type === TSESTree.AST_NODE_TYPES.Identifier) return this.logFunction(init, depth - 1);
+    // `const { error } = console`: the tracker reports the destructuring property.
+    return id.type === TSESTree.AST_NODE_TYPES.ObjectPattern &&
+      id.properties.some((property) => property.value === def.name && this.logFunctions.has(property));
   }
 
   private flushPromise(node: TSESTree.Node, depth: number): boolean {
@@ -315,7 +364,23 @@ class FileLogStreams implements LogStreams {
     if (value.callee.type !== TSESTree.AST_NODE_TYPES.Identifier) return false;
     const helper = this.localFunction(value.callee);
     if (!helper?.body) return false;
+    // Each helper is walked once per depth, however many calls name it.
+    let verdicts = this.helperVerdicts.get(helper);
+    if (!verdicts) {
+      verdicts = [];
+      this.helperVerdicts.set(helper, verdicts);
+    }
+    const known = verdicts[depth];
+    if (known !== undefined) return known;
+    verdicts[depth] = false;
+    const verdict = this.helperWaitsForFlush(helper, depth);
+    verdicts[depth] = verdict;
+    return verdict;
+  }
+
+  private helperWaitsForFlush(helper: TSESTree.FunctionLike, depth: number): boolean {
     const { body } = helper;
+    if (!body) return false;
     if (body.type !== TSESTree.AST_NODE_TYPES.BlockStatement) return this.flushPromise(body, depth - 1);
     return walk(this.sourceCode, body, (inner) => {
       if (isFunction(inner)) return 'skip';
@@ -350,7 +415,9 @@ class FileLogStreams implements LogStreams {
     const globals: TraceMap = {};
     if (consoleGlobal) globals['console'] = consoleGlobal;
     if (processGlobal) globals['process'] = processGlobal;
-    const loggers: { node: TSESTree.Node; stream: Stream; quiet?: boolean; debug?: boolean }[] = [];
+    const loggers: { node: TSESTree.Node; stream: Stream; quiet?: boolean; debug?: boolean; winston?: boolean }[] = [];
+    const winstonListens = new Map<TSESTree.Node, TSESTree.Node[]>();
+    const winstonAdds = new Map<TSESTree.Node, TSESTree.CallExpression[]>();
     const pinoCalls: TSESTree.Node[] = [];
 
     const take = (node: TSESTree.Node, type: symbol, found: Found): void => {
@@ -362,7 +429,7 @@ class FileLogStreams implements LogStreams {
           }
           break;
         case 'logger':
-          loggers.push({ node, stream: found.stream, quiet: found.quiet === true });
+          loggers.push({ node, stream: found.stream, quiet: found.quiet === true, winston: found.winston === true });
           break;
         case 'debug':
           loggers.push({ node, stream: 'stderr', debug: true });
@@ -385,6 +452,22 @@ class FileLogStreams implements LogStreams {
         case 'once':
           this.onceCalls.add(node);
           break;
+        case 'consoleTransport':
+          this.consoleTransports.add(node);
+          break;
+        case 'winstonListen': {
+          const listens = winstonListens.get(found.logger);
+          if (listens) listens.push(node);
+          else winstonListens.set(found.logger, [node]);
+          break;
+        }
+        case 'winstonAdd': {
+          if (node.type !== TSESTree.AST_NODE_TYPES.CallExpression) break;
+          const adds = winstonAdds.get(found.logger);
+          if (adds) adds.push(node);
+          else winstonAdds.set(found.logger, [node]);
+          break;
+        }
       }
     };
 
@@ -411,11 +494,51 @@ class FileLogStreams implements LogStreams {
       seen.add(logger.node);
       const map = logger.debug
         ? element(undefined, { kind: 'write', stream: 'stderr' }, { extend: element(undefined, { kind: 'debug' }) })
-        : element(undefined, undefined, loggerMethods(logger.stream, logger.quiet));
+        : element(undefined, undefined, {
+            ...loggerMethods(logger.stream, logger.quiet),
+            ...(logger.winston && winstonMethods(logger.node)),
+          });
       for (const { node, type, info } of propertyTracker.iteratePropertyReferences(logger.node, map)) {
         take(node, type, info as Found);
       }
     }
+
+    for (const [logger, listens] of winstonListens) {
+      if (!this.hasConsoleTransport(logger, winstonAdds.get(logger) ?? [])) continue;
+      for (const listen of listens) this.consoleLoggerListens.add(listen);
+    }
+  }
+
+  /**
+   * Whether a winston logger made here writes to the console: a Console
+   * transport in its options (`createLogger({ transports: […] })`,
+   * `loggers.add(id, { transports })`) or added to it (`logger.add(t)`).
+   */
+  private hasConsoleTransport(logger: TSESTree.Node, adds: readonly TSESTree.CallExpression[]): boolean {
+    const options = logger.type === TSESTree.AST_NODE_TYPES.CallExpression ? logger.arguments : [];
+    for (const option of options) {
+      const value = unwrap(option);
+      if (value.type !== TSESTree.AST_NODE_TYPES.ObjectExpression) continue;
+      for (const property of value.properties) {
+        if (property.type !== TSESTree.AST_NODE_TYPES.Property || ASTUtils.getPropertyName(property) !== 'transports') continue;
+        if (this.isConsoleTransport(property.value, RESOLVE_DEPTH)) return true;
+      }
+    }
+    return adds.some((add) => add.arguments.some((argument) => this.isConsoleTransport(argument, RESOLVE_DEPTH)));
+  }
+
+  /** A Console transport, a list holding one, or a `const` naming either. */
+  private isConsoleTransport(node: TSESTree.Node, depth: number): boolean {
+    if (depth < 0) return false;
+    const value = unwrap(node);
+    if (this.consoleTransports.has(value)) return true;
+    if (value.type === TSESTree.AST_NODE_TYPES.SpreadElement) return this.isConsoleTransport(value.argument, depth - 1);
+    if (value.type === TSESTree.AST_NODE_TYPES.ArrayExpression) {
+      return value.elements.some((entry) => entry !== null && this.isConsoleTransport(entry, depth - 1));
+    }
+    if (value.type !== TSESTree.AST_NODE_TYPES.Identifier) return false;
+    const init = this.constInit(value);
+    return init !== undefined && this.isConsoleTransport(init, depth - 1);
   }
 
   private addWrite(node: TSESTree.CallExpression, stream: Stream, description: string | undefined): void {

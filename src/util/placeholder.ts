@@ -43,8 +43,13 @@ const DELIBERATE_DESIGN = [
 const MARKER_PATTERNS: readonly RegExp[] = [
   // The whole message is a marker: "TODO", "fixme!", "Stub!" (Android's stubs).
   /^\W*(?:todo|fixme|tbd|xxx|stub)\W*$/i,
-  // A marker followed by ":", "!" or "(": "TODO: wire the cache", "FIXME(ana) ...".
-  /\b(?:todo|fixme|tbd|xxx)\s*[:!(]/i,
+  // A marker followed by ":", "!" or "(" (an author's tag, with no space before
+  // it: "FIXME(ana) ..."), in capitals anywhere: "Retry failed. TODO: backoff".
+  /\b(?:TODO|FIXME|TBD|XXX)(?:\s*[:!]|\()/,
+  // In any case at the start or after punctuation: "todo: wire the cache", "Retry
+  // policy (todo: backoff)"; not after a word, where it is content: "Invalid
+  // todo: title is required", "Could not fetch todo (id 3)".
+  /(?:^|[^\w\s])\s*(?:todo|fixme|tbd|xxx)(?:\s*[:!]|\()/i,
   // Written in capitals at the start, a marker needs no punctuation: "TODO wire the cache".
   /^\s*(?:TODO|FIXME|TBD|XXX)\b/,
   /^\s*stub\s*:/i,
@@ -109,9 +114,17 @@ const EMPTY_VOCABULARY: PlaceholderVocabulary = {
   helpers: new Set(),
 };
 
+/**
+ * How much of a message is read. Placeholder texts are short, and some
+ * patterns (the condition before "not implemented") take time quadratic in
+ * the length of the text they scan.
+ */
+const MAX_MESSAGE_LENGTH = 1000;
+
 /** Does this error message read as a placeholder for unfinished code? */
 export function isPlaceholderMessage(message: string, vocabulary = EMPTY_VOCABULARY): boolean {
-  const matches = (pattern: RegExp) => pattern.test(message);
+  const text = message.length > MAX_MESSAGE_LENGTH ? message.slice(0, MAX_MESSAGE_LENGTH) : message;
+  const matches = (pattern: RegExp) => pattern.test(text);
   if (vocabulary.messagePatterns.some(matches) || MARKER_PATTERNS.some(matches)) return true;
   return NOT_IMPLEMENTED_PATTERNS.some(matches) && !DELIBERATE_DESIGN.some(matches);
 }
@@ -497,6 +510,7 @@ function callSignaturesReturnNever(checker: ts.TypeChecker, callee: ts.Node): bo
  * Type-aware: is the function a callee resolves to (also in another module,
  * through import aliases) a placeholder helper? `undefined` when the checker
  * knows no symbol for it, so the caller falls back to what the file says.
+ * The same goes for an import the checker cannot resolve.
  * A function with a body is judged by {@link isPlaceholderHelper}; one without
  * (an ambient `declare function todo(): never`) by its helper name and a
  * `never` return type.
@@ -514,8 +528,10 @@ export function isPlaceholderHelperByType(
     return undefined;
   }
   if (!symbol) return undefined;
+  const target = resolveAlias(checker, symbol);
+  // An import the checker cannot resolve ends at its "unknown" symbol, declared nowhere.
+  if ((target.getDeclarations()?.length ?? 0) === 0) return undefined;
   const shape = resolvedFunctionShape(program, symbol);
   if (shape) return isPlaceholderHelper(shape, vocabulary);
-  const name = resolveAlias(checker, symbol).getName();
-  return isPlaceholderHelperName(name, vocabulary) && callSignaturesReturnNever(checker, callee);
+  return isPlaceholderHelperName(target.getName(), vocabulary) && callSignaturesReturnNever(checker, callee);
 }

@@ -1,0 +1,307 @@
+import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+
+import { getLogStreams } from '../../src/util/log-streams.js';
+import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
+
+/** Where the `occurrence`-th `text` sits in `code`, as ESLint reports it (1-based, end exclusive). */
+function locate(code: string, text: string, occurrence = 0) {
+  let index = -1;
+  for (let seen = 0; seen <= occurrence; seen++) {
+    index = code.indexOf(text, index + 1);
+    if (index < 0) throw new Error(`occurrence ${occurrence} of "${text}" not found in the test code`);
+  }
+  const start = code.slice(0, index).split('\n');
+  const end = code.slice(0, index + text.length).split('\n');
+  return {
+    line: start.length,
+    column: (start.at(-1)?.length ?? 0) + 1,
+    endLine: end.length,
+    endColumn: (end.at(-1)?.length ?? 0) + 1,
+  };
+}
+
+// Rules that exist only to show what the helper answers.
+
+/** One report per call that `writeOf` calls a write. */
+const writes = ESLintUtils.RuleCreator.withoutDocs({
+  meta: { type: 'problem', messages: { write: '{{stream}} {{description}}' }, schema: [] },
+  defaultOptions: [],
+  create(context) {
+    return {
+      CallExpression(node) {
+        const write = getLogStreams(context).writeOf(node);
+        if (write) context.report({ node, messageId: 'write', data: { stream: write.stream, description: write.description } });
+      },
+    };
+  },
+});
+
+/** One report per handler passed to `.catch()` that `isLogFunction` calls a log function. */
+const logFunctions = ESLintUtils.RuleCreator.withoutDocs({
+  meta: { type: 'problem', messages: { logFunction: 'log function' }, schema: [] },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'CallExpression[callee.property.name="catch"]'(node: TSESTree.CallExpression) {
+        const [handler] = node.arguments;
+        if (handler && getLogStreams(context).isLogFunction(handler)) context.report({ node: handler, messageId: 'logFunction' });
+      },
+    };
+  },
+});
+
+/** Reports each flush callback (`flushCallbackOf`) and each awaited flush promise (`isFlushPromise`). */
+const flushes = ESLintUtils.RuleCreator.withoutDocs({
+  meta: { type: 'problem', messages: { callback: 'flush callback', promise: 'flush promise' }, schema: [] },
+  defaultOptions: [],
+  create(context) {
+    return {
+      CallExpression(node) {
+        const callback = getLogStreams(context).flushCallbackOf(node);
+        if (callback) context.report({ node: callback, messageId: 'callback' });
+      },
+      AwaitExpression(node) {
+        if (getLogStreams(context).isFlushPromise(node.argument)) context.report({ node: node.argument, messageId: 'promise' });
+      },
+    };
+  },
+});
+
+function write(code: string, text: string, stream: string, description: string, occurrence = 0) {
+  return { messageId: 'write' as const, data: { stream, description }, ...locate(code, text, occurrence) };
+}
+
+function writeCase(code: string, ...found: [text: string, stream: string, description: string][]) {
+  return { code, errors: found.map(([text, stream, description]) => write(code, text, stream, description)) };
+}
+
+// ---------------------------------------------------------------- writeOf
+
+createRuleTester().run('log-streams: writeOf', writes, {
+  valid: [
+    // A local `console` or `process` is not Node's.
+    'function report(console: { error(m: string): void }) { console.error("x"); }',
+    'const process = { stdout: { write(s: string) {} } };\nprocess.stdout.write("x");',
+    // pino's own destinations and transports flush on exit.
+    'import pino from "pino";\nconst log = pino();\nlog.error("fatal");',
+    'import pino from "pino";\nconst log = pino(pino.destination(2));\nlog.error("fatal");',
+    'import pino from "pino";\nconst log = pino({ transport: { target: "pino-pretty" } });\nlog.child({ a: 1 }).error("fatal");',
+    // An object of this file called `logger` is not an unseen logger.
+    'const logger = { error(m: string) {} };\nlogger.error("x");',
+    // A logger from a module that is not a logger library, under another name.
+    'import { audit } from "./audit";\naudit.error("x");',
+    // Not a write: reading the stream, or a method that does not write.
+    'process.stdout.on("error", () => {});',
+    'console.time("t");',
+  ],
+  invalid: [
+    writeCase(
+      'console.log("a");\nconsole.error("b");\nconsole.table([]);\nconsole.warn("c");',
+      ['console.log("a")', 'stdout', 'console.log'],
+      ['console.error("b")', 'stderr', 'console.error'],
+      ['console.table([])', 'stdout', 'console.table'],
+      ['console.warn("c")', 'stderr', 'console.warn'],
+    ),
+    writeCase(
+      'process.stdout.write("a");\nprocess.stderr.write("b");\nglobalThis.process.stderr.write("c");',
+      ['process.stdout.write("a")', 'stdout', 'process.stdout.write'],
+      ['process.stderr.write("b")', 'stderr', 'process.stderr.write'],
+      ['globalThis.process.stderr.write("c")', 'stderr', 'process.stderr.write'],
+    ),
+    writeCase(
+      'const { error } = console;\nerror("x");\nconst warn = console.warn;\nwarn("y");',
+      ['error("x")', 'stderr', 'console.error'],
+      ['warn("y")', 'stderr', 'console.warn'],
+    ),
+    writeCase(
+      'import { stderr } from "node:process";\nstderr.write("x");',
+      ['stderr.write("x")', 'stderr', 'process.stderr.write'],
+    ),
+    writeCase(
+      'import winston from "winston";\nconst logger = winston.createLogger({});\nlogger.error("x");\nlogger.child({}).warn("y");',
+      ['logger.error("x")', 'logger', 'logger.error'],
+      ['logger.child({}).warn("y")', 'logger', 'logger.child(…).warn'],
+    ),
+    writeCase(
+      'import bunyan from "bunyan";\nconst log = bunyan.createLogger({ name: "app" });\nconst other = new bunyan({ name: "b" });\nlog.fatal("x");\nother.info("y");',
+      ['log.fatal("x")', 'logger', 'log.fatal'],
+      ['other.info("y")', 'logger', 'other.info'],
+    ),
+    writeCase(
+      'import { getLogger } from "log4js";\nimport consola from "consola";\nimport signale from "signale";\ngetLogger().error("x");\nconsola.error("y");\nsignale.fatal("z");',
+      ['getLogger().error("x")', 'logger', 'getLogger(…).error'],
+      ['consola.error("y")', 'logger', 'consola.error'],
+      ['signale.fatal("z")', 'logger', 'signale.fatal'],
+    ),
+    writeCase(
+      'import createDebug from "debug";\nconst debug = createDebug("app");\ndebug("x");\ndebug.extend("db")("y");',
+      ['debug("x")', 'stderr', 'debug'],
+      ['debug.extend("db")("y")', 'stderr', 'debug.extend("db")'],
+    ),
+    // pino on stdout, on an in-process pretty stream, on a multistream over stdout.
+    writeCase(
+      'import pino from "pino";\nconst log = pino(process.stdout);\nlog.error("x");',
+      ['log.error("x")', 'stdout', 'log.error'],
+    ),
+    writeCase(
+      'import pino from "pino";\nimport pretty from "pino-pretty";\npino(pretty()).info("x");',
+      ['pino(pretty()).info("x")', 'stdout', 'pino(…).info'],
+    ),
+    writeCase(
+      'import { pino, multistream } from "pino";\nconst { stdout } = process;\nconst streams = [{ stream: stdout }];\nconst log = pino({}, multistream(streams));\nlog.warn("x");',
+      ['log.warn("x")', 'stdout', 'log.warn'],
+    ),
+    // A logger whose origin the file cannot see.
+    writeCase(
+      'import { logger } from "./logger";\nlogger.error("x");\nlog.warn("y");',
+      ['logger.error("x")', 'logger', 'logger.error'],
+      ['log.warn("y")', 'logger', 'log.warn'],
+    ),
+  ],
+});
+
+createJsRuleTester().run('log-streams: writeOf (CommonJS)', writes, {
+  valid: [
+    {
+      code: 'const pino = require("pino");\nconst log = pino();\nlog.fatal("x");',
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+    },
+  ],
+  invalid: [
+    {
+      code: 'const winston = require("winston");\nconst log = winston.createLogger();\nlog.error("x");\nconst logger = require("./logger");\nlogger.error("y");',
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        write('const winston = require("winston");\nconst log = winston.createLogger();\nlog.error("x");\nconst logger = require("./logger");\nlogger.error("y");', 'log.error("x")', 'logger', 'log.error'),
+        write('const winston = require("winston");\nconst log = winston.createLogger();\nlog.error("x");\nconst logger = require("./logger");\nlogger.error("y");', 'logger.error("y")', 'logger', 'logger.error'),
+      ],
+    },
+  ],
+});
+
+// ---------------------------------------------------------------- isLogFunction
+
+function logFunctionCase(code: string, ...handlers: string[]) {
+  return {
+    code,
+    errors: handlers.map((text) => ({ messageId: 'logFunction' as const, ...locate(code, text, code.split(text).length - 2) })),
+  };
+}
+
+createRuleTester().run('log-streams: isLogFunction', logFunctions, {
+  valid: [
+    'function handle(e: unknown) {}\nmain().catch(handle);',
+    'main().catch((e) => console.error(e));',
+    // A parameter, a `let` that may be reassigned, a local object: not known to log.
+    'function start(report: (e: unknown) => void) { main().catch(report); }',
+    'let report = console.error;\nreport = () => {};\nmain().catch(report);',
+    'const console = { error() {} };\nmain().catch(console.error);',
+    'const { error = () => {} } = console;\nmain().catch(error);',
+    // `console.error` called, not passed: its result is no function.
+    'const fail = console.error("x");\nmain().catch(fail);',
+    // An alias chain longer than the helper follows is left alone.
+    'const a = console.error;\nconst b = a;\nconst c = b;\nconst d = c;\nconst e = d;\nconst f = e;\nmain().catch(f);',
+  ],
+  invalid: [
+    logFunctionCase('main().catch(console.error);', 'console.error'),
+    logFunctionCase('main().catch(console.error.bind(console));', 'console.error.bind(console)'),
+    // `const` aliases of a log method.
+    logFunctionCase('const error = console.error;\nmain().catch(error);', 'error'),
+    logFunctionCase('const { error } = console;\nmain().catch(error);', 'error'),
+    logFunctionCase('const report = console.error.bind(console);\nmain().catch(report);', 'report'),
+    logFunctionCase('const a = console.warn;\nconst b = a;\nmain().catch(b);', 'b'),
+    logFunctionCase('import { error } from "node:console";\nmain().catch(error);', 'error'),
+    // pino's own destination flushes on exit, but its methods still log and return.
+    logFunctionCase('import pino from "pino";\nconst log = pino();\nmain().catch(log.error);', 'log.error'),
+    logFunctionCase('import pino from "pino";\nconst log = pino();\nconst fatal = log.fatal.bind(log);\nmain().catch(fatal);', 'fatal'),
+    logFunctionCase('import winston from "winston";\nconst logger = winston.createLogger();\nmain().catch(logger.error);', 'logger.error'),
+    logFunctionCase('import { logger } from "./logger";\nmain().catch(logger.error);\nconst warn = logger.warn;\nmain().catch(warn);', 'logger.error', 'warn'),
+  ],
+});
+
+// ---------------------------------------------------------------- flushCallbackOf, isFlushPromise
+
+function flushCase(code: string, ...found: [messageId: 'callback' | 'promise', text: string, occurrence?: number][]) {
+  return { code, errors: found.map(([messageId, text, occurrence]) => ({ messageId, ...locate(code, text, occurrence) })) };
+}
+
+createRuleTester().run('log-streams: flushCallbackOf and isFlushPromise', flushes, {
+  valid: [
+    // No callback, or not a flush event.
+    'process.stderr.write("x");\nprocess.stdout.on("data", () => {});\nprocess.stdout.on("finish");',
+    'logger.flush();\nlogger.flush(a, b);\nstream.write(done);',
+    // Timers, `setBlocking` and promises of other things do not wait for a flush.
+    'await new Promise((resolve) => setTimeout(resolve, 100));',
+    'await new Promise((resolve) => { process.stderr.write("x"); resolve(undefined); });',
+    'import { once } from "node:events";\nawait once(process.stdout, "data");',
+    'const once = (s: unknown, e: string) => s;\nawait once(process.stdout, "drain");',
+    // A helper that does not wait, and one that only calls itself.
+    'async function tidy() { console.log("bye"); }\nawait tidy();',
+    'async function flushLogs(): Promise<void> { return flushLogs(); }\nawait flushLogs();',
+    // A winston logger with a Console transport: its 'finish' comes before the console drains.
+    'import winston from "winston";\nconst logger = winston.createLogger({ transports: [new winston.transports.Console()] });\nlogger.on("finish", () => process.exit(1));',
+    'import { createLogger, transports } from "winston";\nconst toConsole = new transports.Console();\nconst logger = createLogger({ transports: [new transports.File({ filename: "a.log" }), toConsole] });\nawait new Promise((resolve) => { logger.once("finish", resolve); logger.end(); });',
+    'import winston from "winston";\nconst logger = winston.createLogger({ transports: new winston.transports.Console() });\nlogger.on("close", () => {});',
+    'import winston from "winston";\nconst logger = winston.createLogger({});\nlogger.add(new winston.transports.Console());\nlogger.on("finish", () => {});',
+    'import winston from "winston";\nconst logger = winston.loggers.add("app", { transports: [new winston.transports.Console()] });\nlogger.on("finish", () => {});',
+  ],
+  invalid: [
+    flushCase('process.stderr.write("x", () => process.exit(1));', ['callback', '() => process.exit(1)']),
+    flushCase('process.stdout.write("", done);', ['callback', 'done']),
+    // A flush callback inside a promise that it does not resolve, or that is not the built-in Promise.
+    flushCase(
+      'await new Promise((resolve, reject) => process.stderr.write("", reject));',
+      ['callback', 'reject', 1],
+    ),
+    flushCase(
+      'class Promise { constructor(f: unknown) {} }\nawait new Promise((resolve) => process.stderr.write("", resolve));',
+      ['callback', 'resolve', 1],
+    ),
+    // Any stream by shape: the file cannot tell what `out` is (precision first).
+    flushCase('out.end(() => {});', ['callback', '() => {}']),
+    flushCase('out.once("drain", next);', ['callback', 'next']),
+    flushCase('logger.flush(() => {});', ['callback', '() => {}']),
+    flushCase('import log4js from "log4js";\nlog4js.shutdown(() => {});', ['callback', '() => {}']),
+    flushCase('import { shutdown } from "log4js";\nshutdown(done);', ['callback', 'done']),
+    // winston with file transports, or transports the file does not show: a 'finish' listener is a barrier.
+    flushCase(
+      'import winston from "winston";\nconst logger = winston.createLogger({ transports: [new winston.transports.File({ filename: "a.log" })] });\nlogger.on("finish", () => {});',
+      ['callback', '() => {}'],
+    ),
+    flushCase(
+      'import winston from "winston";\nimport { transports } from "./transports";\nconst logger = winston.createLogger({ transports });\nlogger.on("finish", () => {});',
+      ['callback', '() => {}'],
+    ),
+    flushCase(
+      'await new Promise((resolve) => process.stderr.write("", resolve));',
+      ['promise', 'new Promise((resolve) => process.stderr.write("", resolve))'],
+      ['callback', 'resolve', 1],
+    ),
+    flushCase(
+      'await new Promise<void>((done) => { logger.flush(() => done()); });',
+      ['promise', 'new Promise<void>((done) => { logger.flush(() => done()); })'],
+      ['callback', '() => done()'],
+    ),
+    flushCase(
+      'import { once } from "node:events";\nawait once(process.stdout, "drain");',
+      ['promise', 'once(process.stdout, "drain")'],
+    ),
+    flushCase(
+      'const flushed = new Promise((ended) => process.stdout.end(ended));\nawait flushed;',
+      ['callback', 'ended', 1],
+      ['promise', 'flushed', 1],
+    ),
+    flushCase(
+      'async function flushLogs() {\n  await new Promise((written) => process.stderr.write("", written));\n}\nawait flushLogs();\nawait flushLogs();',
+      ['promise', 'new Promise((written) => process.stderr.write("", written))'],
+      ['callback', 'written', 1],
+      ['promise', 'flushLogs()', 1],
+      ['promise', 'flushLogs()', 2],
+    ),
+    flushCase(
+      'const drained = () => new Promise((written) => process.stdout.write("", written));\nfunction waitForLogs() { return drained(); }\nawait waitForLogs();',
+      ['callback', 'written', 1],
+      ['promise', 'waitForLogs()', 1],
+    ),
+  ],
+});
