@@ -1,0 +1,50 @@
+// The triage file and how reports are matched against it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { corpusDir } from './paths.mjs';
+
+export const VERDICTS = ['real', 'false-positive', 'debatable'];
+
+/** @returns {import('./triage.d.mts').TriageEntry[]} */
+export function readTriage() {
+  return JSON.parse(readFileSync(path.join(corpusDir, 'triage.json'), 'utf8')).entries;
+}
+
+/** What identifies a report across runs: the message wording may change, the position may not. */
+export function reportKey(report) {
+  return `${report.package} ${report.file}:${report.line}:${report.column} ${report.rule}`;
+}
+
+/**
+ * Compares one run's reports with the triage: `unexpected` reports have no
+ * entry, `vanished` entries were not reported. Both are multisets, so two
+ * reports at one position need two entries.
+ */
+export function compareWithTriage(reports, entries) {
+  const remaining = new Map();
+  for (const entry of entries) {
+    const key = reportKey(entry);
+    remaining.set(key, [...(remaining.get(key) ?? []), entry]);
+  }
+  const unexpected = [];
+  for (const report of reports) {
+    const key = reportKey(report);
+    const left = remaining.get(key);
+    if (left && left.length > 0) left.pop();
+    else unexpected.push(`${key}: ${report.message}`);
+  }
+  const vanished = [...remaining.values()].flat().map((entry) => `${reportKey(entry)} (${entry.verdict}: ${entry.reason})`);
+  return { unexpected, vanished };
+}
+
+/** Precision per rule: real / all, with the counts behind it. */
+export function precisionByRule(entries) {
+  const byRule = {};
+  for (const entry of entries) {
+    const counts = (byRule[entry.rule] ??= { real: 0, 'false-positive': 0, debatable: 0, total: 0 });
+    counts[entry.verdict] += 1;
+    counts.total += 1;
+  }
+  return byRule;
+}
