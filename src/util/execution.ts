@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { createSegmentTracker, type EventFlow, flowEvents } from './code-path.js';
+
 type Node = TSESTree.Node;
-type Segment = TSESLint.CodePathSegment;
 type CodePath = TSESLint.CodePath;
 
 /** A probe can be reached from the start of its function without passing a mark of the channel. */
@@ -80,71 +81,40 @@ interface TimelineEvent {
  */
 export function createTimeline(input: TimelineInput): Timeline {
   const { probes, markOf, channels } = input;
-  const segmentStack: Set<Segment>[] = [];
-  const events = new Map<Segment, TimelineEvent[]>();
   const states = new Map<Node, Map<string, number>>();
-
-  const record = (node: Node): void => {
-    const probe = probes.has(node);
-    const mark = markOf(node);
-    if (!probe && mark === undefined) return;
-    const current = segmentStack.at(-1);
-    if (!current) return;
-    for (const segment of current) {
-      let list = events.get(segment);
-      if (!list) events.set(segment, (list = []));
-      list.push({ node, mark, probe });
-    }
-  };
 
   const analyse = (codePath: CodePath): void => {
     for (const channel of ['', ...channels]) {
-      const entry = new Map<Segment, number>([[codePath.initialSegment, CLEAN]]);
-      const queue = [codePath.initialSegment];
-      const apply = (segment: Segment, state: number, onProbe?: (node: Node, state: number) => void): number => {
-        let current = state;
-        for (const event of events.get(segment) ?? []) {
-          if (event.probe) onProbe?.(event.node, current);
-          if (channel !== '' && event.mark === channel && current !== 0) current = MARKED;
-        }
-        return current;
+      const flow: EventFlow<TimelineEvent, number> = {
+        initial: CLEAN,
+        step: (state, event) => (channel !== '' && event.mark === channel && state !== 0 ? MARKED : state),
+        join: (a, b) => a | b,
+        same: (a, b) => a === b,
       };
-      while (queue.length > 0) {
-        const segment = queue.pop() as Segment;
-        const out = apply(segment, entry.get(segment) ?? 0);
-        for (const next of segment.nextSegments) {
-          const before = entry.get(next) ?? 0;
-          const merged = before | out;
-          if (merged !== before) {
-            entry.set(next, merged);
-            queue.push(next);
-          }
-        }
-      }
-      for (const [segment, state] of entry) {
-        apply(segment, state, (node, at) => {
-          let byChannel = states.get(node);
-          if (!byChannel) states.set(node, (byChannel = new Map()));
-          byChannel.set(channel, (byChannel.get(channel) ?? 0) | at);
-        });
-      }
+      flowEvents(codePath, tracker.eventsOf, flow, (event, state) => {
+        if (!event.probe) return;
+        let byChannel = states.get(event.node);
+        if (!byChannel) states.set(event.node, (byChannel = new Map()));
+        byChannel.set(channel, (byChannel.get(channel) ?? 0) | state);
+      });
     }
+  };
+
+  const tracker = createSegmentTracker<TimelineEvent>({
+    onCodePathEnd(codePath, node, recorded) {
+      if (recorded.length > 0) analyse(codePath);
+      if (node.type === AST_NODE_TYPES.Program) input.onEnd();
+    },
+  });
+  const record = (node: Node): void => {
+    const probe = probes.has(node);
+    const mark = markOf(node);
+    if (probe || mark !== undefined) tracker.record({ node, mark, probe });
   };
 
   const known = new Set(channels);
   const probeTypes = new Set<string>([...probes].map((node) => node.type));
-  const listeners: Record<string, unknown> = {
-    onCodePathStart: () => segmentStack.push(new Set()),
-    onCodePathEnd: (codePath: CodePath, node: Node) => {
-      segmentStack.pop();
-      analyse(codePath);
-      if (node.type === AST_NODE_TYPES.Program) input.onEnd();
-    },
-    onCodePathSegmentStart: (segment: Segment) => segmentStack.at(-1)?.add(segment),
-    onCodePathSegmentEnd: (segment: Segment) => segmentStack.at(-1)?.delete(segment),
-    onUnreachableCodePathSegmentStart: (segment: Segment) => segmentStack.at(-1)?.add(segment),
-    onUnreachableCodePathSegmentEnd: (segment: Segment) => segmentStack.at(-1)?.delete(segment),
-  };
+  const listeners: Record<string, unknown> = { ...tracker.listeners };
   for (const type of new Set([...probeTypes, ...input.markTypes])) {
     listeners[`${type}:exit`] = record;
   }

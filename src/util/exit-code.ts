@@ -1,5 +1,6 @@
 import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { createSegmentTracker } from './code-path.js';
 import { findProcessReferences, type ProcessReference } from './node-process.js';
 
 /*
@@ -37,11 +38,6 @@ interface CatchRegion {
   readonly segments: Set<Segment>;
   exits: ReadonlySet<Segment> | undefined;
   readonly range: readonly [number, number];
-}
-
-interface PathFrame {
-  readonly codePath: CodePath;
-  readonly current: Set<Segment>;
 }
 
 /** How deep calls of this file's functions are followed. */
@@ -113,9 +109,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
   const references = (): Map<TSESTree.Node, ProcessReference> =>
     (processReferences ??= findProcessReferences(sourceCode, PROCESS_MEMBERS));
 
-  const frames: PathFrame[] = [];
   const codePaths = new Map<TSESTree.Node, CodePath>();
-  const steps = new Map<Segment, Step[]>();
   const regions = new Map<TSESTree.CatchClause, CatchRegion>();
   const openRegions: CatchRegion[] = [];
   /** Final verdicts, and those of the judgement under way that assumed a recursive call not fatal. */
@@ -125,40 +119,27 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
   let assumed = false;
   const zeroExits: TSESTree.CallExpression[] = [];
 
-  const top = (): PathFrame | undefined => frames.at(-1);
-
-  function record(step: Step): void {
-    const frame = top();
-    if (!frame) return;
-    for (const segment of frame.current) {
-      let list = steps.get(segment);
-      if (!list) {
-        list = [];
-        steps.set(segment, list);
-      }
-      list.push(step);
-    }
-  }
-
-  function enterSegment(segment: Segment): void {
-    const frame = top();
-    if (!frame) return;
-    frame.current.add(segment);
-    if (frames.length === 1) for (const region of openRegions) region.segments.add(segment);
-  }
-
-  function leaveSegment(segment: Segment): void {
-    top()?.current.delete(segment);
-  }
+  const tracker = createSegmentTracker<Step>({
+    onCodePathStart(codePath, node) {
+      codePaths.set(node, codePath);
+    },
+    onCodePathEnd(_codePath, node) {
+      if (node.type === TSESTree.AST_NODE_TYPES.Program) whenAnalysed();
+    },
+    onSegmentStart(segment) {
+      if (tracker.depth() === 1) for (const region of openRegions) region.segments.add(segment);
+    },
+  });
+  const atTopLevel = (): boolean => tracker.depth() === 1;
 
   function openRegion(clause: TSESTree.CatchClause): void {
-    const frame = top();
-    if (!frame || frames.length !== 1) return;
+    if (!atTopLevel()) return;
     const tryStatement = clause.parent;
     const end = (tryStatement.finalizer ?? clause).range[1];
+    const current = tracker.currentSegments();
     const region: CatchRegion = {
-      entry: [...frame.current],
-      segments: new Set(frame.current),
+      entry: current,
+      segments: new Set(current),
       exits: undefined,
       range: [clause.body.range[0], end],
     };
@@ -168,9 +149,8 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
 
   function closeRegion(clause: TSESTree.CatchClause | null | undefined): void {
     const region = clause && regions.get(clause);
-    const frame = top();
-    if (!region || !frame || region.exits) return;
-    region.exits = new Set(frame.current);
+    if (!region || tracker.depth() === 0 || region.exits) return;
+    region.exits = new Set(tracker.currentSegments());
     openRegions.splice(openRegions.indexOf(region), 1);
   }
 
@@ -180,9 +160,9 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
       if (found.member === 'exit') {
         const effect = exitEffect(sourceCode, call.arguments[0]);
         if (effect !== 'end') zeroExits.push(call);
-        record({ node: call, effect });
+        tracker.record({ node: call, effect });
       } else if (found.member === 'abort' || (found.member === 'kill' && killsThisProcess(call))) {
-        record({ node: call, effect: 'end' });
+        tracker.record({ node: call, effect: 'end' });
       }
       return;
     }
@@ -190,7 +170,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
       call.callee.type === TSESTree.AST_NODE_TYPES.Identifier ||
       call.arguments.some((argument) => isFunction(argument))
     ) {
-      record({ node: call, effect: 'call' });
+      tracker.record({ node: call, effect: 'call' });
     }
   }
 
@@ -206,7 +186,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
   function onAssignment(node: TSESTree.AssignmentExpression): void {
     if (references().get(node.left)?.member !== 'exitCode') return;
     const value = node.operator === '=' ? staticCode(sourceCode, node.right) : undefined;
-    record({ node, effect: value === 'zero' || value === 'default' ? 'reset' : 'set' });
+    tracker.record({ node, effect: value === 'zero' || value === 'default' ? 'reset' : 'set' });
   }
 
   function localFunction(identifier: TSESTree.Identifier): FunctionNode | undefined {
@@ -264,7 +244,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
       if (visited.has(segment)) continue;
       visited.add(segment);
       let ended = false;
-      for (const step of steps.get(segment) ?? []) {
+      for (const step of tracker.eventsOf(segment)) {
         if (range && (step.node.range[0] < range[0] || step.node.range[1] > range[1])) continue;
         const effect = step.effect === 'call' ? (callsFatalFunction(step.node, depth) ? 'set' : undefined) : step.effect;
         if (effect === 'set') codeSet = true;
@@ -325,24 +305,13 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
   }
 
   const listeners = {
-    onCodePathStart(codePath: CodePath, node: TSESTree.Node) {
-      frames.push({ codePath, current: new Set() });
-      codePaths.set(node, codePath);
-    },
-    onCodePathEnd(_codePath: CodePath, node: TSESTree.Node) {
-      frames.pop();
-      if (node.type === TSESTree.AST_NODE_TYPES.Program) whenAnalysed();
-    },
-    onCodePathSegmentStart: enterSegment,
-    onCodePathSegmentEnd: leaveSegment,
-    onUnreachableCodePathSegmentStart: enterSegment,
-    onUnreachableCodePathSegmentEnd: leaveSegment,
+    ...tracker.listeners,
     CallExpression: onCall,
     AssignmentExpression: onAssignment,
     ThrowStatement(node: TSESTree.ThrowStatement) {
       // A throw that a `catch` of the same function takes goes on there (the
       // code path leads into the clause); only an uncaught one ends the path.
-      if (!isCaughtLocally(node)) record({ node, effect: 'end' });
+      if (!isCaughtLocally(node)) tracker.record({ node, effect: 'end' });
     },
     CatchClause: openRegion,
     'CatchClause:exit'(clause: TSESTree.CatchClause) {
@@ -356,7 +325,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
 
   return {
     listeners: listeners as unknown as TSESLint.RuleListener,
-    atTopLevel: () => frames.length === 1,
+    atTopLevel,
     endsFatally: (fn) => functionEndsFatally(fn, 0),
     catchEndsFatally(clause) {
       const region = regions.get(clause);

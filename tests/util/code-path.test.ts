@@ -1,24 +1,8 @@
 import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import { createPathReach } from '../../src/util/code-path.js';
+import { createPathReach, createSegmentTracker, type EventFlow, flowEvents } from '../../src/util/code-path.js';
 import { createRuleTester } from '../rule-tester.js';
-
-/** Where the `occurrence`-th `text` sits in `code`, as ESLint reports it (1-based, end exclusive). */
-function locate(code: string, text: string, occurrence = 0) {
-  let index = -1;
-  for (let seen = 0; seen <= occurrence; seen++) {
-    index = code.indexOf(text, index + 1);
-    if (index < 0) throw new Error(`occurrence ${occurrence} of "${text}" not found in the test code`);
-  }
-  const start = code.slice(0, index).split('\n');
-  const end = code.slice(0, index + text.length).split('\n');
-  return {
-    line: start.length,
-    column: (start.at(-1)?.length ?? 0) + 1,
-    endLine: end.length,
-    endColumn: (end.at(-1)?.length ?? 0) + 1,
-  };
-}
+import { locate } from './probe-rule.js';
 
 /**
  * A rule that exists only to show what the helper answers: `write('kind')` is
@@ -121,5 +105,163 @@ createRuleTester().run('code-path: createPathReach', rule, {
     // Short-circuits and optional calls split paths too.
     reached('ok && write("out");\nexit();', [0, 'out@1:7']),
     reached('write("out");\nok ? flush() : 0;\nexit();', [0, 'out@1:1']),
+  ],
+});
+
+/**
+ * Shows what the segment tracker records: `note('x')` records `x` on the
+ * current segments; `where()` is reported with the depth and how many
+ * segments are current; each code path, when it ends, is reported with the
+ * events of each segment that holds some (`a,b | c`), and how many segments
+ * started in it, reachable or not (a path with no events is not reported).
+ */
+const trackerRule = ESLintUtils.RuleCreator.withoutDocs({
+  meta: {
+    type: 'problem',
+    messages: { where: 'depth {{depth}}, {{current}} current', path: '{{recorded}} ({{started}} started)' },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const started: number[] = [];
+    const tracker = createSegmentTracker<string>({
+      onCodePathStart: () => started.push(0),
+      onSegmentStart() {
+        started[started.length - 1] = (started.at(-1) ?? 0) + 1;
+      },
+      onCodePathEnd(_codePath, node, recorded) {
+        const events = recorded.map((segment) => tracker.eventsOf(segment).join(',')).join(' | ');
+        const count = String(started.pop() ?? 0);
+        if (events === '') return;
+        const data = { recorded: events, started: count };
+        if (node.type === AST_NODE_TYPES.Program) context.report({ loc: { line: 1, column: 0 }, messageId: 'path', data });
+        else context.report({ node, messageId: 'path', data });
+      },
+    });
+    return {
+      ...tracker.listeners,
+      CallExpression(node) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier) return;
+        if (node.callee.name === 'note') {
+          const [first] = node.arguments;
+          tracker.record((first && ASTUtils.getStringIfConstant(first)) ?? '?');
+        } else if (node.callee.name === 'where') {
+          const data = { depth: String(tracker.depth()), current: String(tracker.currentSegments().length) };
+          context.report({ node, messageId: 'where', data });
+        }
+      },
+    };
+  },
+});
+
+/** The report on the program's code path, at its start. */
+const programPath = (recorded: string, started: number) => ({
+  messageId: 'path' as const,
+  data: { recorded, started: String(started) },
+  line: 1,
+  column: 1,
+});
+
+createRuleTester().run('code-path: createSegmentTracker', trackerRule, {
+  valid: ['work();', 'function f() {}'],
+  invalid: [
+    // One segment until a branch; each branch its own; the join a new one.
+    {
+      code: 'note("a");\nif (ok) note("b");\nelse note("c");\nnote("d");',
+      errors: [programPath('a | b | c | d', 4)],
+    },
+    // A function is its own code path: its events are not the module's, and the depth grows.
+    {
+      code: 'note("a");\nfunction f() {\n  note("b");\n  where();\n}\nnote("c");\nwhere();',
+      errors: [
+        programPath('a,c', 1),
+        { messageId: 'path', data: { recorded: 'b', started: '1' }, ...locate('note("a");\nfunction f() {\n  note("b");\n  where();\n}', 'function f() {\n  note("b");\n  where();\n}') },
+        { messageId: 'where', data: { depth: '2', current: '1' }, line: 4, column: 3, endLine: 4, endColumn: 10 },
+        { messageId: 'where', data: { depth: '1', current: '1' }, line: 7, column: 1, endLine: 7, endColumn: 8 },
+      ],
+    },
+    // Code after a `return` is on an unreachable segment: still tracked and recorded.
+    {
+      code: 'const f = () => {\n  note("a");\n  return;\n  note("b");\n};',
+      errors: [{ messageId: 'path', data: { recorded: 'a | b', started: '2' }, line: 1, column: 11, endLine: 5, endColumn: 2 }],
+    },
+    // A `finally` block is on several segments at once (the normal path and the thrown one): recorded on each.
+    {
+      code: 'try {\n  note("a");\n} finally {\n  where();\n  note("b");\n}',
+      errors: [
+        programPath('a | b | b', 4),
+        { messageId: 'where', data: { depth: '1', current: '2' }, line: 4, column: 3, endLine: 4, endColumn: 10 },
+      ],
+    },
+  ],
+});
+
+/**
+ * Shows what `flowEvents` visits, with a set of names as the value: `add('x')`
+ * adds `x`, `clear()` empties it, and each `look()` is reported with the
+ * names that reach it over some path (once per segment it sits on).
+ */
+const flowRule = ESLintUtils.RuleCreator.withoutDocs({
+  meta: { type: 'problem', messages: { look: 'sees {{names}}' }, schema: [] },
+  defaultOptions: [],
+  create(context) {
+    type Event = { type: 'add'; name: string } | { type: 'clear' } | { type: 'look'; node: TSESTree.CallExpression };
+    const flow: EventFlow<Event, ReadonlySet<string>> = {
+      initial: new Set(),
+      step(names, event) {
+        if (event.type === 'clear') return new Set();
+        return event.type === 'add' ? new Set([...names, event.name]) : names;
+      },
+      join: (a, b) => new Set([...a, ...b]),
+      same: (a, b) => a.size === b.size && [...a].every((name) => b.has(name)),
+    };
+    const tracker = createSegmentTracker<Event>({
+      onCodePathEnd(codePath) {
+        flowEvents(codePath, tracker.eventsOf, flow, (event, names) => {
+          if (event.type !== 'look') return;
+          context.report({ node: event.node, messageId: 'look', data: { names: [...names].sort().join(',') || '-' } });
+        });
+      },
+    });
+    return {
+      ...tracker.listeners,
+      'CallExpression:exit'(node: TSESTree.CallExpression) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier) return;
+        const [first] = node.arguments;
+        if (node.callee.name === 'add') tracker.record({ type: 'add', name: (first && ASTUtils.getStringIfConstant(first)) ?? '?' });
+        else if (node.callee.name === 'clear') tracker.record({ type: 'clear' });
+        else if (node.callee.name === 'look') tracker.record({ type: 'look', node });
+      },
+    };
+  },
+});
+
+/** `code` reports each `look()` occurrence listed (by occurrence), with what it sees. */
+function sees(code: string, ...looks: [occurrence: number, names: string][]) {
+  return {
+    code,
+    errors: looks.map(([occurrence, names]) => ({ messageId: 'look' as const, data: { names }, ...locate(code, 'look()', occurrence) })),
+  };
+}
+
+createRuleTester().run('code-path: flowEvents', flowRule, {
+  valid: [
+    // Nothing to visit on an unreachable segment.
+    'function f() {\n  return;\n  look();\n}',
+    'add("a");',
+  ],
+  invalid: [
+    sees('look();', [0, '-']),
+    sees('add("a");\nlook();\nclear();\nlook();\nadd("b");\nlook();', [0, 'a'], [1, '-'], [2, 'b']),
+    // Branches join: what either adds.
+    sees('if (ok) add("a");\nelse add("b");\nlook();', [0, 'a,b']),
+    sees('if (ok) clear();\nadd("a");\nlook();', [0, 'a']),
+    // A loop runs to its fixed point: what the body adds late reaches its start.
+    sees('add("a");\nwhile (more()) {\n  look();\n  add("b");\n  if (done) { add("c"); }\n}\nlook();', [0, 'a,b,c'], [1, 'a,b,c']),
+    sees('for (;;) {\n  clear();\n  look();\n  add("a");\n}', [0, '-']),
+    // Each function from its own start.
+    sees('add("a");\nfunction f() {\n  look();\n}', [0, '-']),
+    // An event on two segments (a `finally` block) is visited on each.
+    sees('try {\n  add("a");\n  work();\n  add("b");\n} finally {\n  look();\n}', [0, 'a,b'], [0, 'a,b']),
   ],
 });

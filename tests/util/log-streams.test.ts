@@ -2,23 +2,7 @@ import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { getLogStreams } from '../../src/util/log-streams.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
-
-/** Where the `occurrence`-th `text` sits in `code`, as ESLint reports it (1-based, end exclusive). */
-function locate(code: string, text: string, occurrence = 0) {
-  let index = -1;
-  for (let seen = 0; seen <= occurrence; seen++) {
-    index = code.indexOf(text, index + 1);
-    if (index < 0) throw new Error(`occurrence ${occurrence} of "${text}" not found in the test code`);
-  }
-  const start = code.slice(0, index).split('\n');
-  const end = code.slice(0, index + text.length).split('\n');
-  return {
-    line: start.length,
-    column: (start.at(-1)?.length ?? 0) + 1,
-    endLine: end.length,
-    endColumn: (end.at(-1)?.length ?? 0) + 1,
-  };
-}
+import { locate } from './probe-rule.js';
 
 // Rules that exist only to show what the helper answers.
 
