@@ -21,6 +21,7 @@ import {
   type LiteralTypeOf,
   type PlaceholderVocabulary,
   thrownValueOf,
+  throwSiteOf,
 } from '../util/placeholder.js';
 
 const RULE_NAME = 'no-placeholder-throw';
@@ -191,7 +192,7 @@ export default createRule<Options, MessageIds>({
       ThrowStatement(node) {
         const thrown = thrownValueOf(node.argument, sourceCode.getScope(node), literalTypeOf);
         if (!thrown) return;
-        const placeholder = classifyThrownValue(thrown, vocabulary);
+        const placeholder = classifyThrownValue(thrown, vocabulary, throwSiteOf(node));
         if (!placeholder || isInsideHelperDefinition(node)) return;
         if (placeholder.kind === 'errorClass') {
           context.report({ node, messageId: 'placeholderErrorClass', data: { errorClass: placeholder.errorClass } });

@@ -23,6 +23,17 @@ const NOT_IMPLEMENTED_PATTERNS: readonly RegExp[] = [
 ];
 
 /**
+ * Words that state a deliberate limitation, Rust's `unimplemented!` meaning
+ * rather than its `todo!` one: what is (not) supported, what to use instead,
+ * what is deprecated or no longer there.
+ */
+const LIMITATION: readonly RegExp[] = [
+  /\b(?:un)?support(?:s|ed)?\b/i,
+  /\binstead\b/i,
+  /\bdeprecated\b|\bno\s+longer\b/i,
+];
+
+/**
  * "Not implemented" texts that describe a deliberate design rather than a gap:
  * a concrete base class whose method "must be overridden by subclasses" (the
  * JavaScript way of writing an abstract method), a requirement on whoever
@@ -33,6 +44,8 @@ const DELIBERATE_DESIGN = [
   /\bsub-?class(?:es)?\b|\boverrid(?:e|den)\b|\bderived\s+class|\babstract\b/i,
   /\bmust\s+(?:be\s+)?implement/i,
   /\b(?:when|if|unless|while)\b[^.;:!?]*\bnot\s+(?:yet\s+)?implemented\b/i,
+  // A limitation stated as one, or a pointer elsewhere: "not implemented, call deleteDatabase() instead".
+  ...LIMITATION,
 ];
 
 /**
@@ -157,17 +170,132 @@ export type Placeholder =
   | { readonly kind: 'errorClass'; readonly errorClass: string }
   | { readonly kind: 'message'; readonly message: string };
 
-/** Is this thrown value a placeholder, and why? */
+/** Where a `throw` stands, as far as reading its message goes. */
+export interface ThrowSite {
+  /** The name of the function the `throw` is in (its own, or the variable, property or method it is assigned to). */
+  readonly functionName?: string | undefined;
+  /** The class (or constructor whose `prototype` gets the method) that function is a method of. */
+  readonly className?: string | undefined;
+  /**
+   * The `throw` is the whole body of a class method (or of a function assigned
+   * to `X.prototype.name`): a method a subclass can override.
+   */
+  readonly isWholeMethodBody?: boolean;
+}
+
+/** Words a message can say around its subject without saying anything about it. */
+const FILLER_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'is',
+  'are',
+  'was',
+  'be',
+  'been',
+  'has',
+  'have',
+  'not',
+  'yet',
+  'still',
+  'implemented',
+  'unimplemented',
+  'notimplemented',
+  'implement',
+  'me',
+  'method',
+  'function',
+  'feature',
+  'functionality',
+  'code',
+  'here',
+  'error',
+]);
+
+const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
+const DYNAMIC_TOKEN = 'dynamic';
+
+/** The words of a message, its dynamic parts as one placeholder token each. */
+function wordsOf(message: string): string[] {
+  return message
+    .split(DYNAMIC_PART)
+    .flatMap((text, index) => [...(index > 0 ? [DYNAMIC_TOKEN] : []), ...(text.match(/[\p{L}\p{N}_$]+/gu) ?? [])]);
+}
+
+/** Does the message name `name` as a whole identifier (`install() not implemented`, `Driver.install`)? Case matters. */
+function namesIdentifier(message: string, name: string): boolean {
+  if (!IDENTIFIER.test(name)) return false;
+  const escaped = name.replace(/\$/g, '\\$');
+  return new RegExp(`(?<![\\p{L}\\p{N}_$])${escaped}(?![\\p{L}\\p{N}_$])`, 'u').test(message);
+}
+
+function isMarkerOrOwnPattern(text: string, vocabulary: PlaceholderVocabulary): boolean {
+  const matches = (pattern: RegExp) => pattern.test(text);
+  return vocabulary.messagePatterns.some(matches) || MARKER_PATTERNS.some(matches);
+}
+
+/**
+ * Does the message a built-in placeholder error class (`NotImplementedError`)
+ * carries explain a deliberate limitation rather than mark a gap? The class
+ * name already says "not implemented"; a message that only repeats it ("Not
+ * implemented yet"), is a marker ("TODO"), is a bare name (`'sync'`, the way a
+ * stub names itself) or names nothing but the function it stands in is the
+ * `todo!` meaning. A message with a subject of its own ("limit is not
+ * implemented", "The emulator only supports id_token") or built from run-time
+ * values (the request type that reached a `default:`) describes what this
+ * working code does not do: the deliberate `unimplemented!` meaning, often a
+ * server's 501 answer.
+ */
+function explainsLimitation(message: string, site: ThrowSite, vocabulary: PlaceholderVocabulary): boolean {
+  const text = message.length > MAX_MESSAGE_LENGTH ? message.slice(0, MAX_MESSAGE_LENGTH) : message;
+  if (isMarkerOrOwnPattern(text, vocabulary)) return false;
+  if (LIMITATION.some((pattern) => pattern.test(text)) || /\bonly\b/i.test(text)) return true;
+  const words = wordsOf(text);
+  if (words.length > 0 && words.every((word) => word === DYNAMIC_TOKEN)) return true;
+  // A bare name, with no sentence around it: `new NotImplementedError('Store.sync')`.
+  if (!/\s/.test(text.trim()) && !text.includes(DYNAMIC_PART)) return false;
+  const subject = words.filter(
+    (word) => !FILLER_WORDS.has(word.toLowerCase()) && word !== site.functionName && word !== site.className,
+  );
+  return subject.length > 0;
+}
+
+/**
+ * A concrete base class's method whose whole body throws a "not implemented"
+ * message naming that same method (`install() { throw new Error('install() not
+ * implemented'); }`): the JavaScript way of writing an abstract method, which
+ * subclasses override. The quick fix's `Method not implemented.` names no
+ * method, and a marker (`TODO: install`) is still a placeholder.
+ */
+function isOverriddenMethodStub(message: string | undefined, site: ThrowSite, vocabulary: PlaceholderVocabulary): boolean {
+  if (message === undefined || site.isWholeMethodBody !== true || site.functionName === undefined) return false;
+  const text = message.length > MAX_MESSAGE_LENGTH ? message.slice(0, MAX_MESSAGE_LENGTH) : message;
+  return !isMarkerOrOwnPattern(text, vocabulary) && namesIdentifier(text, site.functionName);
+}
+
+/**
+ * Is this thrown value a placeholder, and why? `site` says where the `throw`
+ * stands; without it, the value is judged on its own.
+ */
 export function classifyThrownValue(
   thrown: ThrownValue,
   vocabulary = EMPTY_VOCABULARY,
+  site: ThrowSite = {},
 ): Placeholder | undefined {
   const { errorClass, message } = thrown;
   if (errorClass !== undefined && isPlaceholderErrorClass(errorClass, vocabulary)) {
+    // A class named in the options marks unfinished code whatever its message says.
+    if (vocabulary.errorClasses.has(errorClass)) return { kind: 'errorClass', errorClass };
+    if (message !== undefined && (isOverriddenMethodStub(message, site, vocabulary) || explainsLimitation(message, site, vocabulary))) {
+      return undefined;
+    }
     return { kind: 'errorClass', errorClass };
   }
   if (errorClass !== undefined && !isErrorClassName(errorClass)) return undefined;
-  if (message !== undefined && isPlaceholderMessage(message, vocabulary)) return { kind: 'message', message };
+  if (message !== undefined && isPlaceholderMessage(message, vocabulary) && !isOverriddenMethodStub(message, site, vocabulary)) {
+    return { kind: 'message', message };
+  }
   return undefined;
 }
 
@@ -294,9 +422,11 @@ export function thrownValueOf(
     // The syntactic shape decides before any type is read.
     if (!isErrorClassName(errorClass) && !isPlaceholderErrorClass(errorClass)) return { errorClass };
     const [first] = node.arguments;
-    if (!first || first.type === AST_NODE_TYPES.SpreadElement) return { errorClass };
-    const message = messageTextOf(first, scope, literalTypeOf);
-    return message === undefined ? { errorClass } : { errorClass, message };
+    if (!first) return { errorClass };
+    // A message built at run time is known to be there, not what it says.
+    const message =
+      first.type === AST_NODE_TYPES.SpreadElement ? undefined : messageTextOf(first, scope, literalTypeOf);
+    return { errorClass, message: message ?? DYNAMIC_PART };
   }
   if (
     (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
@@ -331,6 +461,55 @@ export function functionNameOf(node: FunctionNode): string | undefined {
     if (parent.key.type === AST_NODE_TYPES.Literal && typeof parent.key.value === 'string') return parent.key.value;
   }
   return undefined;
+}
+
+/** Where a `throw` stands: the function it is in, and whether it is the whole body of an overridable method. */
+export function throwSiteOf(node: TSESTree.ThrowStatement): ThrowSite {
+  let fn: FunctionNode | undefined;
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      fn = current;
+      break;
+    }
+  }
+  if (!fn) return {};
+  const isWholeBody =
+    fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 1 && fn.body.body[0] === node;
+  const { parent } = fn;
+  // `class Driver { install() { … } }`
+  if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind !== 'constructor') {
+    const owner = parent.parent.parent;
+    return {
+      functionName: functionNameOf(fn),
+      className: owner.id?.name,
+      isWholeMethodBody: isWholeBody,
+    };
+  }
+  // `Driver.prototype.install = function () { … }`
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
+    const target = parent.left;
+    if (
+      target.type === AST_NODE_TYPES.MemberExpression &&
+      !target.computed &&
+      target.property.type === AST_NODE_TYPES.Identifier &&
+      target.object.type === AST_NODE_TYPES.MemberExpression &&
+      !target.object.computed &&
+      target.object.property.type === AST_NODE_TYPES.Identifier &&
+      target.object.property.name === 'prototype' &&
+      target.object.object.type === AST_NODE_TYPES.Identifier
+    ) {
+      return {
+        functionName: target.property.name,
+        className: target.object.object.name,
+        isWholeMethodBody: isWholeBody,
+      };
+    }
+  }
+  return { functionName: functionNameOf(fn) };
 }
 
 /** The shape of a function in the linted file; see {@link isPlaceholderHelper}. */
@@ -412,9 +591,9 @@ function tsThrownValue(checker: ts.TypeChecker, argument: ts.Expression): Thrown
     if (errorClass === undefined) return undefined;
     if (!isErrorClassName(errorClass) && !isPlaceholderErrorClass(errorClass)) return { errorClass };
     const first = node.arguments?.[0];
-    if (!first || ts.isSpreadElement(first)) return { errorClass };
-    const message = tsMessageText(checker, first, 0);
-    return message === undefined ? { errorClass } : { errorClass, message };
+    if (!first) return { errorClass };
+    const message = ts.isSpreadElement(first) ? undefined : tsMessageText(checker, first, 0);
+    return { errorClass, message: message ?? DYNAMIC_PART };
   }
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node) || ts.isBinaryExpression(node)) {
     const message = tsMessageText(checker, node, 0);

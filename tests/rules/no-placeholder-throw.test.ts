@@ -81,6 +81,24 @@ createRuleTester().run('no-placeholder-throw', rule, {
     "throw new HttpError(501, 'Not implemented');",
     'throw createError.NotImplemented();',
     "throw new NotFoundError('missing');",
+    // A placeholder error class whose message explains a deliberate limitation (firebase-tools'
+    // Auth Emulator answers HTTP 501 with these): a subject of its own, what is supported, the
+    // run-time value that reached a `default:`.
+    "throw new errors.NotImplementedError('Sign-in with IDP is not yet supported.');",
+    "throw new errors.NotImplementedError('limit is not implemented.');",
+    "throw new errors.NotImplementedError('captcha unimplemented');",
+    "throw new NotImplementedError('The Auth Emulator only supports sign-in with credentials (id_token required).');",
+    'throw new NotImplementedError(`${field} is not implemented yet.`);',
+    'for (const attr of attrs) if (attr === "PROVIDER") throw new NotImplementedError(`deleteAttribute: ${attr}`);',
+    "switch (body.requestType) {\n  case 'VERIFY_EMAIL': break;\n  default: throw new NotImplementedError(body.requestType);\n}",
+    "app.post('/signOutUser', () => {\n  throw new NotImplementedError('signOutUser is not implemented in the Auth Emulator.');\n});",
+    // A "not implemented" message that says what to do instead.
+    "class Backend {\n  async deleteAllData(): Promise<void> {\n    throw Error('This is not implemented, call IDBFactory::deleteDatabase(dbName) instead.');\n  }\n}",
+    // A base class method whose whole body says that same method is not implemented: an
+    // abstract method written by hand, for subclasses to override.
+    "class Driver {\n  install(): void {\n    throw new Error('install() not implemented');\n  }\n  execHook(hook: string): void {\n    throw new Error('execHook() not implemented');\n  }\n}",
+    "class Driver { install(): void { throw new Error('Driver.install not implemented'); } }",
+    "class Driver { install(): void { throw new NotImplementedError('install'); } }",
     // Messages nobody can read statically.
     'throw new Error(getMessage());',
     'throw new Error();',
@@ -181,6 +199,40 @@ createRuleTester().run('no-placeholder-throw', rule, {
     { code: 'throw new NotImplementedException();', errors: [errorClass('NotImplementedException', 1, 1, 37)] },
     { code: 'throw new TodoError();', errors: [errorClass('TodoError', 1, 1, 23)] },
     { code: 'throw new errors.NotYetImplementedError;', errors: [errorClass('NotYetImplementedError', 1, 1, 41)] },
+    // ... and when its message is a placeholder, a marker, or names only the stubbed function itself.
+    { code: "throw new NotImplementedError('Not implemented yet');", errors: [errorClass('NotImplementedError', 1, 1, 54)] },
+    { code: "throw new NotImplementedError('This feature is not implemented');", errors: [errorClass('NotImplementedError', 1, 1, 66)] },
+    { code: "throw new NotImplementedError('TODO: paging');", errors: [errorClass('NotImplementedError', 1, 1, 47)] },
+    { code: 'throw new NotImplementedError(`TODO: ${what}`);', errors: [errorClass('NotImplementedError', 1, 1, 48)] },
+    {
+      code: "function sync(): void {\n  throw new NotImplementedError('sync is not implemented');\n}",
+      errors: [errorClass('NotImplementedError', 2, 3, 60)],
+    },
+    {
+      code: "class Store {\n  sync(): void {\n    log();\n    throw new NotImplementedError('Store.sync is not implemented');\n  }\n}",
+      errors: [errorClass('NotImplementedError', 4, 5, 68)],
+    },
+    // "Not implemented" naming a method, outside the whole body of that class method: unfinished.
+    {
+      code: "function install(): void {\n  throw new Error('install() not implemented');\n}",
+      errors: [message('install() not implemented', 2, 3, 48)],
+    },
+    {
+      code: "const driver = {\n  install(): void {\n    throw new Error('install() not implemented');\n  },\n};",
+      errors: [message('install() not implemented', 3, 5, 50)],
+    },
+    {
+      code: "class Driver {\n  install(): void {\n    throw new Error('build() not implemented');\n  }\n}",
+      errors: [message('build() not implemented', 3, 5, 48)],
+    },
+    {
+      code: "class Driver {\n  install(ready: boolean): void {\n    if (ready) return;\n    throw new Error('install() not implemented');\n  }\n}",
+      errors: [message('install() not implemented', 4, 5, 50)],
+    },
+    {
+      code: "class Driver {\n  install(): void {\n    throw new Error('TODO: install');\n  }\n}",
+      errors: [message('TODO: install', 3, 5, 38)],
+    },
     // Placeholder helpers: by name, as globals or imports.
     { code: 'todo();', errors: [helperCall('todo', 1, 1, 7)] },
     { code: "const port = unimplemented('port');", errors: [helperCall('unimplemented', 1, 14, 35)] },
@@ -224,6 +276,12 @@ createRuleTester().run('no-placeholder-throw', rule, {
       errors: [message('Pending: override in subclass', 1, 1, 50)],
     },
     {
+      // A class named in the options reports whatever its message says.
+      code: "throw new NotImplementedError('limit is not supported');",
+      options: [{ errorClasses: ['NotImplementedError'] }],
+      errors: [errorClass('NotImplementedError', 1, 1, 57)],
+    },
+    {
       code: "throw new PendingFeature('exports');\nthrow PendingFeature();",
       options: [{ errorClasses: ['PendingFeature'] }],
       errors: [errorClass('PendingFeature', 1, 1, 37), errorClass('PendingFeature', 2, 1, 24)],
@@ -243,6 +301,10 @@ createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
     "class Shape { area() { throw new Error('must be implemented by subclass'); } }",
     "function fail(message) { throw new Error(message); }\nfail('bad');",
     "const { todo } = require('./todos');\ntodo('milk');",
+    // firebase-tools' compiled Driver base class and its HTTP 501 answers.
+    'class Driver {\n  constructor(spec) { this.spec = spec; }\n  install() {\n    throw new Error("install() not implemented");\n  }\n  export(bundle) {\n    throw new Error("export() not implemented");\n  }\n}',
+    "Driver.prototype.install = function () {\n  throw new Error('install() not implemented');\n};",
+    'throw new errors_1.NotImplementedError("returnRefreshToken is not implemented yet.");',
   ],
   invalid: [
     {
@@ -255,6 +317,11 @@ createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
     },
     { code: 'throw new Error(`TODO: ${name}`);', errors: [message('TODO: ${…}', 1, 1, 34)] },
     { code: 'throw new NotImplementedError();', errors: [errorClass('NotImplementedError', 1, 1, 33)] },
+    {
+      // The compiled form of a stub whose whole body is a placeholder, in a class: still reported.
+      code: 'class StorageRulesRuntime {\n  unload() {\n    throw new Error("NOT_IMPLEMENTED");\n  }\n}',
+      errors: [message('NOT_IMPLEMENTED', 3, 5, 40)],
+    },
     {
       code: "function todo() { throw new Error('TODO'); }\nexport const session = { socket: todo() };",
       errors: [helperCall('todo', 2, 34, 40)],

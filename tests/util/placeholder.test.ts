@@ -13,6 +13,7 @@ import {
   isPlaceholderHelperName,
   isPlaceholderMessage,
   thrownValueOf,
+  throwSiteOf,
 } from '../../src/util/placeholder.js';
 import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
 
@@ -173,7 +174,24 @@ describe('error class and helper names', () => {
 describe('classifyThrownValue', () => {
   it.each([
     [{ errorClass: 'NotImplementedError' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
-    [{ errorClass: 'NotImplementedError', message: 'PORT is not set' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
+    // A placeholder class: no message, a placeholder one, or a bare name.
+    [{ errorClass: 'NotImplementedError', message: 'Not implemented yet' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
+    [{ errorClass: 'NotImplementedError', message: 'This feature is not implemented.' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
+    [{ errorClass: 'NotImplementedError', message: 'TODO: paging' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
+    [{ errorClass: 'NotImplementedError', message: 'TODO: only ids are supported' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
+    [{ errorClass: 'UnimplementedError', message: 'Store.sync' }, { kind: 'errorClass', errorClass: 'UnimplementedError' }],
+    [{ errorClass: 'NotImplementedError', message: 'NOT_IMPLEMENTED' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
+    // ... with a message that explains a limitation: a subject of its own, "supported", "only", run-time values.
+    [{ errorClass: 'NotImplementedError', message: 'limit is not implemented.' }, undefined],
+    [{ errorClass: 'NotImplementedError', message: 'captcha unimplemented' }, undefined],
+    [{ errorClass: 'NotImplementedError', message: 'PORT is not set' }, undefined],
+    [{ errorClass: 'NotImplementedError', message: 'Sign-in with IDP is not yet supported.' }, undefined],
+    [{ errorClass: 'NotImplementedError', message: 'Only sorting by USER_ID is implemented.' }, undefined],
+    [{ errorClass: 'NotImplementedError', message: `${DYNAMIC_PART} is not implemented yet.` }, undefined],
+    [{ errorClass: 'NotImplementedError', message: `deleteAttribute: ${DYNAMIC_PART}` }, undefined],
+    [{ errorClass: 'NotImplementedError', message: DYNAMIC_PART }, undefined],
+    [{ errorClass: 'Error', message: 'Not implemented, call deleteDatabase(name) instead.' }, undefined],
+    [{ errorClass: 'Error', message: 'Not implemented: deprecated' }, undefined],
     [{ errorClass: 'Error', message: 'Method not implemented.' }, { kind: 'message', message: 'Method not implemented.' }],
     [{ errorClass: 'HttpException', message: 'TODO' }, { kind: 'message', message: 'TODO' }],
     [{ message: 'TODO: wire the cache' }, { kind: 'message', message: 'TODO: wire the cache' }],
@@ -184,6 +202,33 @@ describe('classifyThrownValue', () => {
     [{}, undefined],
   ])('%j → %j', (thrown, expected) => {
     expect(classifyThrownValue(thrown)).toEqual(expected);
+  });
+
+  const notImplemented = { kind: 'errorClass', errorClass: 'NotImplementedError' };
+  it.each([
+    // A message that names nothing but the function it stands in is about that function.
+    [{ errorClass: 'NotImplementedError', message: 'sync is not implemented' }, { functionName: 'sync' }, notImplemented],
+    [{ errorClass: 'NotImplementedError', message: 'Store.sync is not implemented' }, { functionName: 'sync', className: 'Store' }, notImplemented],
+    [{ errorClass: 'NotImplementedError', message: 'sync is not implemented' }, { functionName: 'query' }, undefined],
+    // The whole body of a method, naming that method: an abstract method written by hand.
+    [{ errorClass: 'Error', message: 'install() not implemented' }, { functionName: 'install', isWholeMethodBody: true }, undefined],
+    [{ errorClass: 'Error', message: 'Driver.install not implemented' }, { functionName: 'install', className: 'Driver', isWholeMethodBody: true }, undefined],
+    [{ errorClass: 'NotImplementedError', message: 'install' }, { functionName: 'install', isWholeMethodBody: true }, undefined],
+    [{ errorClass: 'Error', message: 'install() not implemented' }, { functionName: 'install' }, { kind: 'message', message: 'install() not implemented' }],
+    [{ errorClass: 'Error', message: 'build() not implemented' }, { functionName: 'install', isWholeMethodBody: true }, { kind: 'message', message: 'build() not implemented' }],
+    [{ errorClass: 'Error', message: 'installer not implemented' }, { functionName: 'install', isWholeMethodBody: true }, { kind: 'message', message: 'installer not implemented' }],
+    // Case matters: the quick fix's "Method" is no method called `method`.
+    [{ errorClass: 'Error', message: 'Method not implemented.' }, { functionName: 'method', isWholeMethodBody: true }, { kind: 'message', message: 'Method not implemented.' }],
+    // A marker is a placeholder wherever it stands.
+    [{ errorClass: 'Error', message: 'TODO: install' }, { functionName: 'install', isWholeMethodBody: true }, { kind: 'message', message: 'TODO: install' }],
+    [{ errorClass: 'NotImplementedError', message: 'TODO: install' }, { functionName: 'install', isWholeMethodBody: true }, notImplemented],
+  ])('%j at %j → %j', (thrown, site, expected) => {
+    expect(classifyThrownValue(thrown, undefined, site)).toEqual(expected);
+  });
+
+  it('reports a class named in the options whatever its message says', () => {
+    const vocabulary = createPlaceholderVocabulary({ errorClasses: ['NotImplementedError'] }, 'r');
+    expect(classifyThrownValue({ errorClass: 'NotImplementedError', message: 'limit is not supported' }, vocabulary)).toEqual(notImplemented);
   });
 });
 
@@ -258,8 +303,10 @@ createRuleTester().run('placeholder: thrownValueOf', rule, {
     throwCase('throw new Error(`Not implemented: ${kind}`);', { errorClass: 'Error', message: `Not implemented: ${DYNAMIC_PART}` }),
     throwCase('throw new Error("Unhandled case: " + kind);', { errorClass: 'Error', message: `Unhandled case: ${DYNAMIC_PART}` }),
     throwCase('throw new Error(`TODO: ${what}`);', { errorClass: 'Error', message: `TODO: ${DYNAMIC_PART}` }),
-    throwCase('throw new Error(a + b);', { errorClass: 'Error' }),
-    throwCase('throw new Error(...args);', { errorClass: 'Error' }),
+    // A message only known at run time.
+    throwCase('throw new Error(a + b);', { errorClass: 'Error', message: DYNAMIC_PART }),
+    throwCase('throw new Error(...args);', { errorClass: 'Error', message: DYNAMIC_PART }),
+    throwCase('throw new NotImplementedError(body.requestType);', { errorClass: 'NotImplementedError', message: DYNAMIC_PART }),
     throwCase('throw new Error();', { errorClass: 'Error' }),
     throwCase('throw new HttpException("TODO", 501);', { errorClass: 'HttpException', message: 'TODO' }),
     // Not an error class: its argument is not read.
@@ -285,6 +332,45 @@ createRuleTester().run('placeholder: constants in messages', rule, {
       code: 'const PREFIX = "Not implemented: ";\nthrow new Error(PREFIX + name);',
       errors: [{ messageId: 'thrown', data: { thrown: JSON.stringify({ errorClass: 'Error', message: `Not implemented: ${DYNAMIC_PART}` }) }, line: 2, column: 1, endLine: 2, endColumn: 32 }],
     },
+  ],
+});
+
+/** Reports where each `throw` stands (`throwSiteOf`). */
+const siteRule = ESLintUtils.RuleCreator.withoutDocs({
+  meta: { type: 'problem', messages: { site: '{{site}}' }, schema: [] },
+  defaultOptions: [],
+  create(context) {
+    return {
+      ThrowStatement(node) {
+        context.report({ node, messageId: 'site', data: { site: JSON.stringify(throwSiteOf(node)) } });
+      },
+    };
+  },
+});
+
+function siteCase(code: string, site: object) {
+  const index = code.indexOf('throw');
+  const end = code.indexOf(';', index) + 1;
+  return {
+    code,
+    errors: [{ messageId: 'site' as const, data: { site: JSON.stringify(site) }, line: 1, column: index + 1, endLine: 1, endColumn: end + 1 }],
+  };
+}
+
+createRuleTester().run('placeholder: throwSiteOf', siteRule, {
+  valid: [],
+  invalid: [
+    siteCase('throw x;', {}),
+    siteCase('function sync() { throw x; }', { functionName: 'sync' }),
+    siteCase('const run = () => { throw x; };', { functionName: 'run' }),
+    siteCase('class Driver { install() { throw x; } }', { functionName: 'install', className: 'Driver', isWholeMethodBody: true }),
+    siteCase('class Driver { get size() { throw x; } }', { functionName: 'size', className: 'Driver', isWholeMethodBody: true }),
+    siteCase('class Driver { install() { log(); throw x; } }', { functionName: 'install', className: 'Driver', isWholeMethodBody: false }),
+    siteCase('export default class { install() { throw x; } }', { functionName: 'install', isWholeMethodBody: true }),
+    siteCase('class Driver { constructor() { throw x; } }', { functionName: 'constructor' }),
+    siteCase('Driver.prototype.install = function () { throw x; };', { functionName: 'install', className: 'Driver', isWholeMethodBody: true }),
+    siteCase('const driver = { install() { throw x; } };', { functionName: 'install' }),
+    siteCase('class Driver { install() { return () => { throw x; }; } }', {}),
   ],
 });
 
