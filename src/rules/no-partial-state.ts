@@ -7,6 +7,7 @@ import {
   getPlaceholderValue,
   isObviouslyOpenEnded,
   isShapelessType,
+  mentionsTypeParameter,
   isTypeAssertion,
   type TypeAssertion,
 } from '../util/partial-values.js';
@@ -14,6 +15,7 @@ import {
   admitsNullish,
   findMissingProperties,
   getProvidedProperties,
+  getSpreadPropertyNames,
   guarded,
   type ProvidedProperties,
 } from '../util/types.js';
@@ -59,6 +61,22 @@ function assertedObjectLiteral(node: TypeAssertion): TSESTree.ObjectExpression |
     current = current.expression;
   }
   return undefined;
+}
+
+/** `node` without the assertions, `satisfies` and `!` around it. */
+function unwrapped(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (let i = 0; i < MAX_WRAPPERS; i++) {
+    if (
+      !isTypeAssertion(current) &&
+      current.type !== AST_NODE_TYPES.TSSatisfiesExpression &&
+      current.type !== AST_NODE_TYPES.TSNonNullExpression
+    ) {
+      break;
+    }
+    current = current.expression;
+  }
+  return current;
 }
 
 function isObjectPropertyValue(node: TSESTree.Node): node is TSESTree.Node & { parent: TSESTree.Property } {
@@ -136,6 +154,101 @@ function isObjectAssignCall(node: TSESTree.Node): node is TSESTree.CallExpressio
     node.callee.object.name === 'Object' &&
     staticMemberName(node.callee) === 'assign'
   );
+}
+
+/** `node` through the assertions, `satisfies` and `!` that wrap it (parentheses are not nodes). */
+function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (let i = 0; i < MAX_WRAPPERS; i++) {
+    const parent = current.parent;
+    if (
+      parent === undefined ||
+      !(
+        isTypeAssertion(parent) ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression
+      )
+    ) {
+      break;
+    }
+    current = parent;
+  }
+  return current;
+}
+
+/** Whether `name` is the global (`Object`, `Promise`), not a local binding of that name. */
+function isGlobalName(node: TSESTree.Node, name: string, scope: Scope.Scope): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
+  const variable = ASTUtils.findVariable(scope, name);
+  return variable === null || variable.defs.length === 0;
+}
+
+/** `!x`, `x == null`, `x === undefined`: the test of `if (…) x = {} as T`, which is `x ||= {} as T`. */
+function testsAbsence(test: TSESTree.Expression, target: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const same = (node: TSESTree.Node) => sourceCode.getText(node) === sourceCode.getText(target);
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return same(test.argument);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['==', '===', '!=', '!=='].includes(test.operator)) return false;
+  if (test.operator.startsWith('!')) return false;
+  const other = same(test.left) ? test.right : same(test.right) ? test.left : undefined;
+  return (
+    other !== undefined &&
+    ((other.type === AST_NODE_TYPES.Literal && other.value === null && !('regex' in other)) ||
+      (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined'))
+  );
+}
+
+/**
+ * `a || ({} as T)`, `a ?? ({} as T)`, `a ||= {} as T`, `if (!a) a = {} as T`,
+ * `ok ? a : ({} as T)`: an empty fallback for data that may be absent.
+ */
+function isEmptyFallback(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const parent = node.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.right === node && (parent.operator === '||' || parent.operator === '??');
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test !== node;
+    case AST_NODE_TYPES.AssignmentExpression: {
+      if (parent.right !== node) return false;
+      if (parent.operator === '||=' || parent.operator === '??=') return true;
+      if (parent.operator !== '=' || parent.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+      const statement = parent.parent;
+      const block = statement.parent;
+      const guard =
+        block.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1 ? block.parent : block;
+      return (
+        guard?.type === AST_NODE_TYPES.IfStatement &&
+        guard.alternate === null &&
+        (guard.consequent === statement || guard.consequent === block) &&
+        testsAbsence(guard.test, parent.left, sourceCode)
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+function isFunction(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+/** The function `node` is the return value of (`return node`, `=> node`), if it is one. */
+function returnedFrom(node: TSESTree.Node): FunctionNode | undefined {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(parent);
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node) return parent;
+  return undefined;
 }
 
 /** What the statements after `const req = {} as T` do to `req` before it is first used. */
@@ -384,8 +497,8 @@ export default createRule<[], MessageIds>({
             (executor?.type !== AST_NODE_TYPES.ArrowFunctionExpression && executor?.type !== AST_NODE_TYPES.FunctionExpression) ||
             construct?.type !== AST_NODE_TYPES.NewExpression ||
             construct.arguments[0] !== executor ||
-            construct.callee.type !== AST_NODE_TYPES.Identifier ||
-            construct.callee.name !== 'Promise' ||
+            // `new (Promise as PromiseConstructorWithKnownReason)<T, E>(…)` is still the global `Promise`.
+            !isGlobalName(unwrapped(construct.callee), 'Promise', sourceCode.getScope(construct)) ||
             referencesIn(assignment.right).length > 0 ||
             name === undefined
           ) {
@@ -464,6 +577,87 @@ export default createRule<[], MessageIds>({
       return scan;
     }
 
+    /** Adds what spreading `source` supplies to `names`; false when it may supply anything. */
+    function addSpreadNames(source: TSESTree.Node, names: Set<string>): boolean {
+      const sourceType = typeOf(source);
+      const declared = checker && sourceType && getSpreadPropertyNames(checker, sourceType);
+      if (!declared) return false;
+      for (const name of declared) names.add(name);
+      return true;
+    }
+
+    /**
+     * Whether the asserted object is what a callback returns (directly, or as
+     * the builder variable it returns) to a function that is generic in that
+     * result: `defineFormatter(({ format: (args) => R }) => …)` infers `R` from
+     * this very object and holds no expectation about it, so what it does with
+     * it (viem merges it over the base formatter's output) is out of sight.
+     * The standard library's callbacks (`map`, `then`) are not excused: they
+     * hand the object back unchanged.
+     */
+    function isGenericCallbackResult(
+      node: TypeAssertion,
+      declarator: (TSESTree.VariableDeclarator & { id: TSESTree.Identifier }) | undefined,
+    ): boolean {
+      let callback = returnedFrom(outermostWrapper(node));
+      if (!callback && declarator) {
+        const owner = enclosingFunction(declarator);
+        const variable = sourceCode.getDeclaredVariables(declarator).find((candidate) => candidate.name === declarator.id.name);
+        // `return block`, `return { ...block, extra } as T`: the builder is (part of) what the callback returns.
+        const returned = variable?.references.some((reference) => {
+          let current: TSESTree.Node = outermostWrapper(reference.identifier);
+          while (
+            current.parent?.type === AST_NODE_TYPES.SpreadElement ||
+            (current.parent?.type === AST_NODE_TYPES.ObjectExpression && current.type === AST_NODE_TYPES.SpreadElement)
+          ) {
+            current = current.parent.type === AST_NODE_TYPES.ObjectExpression ? outermostWrapper(current.parent) : current.parent;
+          }
+          return owner !== undefined && returnedFrom(current) === owner;
+        });
+        if (returned) callback = owner;
+      }
+      if (!callback || !checker || !nodeMap || !services.program) return false;
+      const program = services.program;
+
+      // The callback is an argument, or a property of an object literal that is one (`{ format() {…} }`).
+      let argument: TSESTree.Node = callback;
+      let propertyName: string | undefined;
+      if (callback.parent.type === AST_NODE_TYPES.Property && callback.parent.value === callback) {
+        const name = ASTUtils.getPropertyName(callback.parent, sourceCode.getScope(callback.parent));
+        if (name === null || callback.parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+        propertyName = name;
+        argument = callback.parent.parent;
+      }
+      const call = argument.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return false;
+      const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+      if (index === -1) return false;
+
+      return (
+        guarded(() => {
+          const resolved = checker.getResolvedSignature(nodeMap.get(call) as ts.CallExpression | ts.NewExpression);
+          const declaration = resolved?.declaration;
+          if (!declaration || ts.isJSDocSignature(declaration)) return false;
+          if (program.isSourceFileDefaultLibrary(declaration.getSourceFile())) return false;
+          const generic = checker.getSignatureFromDeclaration(declaration);
+          const typeParameters: readonly ts.Type[] = generic?.typeParameters ?? [];
+          const parameter = generic?.parameters[index];
+          if (typeParameters.length === 0 || !parameter) return false;
+          let expected = checker.getNonNullableType(checker.getTypeOfSymbol(parameter));
+          if (propertyName !== undefined) {
+            const property = checker.getPropertyOfType(expected, propertyName);
+            if (!property) return false;
+            expected = checker.getNonNullableType(checker.getTypeOfSymbol(property));
+          }
+          const signatures = expected.getCallSignatures();
+          return (
+            signatures.length > 0 &&
+            signatures.every((signature) => typeParameters.includes(checker.getReturnTypeOfSignature(signature)))
+          );
+        }) ?? false
+      );
+    }
+
     function checkTypedAssertion(
       node: TypeAssertion,
       literal: TSESTree.ObjectExpression,
@@ -475,20 +669,24 @@ export default createRule<[], MessageIds>({
       if (!target || !literalType) return;
       const provided = getProvidedProperties(checker, literalType);
       if (!provided) return;
-      const missing = findMissingProperties(checker, target, provided);
+      // A spread supplies every property its type declares, optional ones included.
+      const spread = new Set<string>();
+      for (const property of literal.properties) {
+        if (property.type !== AST_NODE_TYPES.SpreadElement) continue;
+        if (!addSpreadNames(property.argument, spread)) return;
+      }
+      const missing = findMissingProperties(checker, target, provided, spread);
       if (missing.length === 0) return;
+      if (isGenericCallbackResult(node, declarator)) return;
       const type = sourceCode.getText(node.typeAnnotation);
 
       if (declarator) {
         const scan = scanBuilder(declarator, literal);
         if (scan.giveUp) return;
         if (scan.assigned.size > 0 || scan.assignSources.length > 0) {
-          const alsoProvided = new Set([...scan.assigned].map((name) => ts.escapeLeadingUnderscores(name) as string));
+          const alsoProvided = new Set([...spread, ...[...scan.assigned].map((name) => ts.escapeLeadingUnderscores(name) as string)]);
           for (const source of scan.assignSources) {
-            const sourceType = typeOf(source);
-            const sourceProvided = sourceType && getProvidedProperties(checker, sourceType);
-            if (!sourceProvided) return;
-            for (const name of sourceProvided.keys()) alsoProvided.add(name);
+            if (!addSpreadNames(source, alsoProvided)) return;
           }
           const stillMissing = findMissingProperties(checker, target, provided, alsoProvided);
           if (stillMissing.length === 0) return;
@@ -574,7 +772,23 @@ export default createRule<[], MessageIds>({
       if (isTypeAssertion(node.parent) || isShapelessType(node.typeAnnotation)) return;
       const literal = assertedObjectLiteral(node);
       if (!literal) return;
-      if (literal.properties.length === 0 && isObjectPropertyValue(node)) return;
+      if (literal.properties.length === 0 && (isObjectPropertyValue(node) || isEmptyFallback(outermostWrapper(node), sourceCode))) {
+        return;
+      }
+      // `Object.assign(socket, { … } as Socket)`: merged over the target, which supplies the rest.
+      const operand = outermostWrapper(node);
+      const call = operand.parent;
+      if (
+        call !== undefined &&
+        isObjectAssignCall(call) &&
+        call.arguments.indexOf(operand as TSESTree.CallExpressionArgument) > 0 &&
+        call.callee.type === AST_NODE_TYPES.MemberExpression &&
+        isGlobalName(call.callee.object, 'Object', sourceCode.getScope(call))
+      ) {
+        return;
+      }
+      // What `Box<T>` requires depends on how the function is called.
+      if (mentionsTypeParameter(node.typeAnnotation, sourceCode.getScope(node), sourceCode.visitorKeys)) return;
       const declarator = unannotatedDeclarator(node);
       // Filled in with computed keys (`out[key] = …`): which properties it gets is not knowable here.
       if (declarator ? isUsedAsDictionary(declarator, declarator.id.name) : isDictionaryReduceSeed(node)) return;
@@ -585,6 +799,52 @@ export default createRule<[], MessageIds>({
       }
     }
 
+    /**
+     * `const entry = { finalizer: undefined as any, … }` followed by
+     * `(entry as any).finalizer = release(entry)`: the placeholder only breaks
+     * a cycle, and the real value is written once the object exists.
+     */
+    function isAssignedLater(property: TSESTree.Property): boolean {
+      const name = ASTUtils.getPropertyName(property, sourceCode.getScope(property));
+      const holder = outermostWrapper(property.parent);
+      const declarator = holder.parent;
+      if (
+        name === null ||
+        declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+        declarator.init !== holder ||
+        declarator.id.type !== AST_NODE_TYPES.Identifier
+      ) {
+        return false;
+      }
+      const id = declarator.id;
+      const variable = sourceCode.getDeclaredVariables(declarator).find((candidate) => candidate.name === id.name);
+      return (
+        variable?.references.some((reference) => {
+          if (reference.identifier === id || reference.identifier.range[0] < holder.range[1]) return false;
+          const object = outermostWrapper(reference.identifier);
+          const parent = object.parent;
+          if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === object) {
+            return staticMemberName(parent) === name && isWriteTarget(parent);
+          }
+          // `Object.assign(entry, { finalizer })`
+          return (
+            parent !== undefined &&
+            isObjectAssignCall(parent) &&
+            parent.arguments[0] === object &&
+            parent.arguments.some(
+              (source) =>
+                source.type === AST_NODE_TYPES.ObjectExpression &&
+                source.properties.some(
+                  (candidate) =>
+                    candidate.type === AST_NODE_TYPES.Property &&
+                    ASTUtils.getPropertyName(candidate, sourceCode.getScope(candidate)) === name,
+                ),
+            )
+          );
+        }) ?? false
+      );
+    }
+
     function checkPropertyValue(property: TSESTree.Property): void {
       if (property.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
       const value = property.value;
@@ -592,8 +852,10 @@ export default createRule<[], MessageIds>({
       if (!placeholder) return;
       let runtime: string;
       let error: string;
+      if (isAssignedLater(property)) return;
       if (placeholder.kind === 'empty-object') {
         const typeNode = placeholder.assertion.typeAnnotation;
+        if (mentionsTypeParameter(typeNode, sourceCode.getScope(value), sourceCode.visitorKeys)) return;
         if (checker) {
           const target = typeOfTypeNode(typeNode);
           if (!target || findMissingProperties(checker, target, EMPTY).length === 0) return;

@@ -11,7 +11,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 export type TypeAssertion = TSESTree.TSAsExpression | TSESTree.TSTypeAssertion;
 
 export type PlaceholderValue =
-  /** `undefined as any`, `null as never`, `<any>undefined` */
+  /** `undefined as any`, `null as any`, `<any>undefined` */
   | { readonly kind: 'any'; readonly runtime: 'undefined' | 'null' }
   /** `undefined as unknown as Db`: `assertion` is the outer `as Db`. */
   | { readonly kind: 'double'; readonly runtime: 'undefined' | 'null'; readonly assertion: TypeAssertion }
@@ -58,7 +58,9 @@ export function getPlaceholderValue(node: TSESTree.Node): PlaceholderValue | und
   }
   if (!isTypeAssertion(node)) return undefined;
   const annotation = node.typeAnnotation.type;
-  if (annotation === AST_NODE_TYPES.TSAnyKeyword || annotation === AST_NODE_TYPES.TSNeverKeyword) {
+  // `null as never` is left alone: `never` claims no value at all, and code writes it to clear a
+  // field on purpose (viem passes `account: null as never` to make a call read-only).
+  if (annotation === AST_NODE_TYPES.TSAnyKeyword) {
     const runtime = nullishValue(node.expression);
     return runtime && { kind: 'any', runtime };
   }
@@ -154,4 +156,47 @@ function isOpenEndedReference(type: TSESTree.TSTypeReference, scope: Scope.Scope
  */
 export function isObviouslyOpenEnded(type: TSESTree.TypeNode, scope: Scope.Scope): boolean {
   return isOpenEnded(type, scope, 0);
+}
+
+/** Type nodes `mentionsTypeParameter` looks at before it answers "yes" to be safe. */
+const MAX_TYPE_NODES = 300;
+
+/**
+ * Whether a type written in the source refers to a type parameter in scope
+ * (`Box<T>`, `Result<abi>`, `T extends X ? A : B`) or to the polymorphic
+ * `this` type: what such a type requires depends on how the function is
+ * called, so a literal asserted to it is not judged. A type too large to walk
+ * counts as "yes".
+ */
+export function mentionsTypeParameter(
+  type: TSESTree.TypeNode,
+  scope: Scope.Scope,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+): boolean {
+  const stack: TSESTree.Node[] = [type];
+  let budget = MAX_TYPE_NODES;
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (--budget < 0) return true;
+    if (node.type === AST_NODE_TYPES.TSThisType) return true;
+    if (
+      node.type === AST_NODE_TYPES.TSTypeReference &&
+      node.typeName.type === AST_NODE_TYPES.Identifier &&
+      findTypeDefinition(scope, node.typeName.name)?.type === AST_NODE_TYPES.TSTypeParameter
+    ) {
+      return true;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child: unknown = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as unknown[]) if (isNode(item)) stack.push(item);
+      } else if (isNode(child)) {
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

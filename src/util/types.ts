@@ -88,9 +88,11 @@ function shapeOfMember(checker: ts.TypeChecker, type: ts.Type, isUnion: boolean)
   const discriminants = new Map<string, ts.Type>();
   for (const property of properties) {
     if (isOptional(property)) continue;
+    const propertyType = checker.getTypeOfSymbol(property);
+    // `chain: Chain | undefined` left out reads as `undefined`, which the type already makes every reader handle.
+    if (admitsUndefined(propertyType)) continue;
     required.set(property.escapedName as string, displayName(checker, property));
     if (isUnion && discriminants.size < MAX_DISCRIMINANTS) {
-      const propertyType = checker.getTypeOfSymbol(property);
       if (isTypeFlagSet(propertyType, ts.TypeFlags.Unit)) {
         discriminants.set(property.escapedName as string, propertyType);
       }
@@ -169,6 +171,47 @@ export function getProvidedProperties(checker: ts.TypeChecker, type: ts.Type): P
   return guarded(() => computeProvided(checker, type));
 }
 
+function declaredByMember(checker: ts.TypeChecker, type: ts.Type, names: Set<string>): boolean {
+  // `object` says nothing about which keys are there.
+  if (isTypeFlagSet(type, OPEN_FLAGS | ts.TypeFlags.NonPrimitive)) return false;
+  // `...(ok && { a })`, `...undefined`: a primitive or nullish member spreads nothing.
+  if (isTypeFlagSet(type, NOT_OBJECT_FLAGS)) return true;
+  if (type.isIntersection() && intersectionConstituents(type).some((part) => isTypeFlagSet(part, OPEN_FLAGS))) {
+    return false;
+  }
+  if (checker.getIndexInfosOfType(type).length > 0) return false;
+  const properties = checker.getPropertiesOfType(type);
+  if (properties.length > MAX_PROPERTIES) return false;
+  // A value typed `{}` (or an empty interface) may carry any key; the literal `{}` carries none.
+  if (properties.length === 0 && !isEmptyObjectLiteralType(type)) return false;
+  for (const property of properties) names.add(property.escapedName as string);
+  return true;
+}
+
+function isEmptyObjectLiteralType(type: ts.Type): boolean {
+  return isTypeFlagSet(type, ts.TypeFlags.Object) && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.ObjectLiteral) !== 0;
+}
+
+function computeDeclared(checker: ts.TypeChecker, type: ts.Type): ReadonlySet<string> | undefined {
+  const members = type.isUnion() ? unionConstituents(type) : [type];
+  if (members.length > MAX_UNION_MEMBERS) return undefined;
+  const names = new Set<string>();
+  for (const member of members) if (!declaredByMember(checker, member, names)) return undefined;
+  return names;
+}
+
+/**
+ * The names of every property a spread of a value of `type` declares,
+ * optional ones and those of any union member included, or `undefined` when
+ * the spread may bring anything (`any`, type parameters, index signatures).
+ * A spread is the author saying "the rest comes from here": a property its
+ * type declares at all is taken as supplied, even when the type says it may
+ * be absent.
+ */
+export function getSpreadPropertyNames(checker: ts.TypeChecker, type: ts.Type): ReadonlySet<string> | undefined {
+  return guarded(() => computeDeclared(checker, type));
+}
+
 /** Whether the literal's property types rule this union member out (`kind: 'circle'` vs `'square'`). */
 function contradictsDiscriminants(checker: ts.TypeChecker, shape: TargetShape, provided: ProvidedProperties): boolean {
   for (const [name, targetType] of shape.discriminants) {
@@ -206,6 +249,14 @@ export function findMissingProperties(
     if (best === undefined || missing.length < best.length) best = missing;
   }
   return best ?? [];
+}
+
+/** Whether reading a property of this type may give `undefined` as far as the type says. */
+function admitsUndefined(type: ts.Type): boolean {
+  const members = type.isUnion() ? unionConstituents(type) : [type];
+  return members.some((member) =>
+    isTypeFlagSet(member, ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Undefined | ts.TypeFlags.Void),
+  );
 }
 
 /** Whether `type` admits `null`, `undefined` or anything at all. */
