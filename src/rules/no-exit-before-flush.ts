@@ -289,7 +289,14 @@ export default createRule<[], MessageIds>({
         if (timer) reach.source({ timer, start: node.range[0] });
       },
       'CallExpression:exit'(node: TSESTree.CallExpression) {
-        if (exits.has(node) || waitingOn.has(node)) {
+        if (exits.has(node)) {
+          reach.target(node);
+          // The process ends here, though the code path goes on: what was
+          // written before this exit cannot reach a later one.
+          reach.barrier();
+          return;
+        }
+        if (waitingOn.has(node)) {
           reach.target(node);
           return;
         }

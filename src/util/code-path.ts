@@ -128,7 +128,7 @@ export function flowEvents<Event, Value>(
     }
     if (into === undefined) continue;
     entering.set(segment, into);
-    const out = eventsOf(segment).reduce((value, event) => flow.step(value, event), into);
+    const out = eventsOf(segment).reduce<Value>((value, event) => flow.step(value, event), into);
     const before = leaving.get(segment);
     if (before !== undefined && flow.same(before, out)) continue;
     leaving.set(segment, out);

@@ -2,6 +2,7 @@ import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { createSegmentTracker } from './code-path.js';
 import { findProcessReferences, type ProcessReference } from './node-process.js';
+import { createReferenceTracker, READ, type TraceMap } from './references.js';
 
 /*
  * One question, answered with ESLint's code-path analysis: does a piece of
@@ -15,6 +16,15 @@ import { findProcessReferences, type ProcessReference } from './node-process.js'
  * the code, and so does a call given such a function as a callback
  * (`server.close(() => process.exit(1))`). A code the file does not spell out
  * (`process.exit(code)`) is taken as non-zero: the author chose it.
+ *
+ * A path that ends with code 0 is still decided on purpose when it passed the
+ * test of an `if` that reads only configuration (`process.env`,
+ * `process.argv`, imports and module-level constants: see `readsOnlyConfiguration`)
+ * and one branch of that `if` is fatal on every path: the configuration, not
+ * the error, chooses code 0 there (react-scripts' `TSC_COMPILE_ON_ERROR=true`
+ * builds despite type errors). A condition on the error itself
+ * (`if (error instanceof ConfigError) process.exit(2)`) decides nothing: every
+ * other error still ends with code 0.
  */
 
 type Segment = TSESLint.CodePathSegment;
@@ -29,8 +39,24 @@ export type FunctionNode =
 /** What a step does to the path: ends it (with a non-zero code or 0), sets or resets the exit code. */
 type Effect = 'end' | 'exitZero' | 'exitDefault' | 'set' | 'reset';
 
-/** A node recorded in the segment it runs in; a `call` is judged once the whole file is known. */
-type Step = { node: TSESTree.Node; effect: Effect } | { node: TSESTree.CallExpression; effect: 'call' };
+/**
+ * A node recorded in the segment it runs in; a `call` is judged once the
+ * whole file is known, and so is a `choice`: the test of an `if` on configuration.
+ */
+type Step =
+  | { node: TSESTree.Node; effect: Effect }
+  | { node: TSESTree.CallExpression; effect: 'call' }
+  | { node: TSESTree.IfStatement; effect: 'choice' };
+
+/** Where a walk counts steps and where its paths end: a whole function, or a top-level `catch` region. */
+interface Walk {
+  readonly depth: number;
+  inRegion(segment: Segment): boolean;
+  isEnd(segment: Segment): boolean;
+  readonly range: readonly [number, number] | undefined;
+  /** Per `if` on configuration: whether one of its branches is fatal on every path (`undefined` while being judged). */
+  readonly choices: Map<TSESTree.IfStatement, boolean | undefined>;
+}
 
 /** The segments of a top-level `catch` clause (and the `finally` after it). */
 interface CatchRegion {
@@ -42,7 +68,17 @@ interface CatchRegion {
 
 /** How deep calls of this file's functions are followed. */
 const MAX_CALL_DEPTH = 12;
+/** How many `if`s on configuration are judged inside one another. */
+const MAX_CHOICE_DEPTH = 8;
+/** How deep a condition is followed through operators, members and `const` initialisers. */
+const MAX_CONFIGURATION_DEPTH = 8;
 const PROCESS_MEMBERS = ['abort', 'exit', 'exitCode', 'kill', 'pid'] as const;
+
+/** What the process was started with and runs on: `process.env`, `process.argv`, `process.platform`, … */
+const STARTUP = Object.fromEntries(
+  ['env', 'argv', 'execArgv', 'platform', 'arch', 'version', 'versions'].map((member) => [member, { [READ]: true }]),
+);
+const STARTUP_MODULES: TraceMap = { process: STARTUP, 'node:process': STARTUP };
 
 export interface ExitCodeAnalysis {
   /** Listeners to merge into the rule's own (code-path events and the nodes they record). */
@@ -93,6 +129,87 @@ function staticCode(sourceCode: SourceCode, node: TSESTree.Node): 'zero' | 'defa
   return found.value === 0 || found.value === '0' ? 'zero' : 'other';
 }
 
+/** The nodes that read a member of `STARTUP` (`process.env`, `process.argv`, …), through every alias of `process`. */
+function findStartupReads(sourceCode: SourceCode): Set<TSESTree.Node> {
+  const found = new Set<TSESTree.Node>();
+  const tracker = createReferenceTracker(sourceCode);
+  if (!tracker) return found;
+  for (const iterator of [
+    tracker.iterateGlobalReferences({ process: STARTUP }),
+    tracker.iterateEsmReferences(STARTUP_MODULES),
+    tracker.iterateCjsReferences(STARTUP_MODULES),
+  ]) {
+    for (const { node } of iterator) found.add(node);
+  }
+  return found;
+}
+
+/** A global function the file does not declare (`Boolean`, `JSON.parse`): called on configuration, it gives configuration. */
+function isUndeclaredGlobal(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  if (node.type === TSESTree.AST_NODE_TYPES.MemberExpression && !node.computed) {
+    return node.object.type === TSESTree.AST_NODE_TYPES.Identifier && isUndeclaredGlobal(sourceCode, node.object);
+  }
+  if (node.type !== TSESTree.AST_NODE_TYPES.Identifier || node.name === 'process') return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  return !variable || variable.defs.length === 0;
+}
+
+/**
+ * Whether an expression reads only what the process was configured with
+ * before any error: `process.env`, `process.argv`, `process.platform` and
+ * the like, literals, imports, `const`s declared at module top level, and `const`s
+ * whose initialiser is itself such an expression (`const strict =
+ * process.env.STRICT === 'true'`). Parameters (the error), `let`s and other
+ * calls may hold anything.
+ */
+function readsOnlyConfiguration(
+  sourceCode: SourceCode,
+  startupReads: ReadonlySet<TSESTree.Node>,
+  node: TSESTree.Node,
+  depth: number,
+): boolean {
+  if (depth < 0) return false;
+  if (startupReads.has(node)) return true;
+  const follow = (child: TSESTree.Node): boolean => readsOnlyConfiguration(sourceCode, startupReads, child, depth - 1);
+  switch (node.type) {
+    case TSESTree.AST_NODE_TYPES.Literal:
+      return true;
+    case TSESTree.AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.every(follow);
+    case TSESTree.AST_NODE_TYPES.Identifier: {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+      if (!variable) return node.name === 'undefined';
+      if (variable.defs.length === 0) return variable.name === 'undefined';
+      const [def] = variable.defs;
+      if (variable.defs.length !== 1 || !def) return false;
+      if (def.type === 'ImportBinding') return true;
+      if (def.type !== 'Variable' || def.parent.kind !== 'const') return false;
+      if (variable.scope.block.type === TSESTree.AST_NODE_TYPES.Program) return true;
+      return def.node.init !== null && follow(def.node.init);
+    }
+    case TSESTree.AST_NODE_TYPES.MemberExpression:
+      return follow(node.object) && (!node.computed || follow(node.property));
+    case TSESTree.AST_NODE_TYPES.ChainExpression:
+    case TSESTree.AST_NODE_TYPES.TSNonNullExpression:
+    case TSESTree.AST_NODE_TYPES.TSAsExpression:
+      return follow(node.expression);
+    case TSESTree.AST_NODE_TYPES.UnaryExpression:
+      return node.operator !== 'delete' && follow(node.argument);
+    case TSESTree.AST_NODE_TYPES.BinaryExpression:
+    case TSESTree.AST_NODE_TYPES.LogicalExpression:
+      return node.left.type !== TSESTree.AST_NODE_TYPES.PrivateIdentifier && follow(node.left) && follow(node.right);
+    case TSESTree.AST_NODE_TYPES.ConditionalExpression:
+      return follow(node.test) && follow(node.consequent) && follow(node.alternate);
+    case TSESTree.AST_NODE_TYPES.CallExpression:
+      return (
+        (isUndeclaredGlobal(sourceCode, node.callee) || follow(node.callee)) &&
+        node.arguments.every((argument) => argument.type !== TSESTree.AST_NODE_TYPES.SpreadElement && follow(argument))
+      );
+    default:
+      return false;
+  }
+}
+
 function exitEffect(sourceCode: SourceCode, code: TSESTree.Node | undefined): Effect {
   const value = code ? staticCode(sourceCode, code) : 'default';
   if (value === 'default') return 'exitDefault';
@@ -108,6 +225,9 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
   let processReferences: Map<TSESTree.Node, ProcessReference> | undefined;
   const references = (): Map<TSESTree.Node, ProcessReference> =>
     (processReferences ??= findProcessReferences(sourceCode, PROCESS_MEMBERS));
+  let startupReads: Set<TSESTree.Node> | undefined;
+  /** The segments each branch of an `if` on configuration starts in. */
+  const branches = new Map<TSESTree.IfStatement, { consequent?: readonly Segment[]; alternate?: readonly Segment[] }>();
 
   const codePaths = new Map<TSESTree.Node, CodePath>();
   const regions = new Map<TSESTree.CatchClause, CatchRegion>();
@@ -220,54 +340,81 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
   }
 
   /**
+   * Whether an `if` on configuration decides the exit code: one of its
+   * branches is fatal on every path from where it starts, so a path that
+   * passed its test and ends with code 0 took the other branch on purpose.
+   */
+  function choiceDecides(choice: TSESTree.IfStatement, walk: Walk, nesting: number): boolean {
+    const known = walk.choices.get(choice);
+    if (known !== undefined) return known;
+    // Being judged (a loop leads back to it) or nested too deep: it decides nothing here.
+    if (walk.choices.has(choice) || nesting > MAX_CHOICE_DEPTH) return false;
+    walk.choices.set(choice, undefined);
+    const { consequent, alternate } = branches.get(choice) ?? {};
+    const decides = [consequent, alternate].some(
+      (entry) => entry?.some((segment) => segment.reachable) === true && everyPathFatal(entry, walk, nesting + 1),
+    );
+    walk.choices.set(choice, decides);
+    return decides;
+  }
+
+  /**
    * Whether every path from `entry` is fatal: it ends the process non-zero or
    * throws, or it has set a non-zero exit code when it ends, reaches an end
-   * segment (`isEnd`) or leaves the region (`inRegion`). Only the steps inside
-   * `range`, when given, count.
+   * segment (`walk.isEnd`) or leaves the region (`walk.inRegion`); or it
+   * passed an `if` on configuration that decides the exit code. Only the
+   * steps inside `walk.range`, when given, count.
    */
-  function everyPathFatal(
-    entry: readonly Segment[],
-    depth: number,
-    inRegion: (segment: Segment) => boolean,
-    isEnd: (segment: Segment) => boolean,
-    range?: readonly [number, number],
-  ): boolean {
-    // A segment is walked at most twice: with the exit code set, and without.
-    const seen = [new Set<Segment>(), new Set<Segment>()] as const;
-    const pending: { segment: Segment; codeSet: boolean }[] = entry
+  function everyPathFatal(entry: readonly Segment[], walk: Walk, nesting = 0): boolean {
+    const { depth, inRegion, isEnd, range } = walk;
+    // A segment is walked at most four times: with the exit code set or not, chosen by configuration or not.
+    const seen = new Map<Segment, number>();
+    const pending: { segment: Segment; codeSet: boolean; chosen: boolean }[] = entry
       .filter((segment) => segment.reachable)
-      .map((segment) => ({ segment, codeSet: false }));
+      .map((segment) => ({ segment, codeSet: false, chosen: false }));
     for (let item = pending.pop(); item; item = pending.pop()) {
       const { segment } = item;
-      let { codeSet } = item;
-      const visited = seen[codeSet ? 1 : 0];
-      if (visited.has(segment)) continue;
-      visited.add(segment);
+      let { codeSet, chosen } = item;
+      const state = 1 << ((codeSet ? 1 : 0) + (chosen ? 2 : 0));
+      const visited = seen.get(segment) ?? 0;
+      if (visited & state) continue;
+      seen.set(segment, visited | state);
       let ended = false;
       for (const step of tracker.eventsOf(segment)) {
         if (range && (step.node.range[0] < range[0] || step.node.range[1] > range[1])) continue;
+        if (step.effect === 'choice') {
+          chosen ||= choiceDecides(step.node, walk, nesting);
+          continue;
+        }
         const effect = step.effect === 'call' ? (callsFatalFunction(step.node, depth) ? 'set' : undefined) : step.effect;
         if (effect === 'set') codeSet = true;
         else if (effect === 'reset') codeSet = false;
-        else if (effect === 'exitZero' || (effect === 'exitDefault' && !codeSet)) return false;
-        else if (effect === 'end' || effect === 'exitDefault') ended = true;
+        else if (effect === 'exitZero' || (effect === 'exitDefault' && !codeSet)) {
+          if (!chosen) return false;
+          ended = true;
+        } else if (effect === 'end' || effect === 'exitDefault') ended = true;
         if (ended) break;
       }
       if (ended) continue;
+      const settled = codeSet || chosen;
       if (isEnd(segment) || segment.nextSegments.length === 0) {
-        if (!codeSet) return false;
+        if (!settled) return false;
         continue;
       }
       for (const next of segment.nextSegments) {
         if (!next.reachable) continue;
         if (!inRegion(next)) {
-          if (!codeSet) return false;
+          if (!settled) return false;
           continue;
         }
-        pending.push({ segment: next, codeSet });
+        pending.push({ segment: next, codeSet, chosen });
       }
     }
     return true;
+  }
+
+  function functionWalk(depth: number): Walk {
+    return { depth, inRegion: () => true, isEnd: () => false, range: undefined, choices: new Map() };
   }
 
   function functionEndsFatally(fn: FunctionNode, depth: number): boolean {
@@ -289,7 +436,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
     const assumedBefore = assumed;
     assumed = false;
     judging.add(fn);
-    const verdict = everyPathFatal([codePath.initialSegment], depth, () => true, () => false);
+    const verdict = everyPathFatal([codePath.initialSegment], functionWalk(depth));
     judging.delete(fn);
     // A verdict that rests on the assumption about a function still being
     // judged holds only for this judgement (`b` in `a → b → a` is judged again
@@ -313,6 +460,26 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
       // code path leads into the clause); only an uncaught one ends the path.
       if (!isCaughtLocally(node)) tracker.record({ node, effect: 'end' });
     },
+    IfStatement(node: TSESTree.IfStatement) {
+      startupReads ??= findStartupReads(sourceCode);
+      if (!readsOnlyConfiguration(sourceCode, startupReads, node.test, MAX_CONFIGURATION_DEPTH)) return;
+      branches.set(node, {});
+      tracker.record({ node, effect: 'choice' });
+    },
+    // ESLint has started a branch's segments when the branch is entered.
+    'IfStatement > .consequent'(node: TSESTree.Statement) {
+      const branch = branches.get(node.parent as TSESTree.IfStatement);
+      if (branch) branch.consequent = tracker.currentSegments();
+    },
+    'IfStatement > .alternate'(node: TSESTree.Statement) {
+      const branch = branches.get(node.parent as TSESTree.IfStatement);
+      if (branch) branch.alternate = tracker.currentSegments();
+    },
+    // Without `else`, a false test goes on after the `if`: there the other branch starts.
+    'IfStatement:exit'(node: TSESTree.IfStatement) {
+      const branch = branches.get(node);
+      if (branch && !node.alternate) branch.alternate = tracker.currentSegments();
+    },
     CatchClause: openRegion,
     'CatchClause:exit'(clause: TSESTree.CatchClause) {
       if (!clause.parent.finalizer) closeRegion(clause);
@@ -332,13 +499,13 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
       const exits = region?.exits;
       // A clause the analysis did not follow (not at top level) is not judged.
       if (!region || !exits) return true;
-      return everyPathFatal(
-        region.entry,
-        0,
-        (segment) => region.segments.has(segment),
-        (segment) => exits.has(segment),
-        region.range,
-      );
+      return everyPathFatal(region.entry, {
+        depth: 0,
+        inRegion: (segment) => region.segments.has(segment),
+        isEnd: (segment) => exits.has(segment),
+        range: region.range,
+        choices: new Map(),
+      });
     },
     hasZeroExit: (node) =>
       zeroExits.some((call) => call.range[0] >= node.range[0] && call.range[1] <= node.range[1]),

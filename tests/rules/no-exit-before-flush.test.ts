@@ -259,6 +259,38 @@ const labeledBreak = `done: {
   break done;
 }
 process.exit(1);`;
+// An exit ends the process, though ESLint's code path goes on past it: what
+// was written before it cannot reach a later exit (@nestjs/cli start.command.js).
+const exitThenLaterExit = `program.action(async (options) => {
+  if (options.builder && !builders.includes(options.builder)) {
+    console.error(\`Invalid builder option: \${options.builder}\`);
+    process.exit(1);
+  }
+  try {
+    await action.handle(options);
+  } catch {
+    process.exit(1);
+  }
+});`;
+// react-scripts bin/react-scripts.js: the signal branch always exits first.
+const nestedExitThenLaterExit = `if (result.signal) {
+  if (result.signal === 'SIGKILL') {
+    console.log('The build failed because the process exited too early.');
+  }
+  process.exit(1);
+}
+process.exit(result.status);`;
+// An exit on one branch only: the other path still carries the write to the later exit.
+const exitOnOneBranch = `console.error('usage: cli <file>');
+if (strict) process.exit(2);
+process.exit(1);`;
+const exitThenExitInLoop = `for (const file of files) {
+  if (!exists(file)) {
+    console.error('missing', file);
+    process.exit(1);
+  }
+}
+process.exit(0);`;
 const finallyBlock = `try {
   console.log(result);
 } finally {
@@ -892,6 +924,32 @@ async function fail() {
       where: 'stdout',
       suggestions: [exitCode(labeledBreak, 'process.exit(1);', 'process.exitCode = 1;')],
     }),
+    invalid(exitThenLaterExit, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 3,
+      where: 'stderr',
+      suggestions: [exitCodeInFunction(exitThenLaterExit, 'process.exit(1);', 'process.exitCode = 1; return;')],
+    }),
+    invalid(nestedExitThenLaterExit, {
+      exit: 'process.exit(1)',
+      write: 'console.log',
+      writeLine: 3,
+      where: 'stdout',
+    }),
+    invalid(
+      exitOnOneBranch,
+      { exit: 'process.exit(2)', write: 'console.error', writeLine: 1, where: 'stderr' },
+      {
+        exit: 'process.exit(1)',
+        write: 'console.error',
+        writeLine: 1,
+        where: 'stderr',
+        suggestions: [exitCode(exitOnOneBranch, 'process.exit(1);', 'process.exitCode = 1;')],
+      },
+    ),
+    // Only the first exit: the loop goes on past it, but not with what was written before it.
+    invalid(exitThenExitInLoop, { exit: 'process.exit(1)', write: 'console.error', writeLine: 3, where: 'stderr' }),
     invalid(finallyBlock, {
       exit: 'process.exit(0)',
       write: 'console.log',

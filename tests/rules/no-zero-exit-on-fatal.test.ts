@@ -114,8 +114,28 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     'try {\n  main();\n} catch (err) {\n  console.error(err);\n}',
     "try {\n  await import('./optional.js');\n} catch {\n  console.warn('optional module missing');\n}",
     'try {\n  await main();\n} catch (err) {\n  if (err) {\n    process.exit(1);\n  } else {\n    throw err;\n  }\n}',
+    // Exit code 0 chosen by configuration: an \`if\` on the environment, the command line or an
+    // imported or module-level setting, one branch of which is fatal (react-scripts' TSC_COMPILE_ON_ERROR).
+    "main().catch((err) => {\n  console.error(err);\n  if (process.env.ALLOW_FAILURE !== 'true') process.exitCode = 1;\n});",
+    "import options from './options.js';\nmain().catch((err) => {\n  if (options.strict) throw err;\n  console.warn(err);\n});",
+    "const keepGoing = process.argv.includes('--keep-going');\nprocess.on('uncaughtException', (err) => {\n  console.error(err);\n  if (!keepGoing) process.exit(1);\n});",
+    "try {\n  await main();\n} catch (err) {\n  console.error(err);\n  if (!process.env.CI) {\n    console.warn('continuing outside CI');\n  } else {\n    process.exit(1);\n  }\n}",
   ],
   invalid: [
+    // A condition on the error is no opt-in: every other error still ends with code 0.
+    {
+      code: 'main().catch((err) => {\n  if (err instanceof ConfigError) process.exit(2);\n  console.error(err);\n});',
+      errors: [setsExitCode({ line: 1, column: 14, endLine: 4, endColumn: 2 }, 'main().catch((err) => {\n  if (err instanceof ConfigError) process.exit(2);\n  console.error(err);\n  process.exitCode = 1;\n});')],
+    },
+    // A condition on configuration that chooses no non-zero exit, or that also reads the error.
+    {
+      code: 'main().catch((err) => {\n  if (process.env.DEBUG) console.error(err.stack);\n  else console.error(err.message);\n});',
+      errors: [setsExitCode({ line: 1, column: 14, endLine: 4, endColumn: 2 }, 'main().catch((err) => {\n  if (process.env.DEBUG) console.error(err.stack);\n  else console.error(err.message);\n  process.exitCode = 1;\n});')],
+    },
+    {
+      code: 'main().catch((err) => {\n  console.error(err);\n  if (process.env.STRICT && err.fatal) process.exit(1);\n});',
+      errors: [setsExitCode({ line: 1, column: 14, endLine: 4, endColumn: 2 }, 'main().catch((err) => {\n  console.error(err);\n  if (process.env.STRICT && err.fatal) process.exit(1);\n  process.exitCode = 1;\n});')],
+    },
     // The incident's shapes.
     {
       code: 'main().catch(console.error);',
@@ -495,6 +515,28 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
 
 createJsRuleTester().run('no-zero-exit-on-fatal (JavaScript)', rule, {
   valid: [
+    // react-scripts scripts/build.js: TSC_COMPILE_ON_ERROR=true is the documented opt-in to build despite type errors.
+    `build()
+  .then(
+    (stats) => {
+      console.log('Compiled successfully.');
+    },
+    (err) => {
+      const tscCompileOnError = process.env.TSC_COMPILE_ON_ERROR === 'true';
+      if (tscCompileOnError) {
+        console.log('Compiled with the following type errors:');
+        printBuildError(err);
+      } else {
+        console.log('Failed to compile.');
+        printBuildError(err);
+        process.exit(1);
+      }
+    }
+  )
+  .catch((err) => {
+    console.log(err.message);
+    process.exit(1);
+  });`,
     'try {\n  await main();\n} catch (err) {\n  console.error(err);\n  process.exitCode = 1;\n}',
     "import { exit } from 'process';\nmain().catch((err) => { console.error(err); exit(1); });",
   ],

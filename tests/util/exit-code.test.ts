@@ -146,6 +146,32 @@ createRuleTester().run('exit-code: endsFatally', rule, {
     // Recursion ends: a function that only calls itself is not fatal.
     returns('again(error);', 'function again(e) { again(e); }\n'),
     returns('ping(error);', 'function ping(e) { pong(e); }\nfunction pong(e) { ping(e); }\n'),
+
+    // Code 0 chosen by configuration: an \`if\` on what the process was started
+    // with, one branch of which is fatal on every path (react-scripts' TSC_COMPILE_ON_ERROR).
+    fatal(
+      'const compileOnError = process.env.TSC_COMPILE_ON_ERROR === "true";\n  if (compileOnError) {\n    console.log(error);\n  } else {\n    console.log(error);\n    process.exit(1);\n  }',
+    ),
+    fatal('if (!process.argv.includes("--keep-going")) process.exit(1);\n  console.error(error);'),
+    handler('if (process.env.LENIENT) process.exit(0);\n  process.exit(1);', 'fatal', true),
+    fatal('if (env.STRICT) throw error;\n  console.warn(error);', 'import { env } from "node:process";\n'),
+    fatal('if (isCI) process.exitCode = 1;', 'import isCI from "is-ci";\n'),
+    fatal('if (options.strict) throw error;\n  console.warn(error);', 'const options = parseOptions(process.argv);\n'),
+    fatal('const { STRICT } = process.env;\n  if (Boolean(STRICT)) process.exit(1);'),
+    fatal('if (process.platform !== "win32") process.exitCode = 1;'),
+    fatal('if (process.env.A) console.log(error);\n  else if (process.env.B) console.warn(error);\n  else process.exit(1);'),
+    fatal('if (process.env.DEBUG) {\n    console.error(error.stack);\n    return;\n  }\n  process.exit(1);'),
+    // Conditions on the error, or on what may hold anything, decide nothing: other errors still end with 0.
+    returns('if (error instanceof ConfigError) process.exit(2);\n  console.error(error);'),
+    returns('if (process.env.STRICT && error.fatal) process.exit(1);'),
+    returns('const cancelled = error.code === "ECANCELED";\n  if (!cancelled) process.exit(1);'),
+    returns('if (strict) process.exit(1);', 'let strict = process.env.STRICT;\n'),
+    returns('if (shouldFail()) process.exit(1);', 'function shouldFail() { return true; }\n'),
+    returns('if (process.listenerCount("exit") > 0) process.exit(1);'),
+    // A configuration test neither branch of which is fatal on every path.
+    returns('if (process.env.VERBOSE) console.error(error.stack);\n  else console.error(error.message);'),
+    returns('if (process.env.DEBUG) console.error(error.stack);\n  if (error.code === "E_FATAL") process.exit(1);\n  console.error(error);'),
+    handler('if (process.env.QUIET) process.exit(0);\n  console.error(error);', 'returns', true),
   ],
 });
 
@@ -215,6 +241,9 @@ createRuleTester().run('exit-code: catchEndsFatally', rule, {
     topCatch('catch (error) {\n  fail(error);\n}', 'fatal', { before: 'function fail(e) { throw e; }\n' }),
     // Code before the `try` or in its block does not decide the clause.
     topCatch('catch (error) {\n  console.error(error);\n}', 'returns', { before: 'process.exitCode = 1;\n' }),
+    // Code 0 chosen by configuration, in a clause too.
+    topCatch('catch (error) {\n  console.error(error);\n  if (!process.env.ALLOW_FAILURE) process.exitCode = 1;\n}', 'fatal'),
+    topCatch('catch (error) {\n  if (error.retry) process.exitCode = 1;\n}', 'returns', { before: 'const strict = process.env.STRICT;\n' }),
     // A throw caught by a `try` inside the clause does not leave it.
     topCatch('catch (error) {\n  try {\n    throw error;\n  } catch {\n    console.error(error);\n  }\n}', 'returns'),
     {
