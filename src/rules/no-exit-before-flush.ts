@@ -5,6 +5,7 @@ import { createRule } from '../util/create-rule.js';
 import { getLogStreams, type LogStreams, type LogWrite } from '../util/log-streams.js';
 import { findProcessReferences } from '../util/node-process.js';
 import { CALL, createReferenceTracker, type TraceMap } from '../util/references.js';
+import { type FunctionNode, isFunctionNode } from '../util/ast.js';
 
 const RULE_NAME = 'no-exit-before-flush';
 
@@ -19,16 +20,6 @@ type MessageIds =
 const MAX_QUOTED_LENGTH = 40;
 /** How deep an exit code expression is checked for side effects. */
 const PURE_DEPTH = 4;
-
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
-
-function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression
-  );
-}
 
 function quoteExit(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
   const text = sourceCode.getText(call).replace(/\s+/g, ' ');

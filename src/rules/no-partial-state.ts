@@ -19,6 +19,7 @@ import {
   guarded,
   type ProvidedProperties,
 } from '../util/types.js';
+import { type FunctionNode, isFunctionNode } from '../util/ast.js';
 
 type MessageIds =
   | 'missingProperties'
@@ -228,18 +229,8 @@ function isEmptyFallback(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
   }
 }
 
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
-
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression
-  );
-}
-
 function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
   return undefined;
 }
 

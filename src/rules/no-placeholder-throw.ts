@@ -23,6 +23,7 @@ import {
   thrownValueOf,
   throwSiteOf,
 } from '../util/placeholder.js';
+import type { FunctionNode } from '../util/ast.js';
 
 const RULE_NAME = 'no-placeholder-throw';
 
@@ -34,11 +35,6 @@ type Options = [
   },
 ];
 type MessageIds = 'placeholderMessage' | 'placeholderErrorClass' | 'placeholderHelperCall';
-
-type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
 
 /** Messages are quoted in reports; a long one is cut. */
 const MAX_QUOTED_LENGTH = 80;

@@ -2,8 +2,9 @@ import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } f
 import { isTypeFlagSet, unionConstituents } from 'ts-api-utils';
 import ts from 'typescript';
 
+import { type FunctionNode, isFunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { createExitCodeAnalysis, type FunctionNode } from '../util/exit-code.js';
+import { createExitCodeAnalysis } from '../util/exit-code.js';
 import { getLogStreams } from '../util/log-streams.js';
 import { findProcessReferences } from '../util/node-process.js';
 
@@ -50,14 +51,6 @@ function mayBeThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
   return result;
 }
 
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression
-  );
-}
-
 /** Nodes looked at when searching a handler for an early `return`. */
 const RETURN_SEARCH_BUDGET = 2000;
 
@@ -75,7 +68,7 @@ function hasEarlyReturn(block: TSESTree.BlockStatement, visitorKeys: TSESLint.So
       if (node !== last) return true;
       continue;
     }
-    if (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
     for (const key of visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
@@ -224,7 +217,7 @@ export default createRule<[], MessageIds>({
     const analysis = createExitCodeAnalysis(sourceCode, reportAll);
 
     function addHandler(node: TSESTree.Expression, receiver?: TSESTree.Expression): void {
-      if (isFunction(node)) handlers.push({ kind: 'function', node, ...(receiver && { receiver }) });
+      if (isFunctionNode(node)) handlers.push({ kind: 'function', node, ...(receiver && { receiver }) });
       else handlers.push({ kind: 'reference', node, ...(receiver && { receiver }) });
     }
 

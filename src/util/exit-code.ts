@@ -3,6 +3,7 @@ import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createSegmentTracker } from './code-path.js';
 import { findProcessReferences, type ProcessReference } from './node-process.js';
 import { createReferenceTracker, READ, type TraceMap } from './references.js';
+import type { FunctionNode } from './ast.js';
 
 /*
  * One question, answered with ESLint's code-path analysis: does a piece of
@@ -30,11 +31,6 @@ import { createReferenceTracker, READ, type TraceMap } from './references.js';
 type Segment = TSESLint.CodePathSegment;
 type CodePath = TSESLint.CodePath;
 type SourceCode = Readonly<TSESLint.SourceCode>;
-
-export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
 
 /** What a step does to the path: ends it (with a non-zero code or 0), sets or resets the exit code. */
 type Effect = 'end' | 'exitZero' | 'exitDefault' | 'set' | 'reset';

@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
+import type { FunctionNode } from './ast.js';
 
 /**
  * What counts as a placeholder: the texts, error classes and helpers that
@@ -438,11 +439,6 @@ export function thrownValueOf(
   }
   return undefined;
 }
-
-type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
 
 /** The name a function is known by: its own, or the variable, property or method it is assigned to. */
 export function functionNameOf(node: FunctionNode): string | undefined {

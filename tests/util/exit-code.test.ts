@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import { createExitCodeAnalysis, type FunctionNode } from '../../src/util/exit-code.js';
+import type { FunctionNode } from '../../src/util/ast.js';
+import { createExitCodeAnalysis } from '../../src/util/exit-code.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
 import { locate } from './probe-rule.js';
 
