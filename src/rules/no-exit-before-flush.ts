@@ -156,6 +156,35 @@ function findTimerCallbacks(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSES
   return callbacks;
 }
 
+/** The function a node runs in (the `Program` at module level). */
+function ownerOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node.parent;
+  while (current && !isFunctionNode(current) && current.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current ?? node;
+}
+
+/**
+ * The functions in which a write can reach an exit: those that call exit
+ * themselves, and those that start a timer whose callback does (and so on
+ * outwards). Writes anywhere else are not even looked at.
+ */
+function functionsThatExit(
+  exits: ReadonlySet<TSESTree.Node>,
+  timerCallbacks: ReadonlyMap<TSESTree.Node, TSESTree.CallExpression>,
+): Set<TSESTree.Node> {
+  const owners = new Set<TSESTree.Node>();
+  for (const exit of exits) {
+    let owner = ownerOf(exit);
+    while (!owners.has(owner)) {
+      owners.add(owner);
+      const timer = timerCallbacks.get(owner);
+      if (!timer) break;
+      owner = ownerOf(timer);
+    }
+  }
+  return owners;
+}
+
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
   meta: {
@@ -184,6 +213,9 @@ export default createRule<[], MessageIds>({
     let streams: LogStreams | undefined;
     let exits = new Set<TSESTree.Node>();
     let timerCallbacks = new Map<TSESTree.Node, TSESTree.CallExpression>();
+    let exiting = new Set<TSESTree.Node>();
+    // The function being traversed, innermost last (the Program at the bottom).
+    const owners: TSESTree.Node[] = [];
 
     const suggestionsFor = (
       exit: TSESTree.CallExpression,
@@ -274,10 +306,16 @@ export default createRule<[], MessageIds>({
             .map(([node]) => node),
         );
         timerCallbacks = findTimerCallbacks(sourceCode);
+        exiting = functionsThatExit(exits, timerCallbacks);
+        owners.push(sourceCode.ast);
       },
       ':function'(node: FunctionNode) {
+        owners.push(node);
         const timer = timerCallbacks.get(node);
         if (timer) reach.source({ timer, start: node.range[0] });
+      },
+      ':function:exit'() {
+        owners.pop();
       },
       'CallExpression:exit'(node: TSESTree.CallExpression) {
         if (exits.has(node)) {
@@ -291,6 +329,8 @@ export default createRule<[], MessageIds>({
           reach.target(node);
           return;
         }
+        const owner = owners.at(-1);
+        if (!owner || !exiting.has(owner)) return;
         const write = streams?.writeOf(node);
         if (write) reach.source({ write });
       },

@@ -99,6 +99,58 @@ function unwrapChain(expression: TSESTree.Expression): TSESTree.Expression {
   return current;
 }
 
+/** Statements looked at by the structural filter before it gives up and lets the rule run. */
+const CANDIDATE_SEARCH_BUDGET = 10_000;
+
+/**
+ * Whether the module's own code (not inside a function) holds a statement the
+ * rule judges: a call through a member (`main().catch(h)`, `process.on(…)`),
+ * behind `void`/`await`, or a `try` with a `catch`. Files whose top level is
+ * only declarations and wrapper calls (a bundle's IIFE) skip the analysis.
+ */
+function hasTopLevelCandidate(program: TSESTree.Program): boolean {
+  const pending: TSESTree.Node[] = [...program.body];
+  let budget = CANDIDATE_SEARCH_BUDGET;
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (budget-- <= 0) return true;
+    switch (node.type) {
+      case AST_NODE_TYPES.ExpressionStatement: {
+        const expression = unwrapStatement(node.expression);
+        if (expression.type === AST_NODE_TYPES.CallExpression && unwrapChain(expression.callee).type === AST_NODE_TYPES.MemberExpression) {
+          return true;
+        }
+        break;
+      }
+      case AST_NODE_TYPES.TryStatement:
+        if (node.handler) return true;
+        pending.push(node.block);
+        if (node.finalizer) pending.push(node.finalizer);
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        pending.push(...node.body);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        pending.push(node.consequent);
+        if (node.alternate) pending.push(node.alternate);
+        break;
+      case AST_NODE_TYPES.LabeledStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+        pending.push(node.body);
+        break;
+      case AST_NODE_TYPES.SwitchStatement:
+        for (const clause of node.cases) pending.push(...clause.consequent);
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 interface PromiseChain {
   /** The call the chain starts at: `main()` in `main().then(ok).catch(h)`. */
   start: TSESTree.CallExpression;
@@ -210,6 +262,8 @@ export default createRule<[], MessageIds>({
     const { sourceCode } = context;
     // Cheap filter: a file with none of the handled shapes is left alone.
     if (!/\.\s*(?:catch|then)\b|\bcatch\s*[({]|Exception|Rejection/.test(sourceCode.text)) return {};
+    // Structural filter: only statements of the module's own code are judged.
+    if (!hasTopLevelCandidate(sourceCode.ast)) return {};
 
     const handlers: Handler[] = [];
     const awaitedTries = new Set<TSESTree.TryStatement>();

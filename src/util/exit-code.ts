@@ -3,7 +3,7 @@ import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createSegmentTracker } from './code-path.js';
 import { findProcessReferences, type ProcessReference } from './node-process.js';
 import { createReferenceTracker, READ, type TraceMap } from './references.js';
-import type { FunctionNode } from './ast.js';
+import { type FunctionNode, isFunctionNode } from './ast.js';
 
 /*
  * One question, answered with ESLint's code-path analysis: does a piece of
@@ -95,19 +95,11 @@ export interface ExitCodeAnalysis {
   localFunction(identifier: TSESTree.Identifier): FunctionNode | undefined;
 }
 
-function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === TSESTree.AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === TSESTree.AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === TSESTree.AST_NODE_TYPES.FunctionExpression
-  );
-}
-
 /** Whether a `throw` sits in the block of a `try` with a `catch`, in its own function. */
 function isCaughtLocally(node: TSESTree.ThrowStatement): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (isFunction(parent) || parent.type === TSESTree.AST_NODE_TYPES.Program) return false;
+    if (isFunctionNode(parent) || parent.type === TSESTree.AST_NODE_TYPES.Program) return false;
     if (parent.type === TSESTree.AST_NODE_TYPES.StaticBlock || parent.type === TSESTree.AST_NODE_TYPES.PropertyDefinition) {
       return false;
     }
@@ -284,7 +276,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
     }
     if (
       call.callee.type === TSESTree.AST_NODE_TYPES.Identifier ||
-      call.arguments.some((argument) => isFunction(argument))
+      call.arguments.some((argument) => isFunctionNode(argument))
     ) {
       tracker.record({ node: call, effect: 'call' });
     }
@@ -317,7 +309,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
         def.node.parent.kind === 'const' &&
         def.node.id.type === TSESTree.AST_NODE_TYPES.Identifier &&
         def.node.init &&
-        isFunction(def.node.init)
+        isFunctionNode(def.node.init)
       ) {
         found.push(def.node.init);
       }
@@ -332,7 +324,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
       const callee = localFunction(call.callee);
       if (callee && functionEndsFatally(callee, depth + 1)) return true;
     }
-    return call.arguments.some((argument) => isFunction(argument) && functionEndsFatally(argument, depth + 1));
+    return call.arguments.some((argument) => isFunctionNode(argument) && functionEndsFatally(argument, depth + 1));
   }
 
   /**
