@@ -18,7 +18,6 @@ export default tseslint.config(
   },
   {
     files: ['src/rules/*.ts'],
-    ignores: ['src/rules/index.ts'],
     ...eslintPlugin.configs.recommended,
   },
   {

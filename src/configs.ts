@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import tsParser from '@typescript-eslint/parser';
 
-import type { DefuseRule } from './rules/index.js';
+import type { DefuseRule } from './rules.js';
 
 type RuleEntry = TSESLint.FlatConfig.RuleEntry;
 type Rules = Record<string, RuleEntry>;

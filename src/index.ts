@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { type ConfigName, createConfigs } from './configs.js';
-import { rules } from './rules/index.js';
+import { rules } from './rules.js';
 
 const require = createRequire(import.meta.url);
 const { name, version } = require('../package.json') as { name: string; version: string };

@@ -1,5 +1,5 @@
-import rule from '../../src/rules/no-work-before-runtime.js';
-import { createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+import rule from '../../../src/rules/no-work-before-runtime.js';
+import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
 
 const WHEN = 'before Pinia is installed';
 const FIX =

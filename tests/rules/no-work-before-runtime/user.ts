@@ -1,5 +1,5 @@
-import rule, { type Options, type UserRuntime } from '../../src/rules/no-work-before-runtime.js';
-import { createRuleTester } from '../rule-tester.js';
+import rule, { type Options, type UserRuntime } from '../../../src/rules/no-work-before-runtime.js';
+import { createRuleTester } from '../../rule-tester.js';
 
 // The incident: a service spawned its websocket actor in `main` before the
 // HTTP server had started the actor runtime, and panicked at every startup.

@@ -1,5 +1,5 @@
-import rule from '../../src/rules/no-work-before-runtime.js';
-import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
+import rule from '../../../src/rules/no-work-before-runtime.js';
+import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
 
 const CONTEXTS =
   'such as a constructor, a factory function, a field initializer, or a function used with `runInInjectionContext`';

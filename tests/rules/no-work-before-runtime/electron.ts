@@ -1,5 +1,5 @@
-import rule from '../../src/rules/no-work-before-runtime.js';
-import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
+import rule from '../../../src/rules/no-work-before-runtime.js';
+import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
 
 const WHEN = "before Electron's app is ready";
 const FIX = 'move it into `app.whenReady().then(…)`';

@@ -1,5 +1,5 @@
-import rule from '../../src/rules/no-work-before-runtime.js';
-import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
+import rule from '../../../src/rules/no-work-before-runtime.js';
+import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
 
 const WHEN = 'after the Fastify server has started';
 const FIX = 'add routes, hooks, plugins and decorators before `await app.listen()` / `app.ready()`';

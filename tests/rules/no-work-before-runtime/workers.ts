@@ -1,5 +1,5 @@
-import rule from '../../src/rules/no-work-before-runtime.js';
-import { createRuleTester } from '../rule-tester.js';
+import rule from '../../../src/rules/no-work-before-runtime.js';
+import { createRuleTester } from '../../rule-tester.js';
 
 const WHEN = "at module load, in the Worker's global scope";
 const EFFECT =

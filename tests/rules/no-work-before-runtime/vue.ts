@@ -1,5 +1,5 @@
-import rule from '../../src/rules/no-work-before-runtime.js';
-import { createRuleTester } from '../rule-tester.js';
+import rule from '../../../src/rules/no-work-before-runtime.js';
+import { createRuleTester } from '../../rule-tester.js';
 
 const TOP = "at module load, outside a component's `setup()`";
 const AFTER_AWAIT = 'after an `await` in `setup()`, where Vue no longer knows the component';
