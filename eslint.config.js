@@ -7,7 +7,7 @@ import defuse from './dist/index.js';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/fixtures/', 'tests/corpus/.cache/', 'examples/', 'bench/.cache/'],
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/fixtures/', '.corpus-cache/', 'examples/', 'bench/.cache/'],
   },
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/corpus/**/*.test.ts'],
-    exclude: ['tests/corpus/.cache/**', 'node_modules/**'],
+    exclude: ['.corpus-cache/**', 'node_modules/**'],
     testTimeout: 20 * 60_000,
     hookTimeout: 20 * 60_000,
     // One package at a time: type-aware programs are large.

@@ -1,4 +1,4 @@
-// Installs the corpus (tests/corpus/manifest.json) into tests/corpus/.cache/,
+// Installs the corpus (tests/corpus/manifest.json) into .corpus-cache/,
 // one npm project per package at its exact version, from the npm registry only.
 // Idempotent: a package already installed at its version is left alone.
 // Usage: node scripts/corpus-install.mjs [--ci] [name ...]

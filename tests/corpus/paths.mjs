@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const corpusDir = path.join(repoRoot, 'tests/corpus');
-export const cacheDir = path.join(corpusDir, '.cache');
+// Outside tests/ so third-party code is never mistaken for this project's tests.
+export const cacheDir = path.join(repoRoot, '.corpus-cache');
 
 /** @returns {import('./paths.d.mts').ManifestEntry[]} */
 export function readManifest() {
