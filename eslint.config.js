@@ -1,6 +1,7 @@
 // The repository lints itself: typescript-eslint, eslint-plugin-eslint-plugin
 // for the rules and their tests, and the plugin's own rules (from the build).
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 import defuse from './dist/index.js';
@@ -10,6 +11,10 @@ export default tseslint.config(
     ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/fixtures/', '.corpus-cache/', 'examples/', 'bench/.cache/'],
   },
   ...tseslint.configs.recommended,
+  {
+    plugins: { 'simple-import-sort': simpleImportSort },
+    rules: { 'simple-import-sort/imports': 'error', 'simple-import-sort/exports': 'error' },
+  },
   {
     files: ['**/*.ts'],
     languageOptions: {

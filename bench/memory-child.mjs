@@ -18,7 +18,8 @@ const { default: plugin } = await import(pathToFileURL(path.join(repoRoot, 'dist
 const workDir = path.join(cacheDir, 'bench');
 mkdirSync(workDir, { recursive: true });
 const configFile = path.join(workDir, `${mode}.config.mjs`);
-const rules = mode === 'defuse' ? Object.fromEntries(Object.keys(plugin.rules).map((name) => [`defuse/${name}`, 'error'])) : {};
+const rules =
+  mode === 'defuse' ? Object.fromEntries(Object.keys(plugin.rules).map((name) => [`defuse/${name}`, 'error'])) : {};
 const url = (file) => pathToFileURL(path.join(repoRoot, file)).href;
 writeFileSync(
   configFile,

@@ -20,8 +20,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { ESLint } from 'eslint';
-import unicorn from 'eslint-plugin-unicorn';
 import nodePlugin from 'eslint-plugin-n';
+import unicorn from 'eslint-plugin-unicorn';
 import tseslint from 'typescript-eslint';
 
 import { corpusConfig, loadPlugin } from '../tests/corpus/lint.mjs';
@@ -66,7 +66,10 @@ const PEER_OF = {
   'no-placeholder-throw': { syntactic: 'no-throw-literal', typeAware: '@typescript-eslint/no-unsafe-type-assertion' },
   'no-partial-state': { syntactic: 'no-throw-literal', typeAware: '@typescript-eslint/no-unsafe-type-assertion' },
   'no-exit-before-flush': { syntactic: 'n/no-process-exit', typeAware: '@typescript-eslint/no-floating-promises' },
-  'no-zero-exit-on-fatal': { syntactic: 'unicorn/no-process-exit', typeAware: '@typescript-eslint/no-floating-promises' },
+  'no-zero-exit-on-fatal': {
+    syntactic: 'unicorn/no-process-exit',
+    typeAware: '@typescript-eslint/no-floating-promises',
+  },
   'no-work-before-runtime': { syntactic: 'no-unreachable', typeAware: '@typescript-eslint/no-floating-promises' },
 };
 
@@ -75,11 +78,17 @@ function workload(label, names, typeAware) {
   const parts = names.map((name) => {
     const entry = byName(name);
     const root = packageRoot(entry);
-    const files = listFiles(entry, root).map((file) => ({ path: path.join(root, file), text: readFileSync(path.join(root, file), 'utf8') }));
+    const files = listFiles(entry, root).map((file) => ({
+      path: path.join(root, file),
+      text: readFileSync(path.join(root, file), 'utf8'),
+    }));
     return { entry, root, files };
   });
   const files = parts.reduce((sum, part) => sum + part.files.length, 0);
-  const lines = parts.reduce((sum, part) => sum + part.files.reduce((n, file) => n + file.text.split('\n').length, 0), 0);
+  const lines = parts.reduce(
+    (sum, part) => sum + part.files.reduce((n, file) => n + file.text.split('\n').length, 0),
+    0,
+  );
   return { label, parts, typeAware, files, lines };
 }
 
@@ -92,7 +101,12 @@ async function run(work, variant) {
     const eslint = (variant.instances[part.root] ??= new ESLint({
       cwd: part.root,
       overrideConfigFile: true,
-      overrideConfig: corpusConfig(part.entry, { rules: variant.rules, plugins, typeAware: work.typeAware, root: part.root }),
+      overrideConfig: corpusConfig(part.entry, {
+        rules: variant.rules,
+        plugins,
+        typeAware: work.typeAware,
+        root: part.root,
+      }),
       ignore: false,
       allowInlineConfig: false,
       stats: true,
@@ -103,7 +117,8 @@ async function run(work, variant) {
       wall += performance.now() - started;
       for (const pass of result?.stats?.times.passes ?? []) {
         parseMs += pass.parse?.total ?? 0;
-        for (const [ruleId, time] of Object.entries(pass.rules ?? {})) ruleMs[ruleId] = (ruleMs[ruleId] ?? 0) + time.total;
+        for (const [ruleId, time] of Object.entries(pass.rules ?? {}))
+          ruleMs[ruleId] = (ruleMs[ruleId] ?? 0) + time.total;
       }
     }
   }
@@ -118,7 +133,9 @@ const median = (values) => {
 
 /** Runs the variants interleaved: one warm-up round, then `rounds` timed rounds. */
 async function measure(work, variants) {
-  console.log(`\n${work.label}: ${work.files} files, ${work.lines} lines, ${variants.length} variants, ${rounds} rounds`);
+  console.log(
+    `\n${work.label}: ${work.files} files, ${work.lines} lines, ${variants.length} variants, ${rounds} rounds`,
+  );
   for (const variant of variants) {
     variant.instances = {};
     variant.samples = [];
@@ -137,7 +154,9 @@ async function measure(work, variants) {
       rules: ruleIds,
       wall: median(variant.samples.map((sample) => sample.wall)),
       parse: median(variant.samples.map((sample) => sample.parseMs)),
-      ruleMs: Object.fromEntries(ruleIds.map((ruleId) => [ruleId, median(variant.samples.map((s) => s.ruleMs[ruleId] ?? 0))])),
+      ruleMs: Object.fromEntries(
+        ruleIds.map((ruleId) => [ruleId, median(variant.samples.map((s) => s.ruleMs[ruleId] ?? 0))]),
+      ),
     };
   });
 }
@@ -150,7 +169,7 @@ const ratio = (value) => `${value.toFixed(2)}×`;
 function table(results, { peerOf }) {
   const floor = results.find((result) => result.name === 'parse floor');
   const rows = [
-    '| variant | wall (median) | wall − floor | rules\' own time (ESLint stats) | own time / floor | vs peer (own time) |',
+    "| variant | wall (median) | wall − floor | rules' own time (ESLint stats) | own time / floor | vs peer (own time) |",
     '| --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const result of results) {
@@ -184,7 +203,11 @@ if (workloads.has('typescript')) {
   const ours = results[1];
   const perRule = Object.entries(ours.ruleMs)
     .map(([ruleId, time]) => `| \`${ruleId}\` | ${ms(time)} | ${pct(time / floor.wall)} |`)
-    .concat(Object.entries(results[2].ruleMs).map(([ruleId, time]) => `| \`${ruleId}\` (peer) | ${ms(time)} | ${pct(time / floor.wall)} |`));
+    .concat(
+      Object.entries(results[2].ruleMs).map(
+        ([ruleId, time]) => `| \`${ruleId}\` (peer) | ${ms(time)} | ${pct(time / floor.wall)} |`,
+      ),
+    );
   const ownTotal = Object.values(ours.ruleMs).reduce((sum, value) => sum + value, 0);
   targets.push(
     `- All defuse rules together on \`typescript.js\` (target ≤ 5% of the parse floor): rules' own time ${ms(ownTotal)} = ` +
@@ -278,7 +301,10 @@ if (workloads.has('memory')) {
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const load = os.loadavg().map((value) => value.toFixed(1)).join(', ');
+const load = os
+  .loadavg()
+  .map((value) => value.toFixed(1))
+  .join(', ');
 let revision = 'unknown';
 try {
   revision = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();

@@ -21,7 +21,9 @@ const jsonFile = jsonIndex === -1 ? undefined : args[jsonIndex + 1];
 const names = args.filter((arg, index) => !arg.startsWith('--') && (jsonIndex === -1 || index !== jsonIndex + 1));
 
 if (flag('--precision')) {
-  console.log('| rule | real | debatable | false positive | precision (real / all) |\n| --- | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| rule | real | debatable | false positive | precision (real / all) |\n| --- | ---: | ---: | ---: | ---: |',
+  );
   for (const [rule, counts] of Object.entries(precisionByRule(readTriage())).sort()) {
     const precision = `${((counts.real / counts.total) * 100).toFixed(0)}% (${counts.real}/${counts.total})`;
     console.log(`| \`${rule}\` | ${counts.real} | ${counts.debatable} | ${counts['false-positive']} | ${precision} |`);
@@ -63,15 +65,20 @@ async function main() {
       seconds: Number((result.ms / 1000).toFixed(1)),
     });
     for (const report of result.reports) allReports.push({ package: entry.name, ...report });
-    const perRuleText = Object.entries(perRule).map(([rule, count]) => `${rule}=${count}`).join(' ') || 'no reports';
+    const perRuleText =
+      Object.entries(perRule)
+        .map(([rule, count]) => `${rule}=${count}`)
+        .join(' ') || 'no reports';
     console.log(
       `${entry.name}@${entry.version} [${typeAware ? 'type-aware' : 'syntactic'}] ` +
         `${result.files} files, ${result.lines} lines, ${perRuleText}, ` +
         `${result.crashes.length} crashes, ${result.parseErrors.length} parse errors, ` +
         `${(result.ms / 1000).toFixed(1)} s`,
     );
-    for (const crash of result.crashes) console.log(`  CRASH ${crash.rule} ${crash.file}: ${crash.message}\n${crash.stack}`);
-    for (const bad of result.badSuggestions) console.log(`  BAD SUGGESTION ${bad.rule} ${bad.file}:${bad.line}: ${bad.error}`);
+    for (const crash of result.crashes)
+      console.log(`  CRASH ${crash.rule} ${crash.file}: ${crash.message}\n${crash.stack}`);
+    for (const bad of result.badSuggestions)
+      console.log(`  BAD SUGGESTION ${bad.rule} ${bad.file}:${bad.line}: ${bad.error}`);
     if (result.crashes.length > 0 || result.badSuggestions.length > 0) failed = true;
   }
 
@@ -99,7 +106,10 @@ async function main() {
   for (const report of allReports) totals[report.rule] = (totals[report.rule] ?? 0) + 1;
   console.log(`total: ${allReports.length} reports ${JSON.stringify(totals)}`);
   if (jsonFile) {
-    writeFileSync(jsonFile, `${JSON.stringify({ rules: ruleNames, packages: summary, reports: allReports }, null, 2)}\n`);
+    writeFileSync(
+      jsonFile,
+      `${JSON.stringify({ rules: ruleNames, packages: summary, reports: allReports }, null, 2)}\n`,
+    );
     console.log(`wrote ${jsonFile}`);
   }
   if (failed) process.exitCode = 1;

@@ -1,5 +1,5 @@
-import type { TSESLint } from '@typescript-eslint/utils';
 import tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { DefuseRule } from './rules.js';
 
@@ -27,9 +27,7 @@ export function createConfigs(
     return picked;
   };
 
-  const recommendedRules = pick((rule) =>
-    rule.meta.docs?.recommended === 'recommended' ? 'error' : undefined,
-  );
+  const recommendedRules = pick((rule) => (rule.meta.docs?.recommended === 'recommended' ? 'error' : undefined));
   const strictRules = pick((rule) => {
     const strictOptions = rule.meta.docs?.strictOptions;
     return strictOptions ? ['error', ...strictOptions] : 'error';

@@ -8,9 +8,7 @@ import { IGNORES, LINTED_EXTENSIONS } from './lint-config.js';
 // Directories never worth entering; the rest of IGNORES is checked per file.
 const SKIPPED_DIRECTORIES = new Set([
   '.git',
-  ...IGNORES.filter((pattern) => pattern.endsWith('/')).map((pattern) =>
-    pattern.slice('**/'.length, -1),
-  ),
+  ...IGNORES.filter((pattern) => pattern.endsWith('/')).map((pattern) => pattern.slice('**/'.length, -1)),
 ]);
 
 /**

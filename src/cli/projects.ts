@@ -55,7 +55,7 @@ export function createProjectMembership(): (file: string) => boolean {
 
   return (file) => {
     const absolute = path.resolve(file);
-    for (let config = configAbove(path.dirname(absolute)); config !== undefined; ) {
+    for (let config = configAbove(path.dirname(absolute)); config !== undefined;) {
       if (filesOf(config)?.has(absolute) === true) return true;
       const parent = path.dirname(path.dirname(config));
       config = parent === path.dirname(config) ? undefined : configAbove(parent);

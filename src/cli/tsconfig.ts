@@ -50,16 +50,9 @@ export function checkTsconfig(configFile: string, cwd: string): void {
   const read = ts.readConfigFile(configFile, (file) => ts.sys.readFile(file));
   if (read.error) throw brokenTsconfig(configFile, read.error, cwd);
 
-  const parsed = ts.parseJsonConfigFileContent(
-    read.config,
-    ts.sys,
-    path.dirname(configFile),
-    undefined,
-    configFile,
-  );
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configFile), undefined, configFile);
   const problem = parsed.errors.find(
-    (diagnostic) =>
-      diagnostic.category === ts.DiagnosticCategory.Error && diagnostic.code !== NO_INPUTS_FOUND,
+    (diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && diagnostic.code !== NO_INPUTS_FOUND,
   );
   if (problem) throw brokenTsconfig(configFile, problem, cwd);
 }

@@ -1,20 +1,16 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { type FunctionNode, isFunctionNode } from '../util/ast.js';
 import { createPathReach } from '../util/code-path.js';
 import { createRule } from '../util/create-rule.js';
 import { getLogStreams, type LogStreams, type LogWrite } from '../util/log-streams.js';
 import { findProcessReferences } from '../util/node-process.js';
 import { CALL, createReferenceTracker, type TraceMap } from '../util/references.js';
-import { type FunctionNode, isFunctionNode } from '../util/ast.js';
 
 const RULE_NAME = 'no-exit-before-flush';
 
 type MessageIds =
-  | 'exitBeforeFlush'
-  | 'exitBeforeLoggerFlush'
-  | 'useExitCode'
-  | 'useExitCodeInFunction'
-  | 'exitFromWriteCallback';
+  'exitBeforeFlush' | 'exitBeforeLoggerFlush' | 'useExitCode' | 'useExitCodeInFunction' | 'exitFromWriteCallback';
 
 /** Exit calls are quoted in reports; a long one is shortened. */
 const MAX_QUOTED_LENGTH = 40;
@@ -37,7 +33,9 @@ function isPure(node: TSESTree.Node, depth: number): boolean {
     case AST_NODE_TYPES.TemplateLiteral:
       return node.expressions.length === 0;
     case AST_NODE_TYPES.UnaryExpression:
-      return (node.operator === '-' || node.operator === '+' || node.operator === '!') && isPure(node.argument, depth - 1);
+      return (
+        (node.operator === '-' || node.operator === '+' || node.operator === '!') && isPure(node.argument, depth - 1)
+      );
     case AST_NODE_TYPES.MemberExpression:
       return !node.computed && node.object.type !== AST_NODE_TYPES.Super && isPure(node.object, depth - 1);
     case AST_NODE_TYPES.ConditionalExpression:

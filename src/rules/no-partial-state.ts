@@ -1,14 +1,15 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import ts from 'typescript';
 
+import { type FunctionNode, isFunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import {
   getPlaceholderValue,
   isObviouslyOpenEnded,
   isShapelessType,
-  mentionsTypeParameter,
   isTypeAssertion,
+  mentionsTypeParameter,
   type TypeAssertion,
 } from '../util/partial-values.js';
 import {
@@ -19,7 +20,6 @@ import {
   guarded,
   type ProvidedProperties,
 } from '../util/types.js';
-import { type FunctionNode, isFunctionNode } from '../util/ast.js';
 
 type MessageIds =
   | 'missingProperties'
@@ -89,7 +89,9 @@ function isObjectPropertyValue(node: TSESTree.Node): node is TSESTree.Node & { p
 }
 
 /** `const x = <node>` with a plain name and no annotation: where the builder idiom and the suggestion apply. */
-function unannotatedDeclarator(node: TSESTree.Node): (TSESTree.VariableDeclarator & { id: TSESTree.Identifier }) | undefined {
+function unannotatedDeclarator(
+  node: TSESTree.Node,
+): (TSESTree.VariableDeclarator & { id: TSESTree.Identifier }) | undefined {
   const parent = node.parent;
   if (
     parent?.type === AST_NODE_TYPES.VariableDeclarator &&
@@ -112,7 +114,8 @@ function staticMemberName(node: TSESTree.MemberExpression): string | undefined {
   if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
     return String(key.value);
   }
-  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0)
+    return key.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 
@@ -128,7 +131,9 @@ function isWriteTarget(node: TSESTree.MemberExpression): boolean {
     parent.type === AST_NODE_TYPES.ArrayPattern ||
     parent.type === AST_NODE_TYPES.RestElement ||
     (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === child) ||
-    (parent.type === AST_NODE_TYPES.Property && parent.value === child && parent.parent.type === AST_NODE_TYPES.ObjectPattern) ||
+    (parent.type === AST_NODE_TYPES.Property &&
+      parent.value === child &&
+      parent.parent.type === AST_NODE_TYPES.ObjectPattern) ||
     parent.type === AST_NODE_TYPES.ObjectPattern
   ) {
     child = parent;
@@ -185,10 +190,15 @@ function isGlobalName(node: TSESTree.Node, name: string, scope: Scope.Scope): bo
 }
 
 /** `!x`, `x == null`, `x === undefined`: the test of `if (…) x = {} as T`, which is `x ||= {} as T`. */
-function testsAbsence(test: TSESTree.Expression, target: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+function testsAbsence(
+  test: TSESTree.Expression,
+  target: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
   const same = (node: TSESTree.Node) => sourceCode.getText(node) === sourceCode.getText(target);
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return same(test.argument);
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['==', '===', '!=', '!=='].includes(test.operator)) return false;
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['==', '===', '!=', '!=='].includes(test.operator))
+    return false;
   if (test.operator.startsWith('!')) return false;
   const other = same(test.left) ? test.right : same(test.right) ? test.left : undefined;
   return (
@@ -215,8 +225,7 @@ function isEmptyFallback(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
       if (parent.operator !== '=' || parent.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
       const statement = parent.parent;
       const block = statement.parent;
-      const guard =
-        block.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1 ? block.parent : block;
+      const guard = block.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1 ? block.parent : block;
       return (
         guard?.type === AST_NODE_TYPES.IfStatement &&
         guard.alternate === null &&
@@ -270,14 +279,17 @@ interface ClassRecord {
 function fieldName(definition: TSESTree.PropertyDefinition): string | undefined {
   if (definition.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${definition.key.name}`;
   if (!definition.computed && definition.key.type === AST_NODE_TYPES.Identifier) return definition.key.name;
-  if (definition.key.type === AST_NODE_TYPES.Literal && typeof definition.key.value === 'string') return definition.key.value;
+  if (definition.key.type === AST_NODE_TYPES.Literal && typeof definition.key.value === 'string')
+    return definition.key.value;
   return undefined;
 }
 
 function isExported(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
   if (node.type === AST_NODE_TYPES.ClassExpression) return true;
   const parent = node.parent;
-  return parent.type === AST_NODE_TYPES.ExportNamedDeclaration || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  return (
+    parent.type === AST_NODE_TYPES.ExportNamedDeclaration || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration
+  );
 }
 
 export default createRule<[], MessageIds>({
@@ -359,7 +371,8 @@ export default createRule<[], MessageIds>({
       }
       const declaration = declarator.parent as TSESTree.VariableDeclaration;
       // `export const x = …`: importers see `x` only once the module has run.
-      const statement = declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+      const statement =
+        declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
       const container = statement.parent;
       let statements: readonly TSESTree.Node[];
       switch (container.type) {
@@ -376,12 +389,15 @@ export default createRule<[], MessageIds>({
           // `for (const …)`, `export default`: used at once.
           return scan;
       }
-      const variable = sourceCode.getDeclaredVariables(declarator).find((candidate) => candidate.name === declarator.id.name);
+      const variable = sourceCode
+        .getDeclaredVariables(declarator)
+        .find((candidate) => candidate.name === declarator.id.name);
       if (!variable) return scan;
       const references = variable.references.filter((reference) => reference.identifier !== declarator.id);
       const referencesIn = (node: TSESTree.Node): Scope.Reference[] =>
         references.filter(
-          (reference) => reference.identifier.range[0] >= node.range[0] && reference.identifier.range[1] <= node.range[1],
+          (reference) =>
+            reference.identifier.range[0] >= node.range[0] && reference.identifier.range[1] <= node.range[1],
         );
       // A later declarator of the same declaration (`const a = {} as T, b = a`) is a use.
       const declarators: readonly TSESTree.VariableDeclarator[] = declaration.declarations;
@@ -440,7 +456,9 @@ export default createRule<[], MessageIds>({
           if (
             first?.type === AST_NODE_TYPES.Identifier &&
             referencesIn(first).length === 1 &&
-            sources.every((source) => source.type !== AST_NODE_TYPES.SpreadElement && readsOnlyAssigned(source, assigned, false))
+            sources.every(
+              (source) => source.type !== AST_NODE_TYPES.SpreadElement && readsOnlyAssigned(source, assigned, false),
+            )
           ) {
             scan.assignSources.push(...sources);
             return 'continue';
@@ -477,15 +495,21 @@ export default createRule<[], MessageIds>({
             continue;
           }
           const assignment = member.parent;
-          if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== member || assignment.operator !== '=') {
+          if (
+            assignment.type !== AST_NODE_TYPES.AssignmentExpression ||
+            assignment.left !== member ||
+            assignment.operator !== '='
+          ) {
             return false;
           }
-          const holder = assignment.parent.type === AST_NODE_TYPES.ExpressionStatement ? assignment.parent.parent : assignment;
+          const holder =
+            assignment.parent.type === AST_NODE_TYPES.ExpressionStatement ? assignment.parent.parent : assignment;
           const executor = holder?.type === AST_NODE_TYPES.BlockStatement ? holder.parent : assignment.parent;
           const construct = executor?.parent;
           const name = staticMemberName(member);
           if (
-            (executor?.type !== AST_NODE_TYPES.ArrowFunctionExpression && executor?.type !== AST_NODE_TYPES.FunctionExpression) ||
+            (executor?.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+              executor?.type !== AST_NODE_TYPES.FunctionExpression) ||
             construct?.type !== AST_NODE_TYPES.NewExpression ||
             construct.arguments[0] !== executor ||
             // `new (Promise as PromiseConstructorWithKnownReason)<T, E>(…)` is still the global `Promise`.
@@ -593,7 +617,9 @@ export default createRule<[], MessageIds>({
       let callback = returnedFrom(outermostWrapper(node));
       if (!callback && declarator) {
         const owner = enclosingFunction(declarator);
-        const variable = sourceCode.getDeclaredVariables(declarator).find((candidate) => candidate.name === declarator.id.name);
+        const variable = sourceCode
+          .getDeclaredVariables(declarator)
+          .find((candidate) => candidate.name === declarator.id.name);
         // `return block`, `return { ...block, extra } as T`: the builder is (part of) what the callback returns.
         const returned = variable?.references.some((reference) => {
           let current: TSESTree.Node = outermostWrapper(reference.identifier);
@@ -601,7 +627,10 @@ export default createRule<[], MessageIds>({
             current.parent?.type === AST_NODE_TYPES.SpreadElement ||
             (current.parent?.type === AST_NODE_TYPES.ObjectExpression && current.type === AST_NODE_TYPES.SpreadElement)
           ) {
-            current = current.parent.type === AST_NODE_TYPES.ObjectExpression ? outermostWrapper(current.parent) : current.parent;
+            current =
+              current.parent.type === AST_NODE_TYPES.ObjectExpression
+                ? outermostWrapper(current.parent)
+                : current.parent;
           }
           return owner !== undefined && returnedFrom(current) === owner;
         });
@@ -675,7 +704,10 @@ export default createRule<[], MessageIds>({
         const scan = scanBuilder(declarator, literal);
         if (scan.giveUp) return;
         if (scan.assigned.size > 0 || scan.assignSources.length > 0) {
-          const alsoProvided = new Set([...spread, ...[...scan.assigned].map((name) => ts.escapeLeadingUnderscores(name) as string)]);
+          const alsoProvided = new Set([
+            ...spread,
+            ...[...scan.assigned].map((name) => ts.escapeLeadingUnderscores(name) as string),
+          ]);
           for (const source of scan.assignSources) {
             if (!addSpreadNames(source, alsoProvided)) return;
           }
@@ -687,7 +719,10 @@ export default createRule<[], MessageIds>({
             data: {
               type,
               name: declarator.id.name,
-              missing: describeMissing(stillMissing, `not assigned on every path before \`${declarator.id.name}\` is first used`),
+              missing: describeMissing(
+                stillMissing,
+                `not assigned on every path before \`${declarator.id.name}\` is first used`,
+              ),
             },
           });
           return;
@@ -763,7 +798,10 @@ export default createRule<[], MessageIds>({
       if (isTypeAssertion(node.parent) || isShapelessType(node.typeAnnotation)) return;
       const literal = assertedObjectLiteral(node);
       if (!literal) return;
-      if (literal.properties.length === 0 && (isObjectPropertyValue(node) || isEmptyFallback(outermostWrapper(node), sourceCode))) {
+      if (
+        literal.properties.length === 0 &&
+        (isObjectPropertyValue(node) || isEmptyFallback(outermostWrapper(node), sourceCode))
+      ) {
         return;
       }
       // `Object.assign(socket, { … } as Socket)`: merged over the target, which supplies the rest.
@@ -867,7 +905,8 @@ export default createRule<[], MessageIds>({
         node: value,
         messageId: 'placeholderValue',
         data: {
-          property: ASTUtils.getPropertyName(property, sourceCode.getScope(property)) ?? sourceCode.getText(property.key),
+          property:
+            ASTUtils.getPropertyName(property, sourceCode.getScope(property)) ?? sourceCode.getText(property.key),
           value: sourceCode.getText(value),
           runtime,
           error,

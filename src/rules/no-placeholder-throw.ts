@@ -1,6 +1,6 @@
 import {
-  ASTUtils,
   AST_NODE_TYPES,
+  ASTUtils,
   ESLintUtils,
   type ParserServicesWithTypeInformation,
   type TSESLint,
@@ -8,6 +8,7 @@ import {
 } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
+import type { FunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import {
   calleeName,
@@ -23,7 +24,6 @@ import {
   thrownValueOf,
   throwSiteOf,
 } from '../util/placeholder.js';
-import type { FunctionNode } from '../util/ast.js';
 
 const RULE_NAME = 'no-placeholder-throw';
 
@@ -114,17 +114,16 @@ export default createRule<Options, MessageIds>({
       ? ESLintUtils.getParserServices(context, true)
       : undefined;
     const services = parserServices?.program ? (parserServices as ParserServicesWithTypeInformation) : undefined;
-    const literalTypeOf: LiteralTypeOf | undefined =
-      services
-        ? (node) => {
-            try {
-              const type = services.getTypeAtLocation(node);
-              return type.isStringLiteral() ? type.value : undefined;
-            } catch {
-              return undefined;
-            }
+    const literalTypeOf: LiteralTypeOf | undefined = services
+      ? (node) => {
+          try {
+            const type = services.getTypeAtLocation(node);
+            return type.isStringLiteral() ? type.value : undefined;
+          } catch {
+            return undefined;
           }
-        : undefined;
+        }
+      : undefined;
 
     /** A throw inside a placeholder helper's own definition is what the helper is for. */
     function isInsideHelperDefinition(node: TSESTree.ThrowStatement): boolean {

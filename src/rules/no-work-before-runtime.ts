@@ -1,27 +1,21 @@
-import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import ts from 'typescript';
 
-import type {
-  ApiSource,
-  ContextFunction,
-  ReadySignal,
-  RuntimeApi,
-  RuntimeDefinition,
-} from '../runtimes/definition.js';
+import type { ApiSource, ContextFunction, ReadySignal, RuntimeApi, RuntimeDefinition } from '../runtimes/definition.js';
 import { builtinRuntimes } from '../runtimes/index.js';
 import { createRule } from '../util/create-rule.js';
 import {
-  CLEAN,
-  MARKED,
   callSitesOf,
+  CLEAN,
   createTimeline,
   isFunctionLike,
   isGuarded,
-  ownerOf,
+  MARKED,
   type Owner,
+  ownerOf,
 } from '../util/execution.js';
-import { CALL, CONSTRUCT, READ, createReferenceTracker, type TraceMap } from '../util/references.js';
+import { CALL, CONSTRUCT, createReferenceTracker, READ, type TraceMap } from '../util/references.js';
 
 type Node = TSESTree.Node;
 type MessageIds = 'notReady' | 'notReadyVia' | 'tooLate';
@@ -97,7 +91,8 @@ const userApiSchema: JSONSchema4 = {
     on: {
       type: 'string',
       enum: ['module', 'instance'],
-      description: 'Whether the path starts at the module or at the runtime instance. Default: the instance when one is defined.',
+      description:
+        'Whether the path starts at the module or at the runtime instance. Default: the instance when one is defined.',
     },
     error: { type: 'string', description: 'The error the runtime throws, quoted in the report.' },
   },
@@ -227,7 +222,9 @@ function importedStores(
     for (const specifier of statement.specifiers) {
       if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') continue;
       const [variable] = sourceCode.scopeManager?.getDeclaredVariables(specifier) ?? [];
-      if (!variable?.references.some((reference) => reference.identifier.parent.type === AST_NODE_TYPES.CallExpression)) {
+      if (
+        !variable?.references.some((reference) => reference.identifier.parent.type === AST_NODE_TYPES.CallExpression)
+      ) {
         continue;
       }
       try {
@@ -248,7 +245,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow runtime-bound work (Electron windows, Pinia stores, Vue hooks, …) before its runtime exists',
+      description:
+        'Disallow runtime-bound work (Electron windows, Pinia stores, Vue hooks, …) before its runtime exists',
       recommended: 'recommended',
       usesTypeInformation: true,
     },
@@ -279,7 +277,8 @@ export default createRule<Options, MessageIds>({
                     kind: {
                       type: 'string',
                       enum: ['phase', 'scoped'],
-                      description: '`phase` (default): ready for good once the signal ran. `scoped`: never at module top level.',
+                      description:
+                        '`phase` (default): ready for good once the signal ran. `scoped`: never at module top level.',
                     },
                     modules: stringList(
                       'Module specifiers the runtime comes from; a bare name also matches a relative import ending in it (`actors` matches `../lib/actors`).',
@@ -288,13 +287,22 @@ export default createRule<Options, MessageIds>({
                       type: 'object',
                       additionalProperties: false,
                       required: ['path', 'create'],
-                      description: 'The runtime object, made by calling or constructing a module export: `new ActorSystem()`.',
+                      description:
+                        'The runtime object, made by calling or constructing a module export: `new ActorSystem()`.',
                       properties: {
                         path: stringList('Path of the export that makes it: `["ActorSystem"]`.'),
-                        create: { type: 'string', enum: ['call', 'new'], description: 'Whether it is called or constructed.' },
+                        create: {
+                          type: 'string',
+                          enum: ['call', 'new'],
+                          description: 'Whether it is called or constructed.',
+                        },
                       },
                     },
-                    requires: { type: 'array', items: userApiSchema, description: 'APIs that need the runtime to be ready.' },
+                    requires: {
+                      type: 'array',
+                      items: userApiSchema,
+                      description: 'APIs that need the runtime to be ready.',
+                    },
                     mustPrecede: {
                       type: 'array',
                       items: userApiSchema,
@@ -312,7 +320,8 @@ export default createRule<Options, MessageIds>({
                           signal: {
                             type: 'string',
                             enum: ['promise', 'call'],
-                            description: '`promise`: ready once awaited (or in its `.then` callback); `call`: ready once the call returns.',
+                            description:
+                              '`promise`: ready once awaited (or in its `.then` callback); `call`: ready once the call returns.',
                           },
                           on: {
                             type: 'string',
@@ -322,7 +331,10 @@ export default createRule<Options, MessageIds>({
                         },
                       },
                     },
-                    before: { type: 'string', description: 'Completes "… runs": `before the actor system has started`.' },
+                    before: {
+                      type: 'string',
+                      description: 'Completes "… runs": `before the actor system has started`.',
+                    },
                     after: { type: 'string', description: 'Completes "… runs" for `mustPrecede` APIs.' },
                     fix: { type: 'string', description: 'How to fix a report.' },
                   },
@@ -332,13 +344,14 @@ export default createRule<Options, MessageIds>({
           },
           detect: {
             type: 'boolean',
-            description: 'Turn built-in runtimes on by evidence in the file (an import of `electron`, `pinia`, …). Default `true`.',
+            description:
+              'Turn built-in runtimes on by evidence in the file (an import of `electron`, `pinia`, …). Default `true`.',
           },
           workersRandomInGlobalScope: {
             type: 'string',
             enum: ['report', 'allow'],
             description:
-              'Whether `crypto.getRandomValues()` / `crypto.randomUUID()` in a Worker\'s global scope is reported. Default `report`: workerd still forbids it.',
+              "Whether `crypto.getRandomValues()` / `crypto.randomUUID()` in a Worker's global scope is reported. Default `report`: workerd still forbids it.",
           },
         },
       },
@@ -385,7 +398,13 @@ export default createRule<Options, MessageIds>({
     const esm: Record<string, Record<string | symbol, unknown>> = {};
     const globals: Record<string | symbol, unknown> = {};
     const instanceMaps = new Map<RuntimeDefinition, Map<string, Record<string | symbol, unknown>>>();
-    const add = (def: RuntimeDefinition, from: ApiSource | undefined, path: readonly string[], kind: symbol, hit: Hit) => {
+    const add = (
+      def: RuntimeDefinition,
+      from: ApiSource | undefined,
+      path: readonly string[],
+      kind: symbol,
+      hit: Hit,
+    ) => {
       const source = sourceOf(from);
       if (source.startsWith('instance:')) {
         const name = source.slice('instance:'.length);
@@ -419,7 +438,9 @@ export default createRule<Options, MessageIds>({
       for (const ctx of def.contexts ?? []) {
         const hit: Hit = { kind: 'context', def, context: ctx };
         if (ctx.module === undefined) add(def, 'module', ctx.path, CALL, hit);
-        else for (const specifier of specifiers) if (specifier === ctx.module) addTrace((esm[specifier] ??= {}), ctx.path, CALL, hit);
+        else
+          for (const specifier of specifiers)
+            if (specifier === ctx.module) addTrace((esm[specifier] ??= {}), ctx.path, CALL, hit);
       }
     }
 
@@ -435,7 +456,8 @@ export default createRule<Options, MessageIds>({
     const isReassigned = (node: Node): boolean => {
       let root: Node = node;
       for (;;) {
-        if (root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.NewExpression) root = root.callee;
+        if (root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.NewExpression)
+          root = root.callee;
         else if (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
         else break;
       }
@@ -579,7 +601,10 @@ export default createRule<Options, MessageIds>({
       const variable = ASTUtils.findVariable(sourceCode.getScope(binding), binding);
       return (variable?.references ?? [])
         .map((reference) => reference.identifier)
-        .filter((identifier) => identifier.parent.type === AST_NODE_TYPES.MemberExpression && identifier.parent.object === identifier)
+        .filter(
+          (identifier) =>
+            identifier.parent.type === AST_NODE_TYPES.MemberExpression && identifier.parent.object === identifier,
+        )
         .map((identifier) => identifier.parent as Node);
     };
 
@@ -595,7 +620,9 @@ export default createRule<Options, MessageIds>({
         return [];
       }
       const [variable] = sourceCode.scopeManager?.getDeclaredVariables(parent) ?? [];
-      return (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => reference.identifier);
+      return (variable?.references ?? [])
+        .filter((reference) => reference.isRead())
+        .map((reference) => reference.identifier);
     };
 
     const traceMap = (map: Record<string | symbol, unknown>) => map as TraceMap;
@@ -620,7 +647,9 @@ export default createRule<Options, MessageIds>({
       const values = byName.get('store') ?? [];
       byName.set('store', values);
       for (const variable of storeVariables) {
-        values.push(...variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier));
+        values.push(
+          ...variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier),
+        );
       }
     }
     for (const [def, byName] of instanceValues) {
@@ -711,7 +740,8 @@ export default createRule<Options, MessageIds>({
 
     const probes = new Set<Node>(uses.map((use) => use.node));
     for (const sites of callsByOwner.values()) for (const site of sites) probes.add(site.call);
-    const isContextAwait = (node: Node): boolean => node.type === AST_NODE_TYPES.AwaitExpression && contexts.has(owner(node));
+    const isContextAwait = (node: Node): boolean =>
+      node.type === AST_NODE_TYPES.AwaitExpression && contexts.has(owner(node));
 
     const quote = (node: Node, use?: Use): string => {
       const text = (target: Node) => sourceCode.getText(target).replace(/\s+/g, ' ');
@@ -745,8 +775,10 @@ export default createRule<Options, MessageIds>({
     const resolve = (): void => {
       for (const def of active) {
         const guards = guardCalls.get(def);
-        const guarded = (node: Node, within: Owner) => guards !== undefined && isGuarded(node, within, (call) => guards.has(call));
-        const ownUses = (fn: Owner, role: Use['role']) => (usesByOwner.get(fn) ?? []).filter((use) => use.def === def && use.role === role);
+        const guarded = (node: Node, within: Owner) =>
+          guards !== undefined && isGuarded(node, within, (call) => guards.has(call));
+        const ownUses = (fn: Owner, role: Use['role']) =>
+          (usesByOwner.get(fn) ?? []).filter((use) => use.def === def && use.role === role);
         const calls = (fn: Owner) => callsByOwner.get(fn) ?? [];
         /** The first use a call of `fn` runs while `runs(probe)` holds, following same-file calls to the innermost use. */
         const firstEffect = (
@@ -773,7 +805,12 @@ export default createRule<Options, MessageIds>({
           if (depth > MAX_CALL_DEPTH) return;
           for (const use of ownUses(fn, 'requires')) {
             if (!runs(use.node, fn)) continue;
-            report(use.node, 'notReady', { api: quote(use.node, use), when, effect: use.api.effect, fix: def.wording.fix });
+            report(use.node, 'notReady', {
+              api: quote(use.node, use),
+              when,
+              effect: use.api.effect,
+              fix: def.wording.fix,
+            });
           }
           for (const site of calls(fn)) {
             if (!runs(site.call, fn)) continue;
@@ -784,7 +821,12 @@ export default createRule<Options, MessageIds>({
             if (site.earlyEvent !== undefined) {
               // The handler is not run by this call; it may run before ready because it is registered before ready.
               if (fn === program && site.earlyFor === def) {
-                reportFrom(site.callee, runs, `in a handler for '${site.earlyEvent}' registered ${def.wording.before}`, depth + 1);
+                reportFrom(
+                  site.callee,
+                  runs,
+                  `in a handler for '${site.earlyEvent}' registered ${def.wording.before}`,
+                  depth + 1,
+                );
               }
               continue;
             }
@@ -832,8 +874,15 @@ export default createRule<Options, MessageIds>({
           for (const entry of entries) {
             if (entry.def !== def || !isFunctionLike(fn)) continue;
             const afterAwait = (probe: Node, within: Owner) =>
-              within === fn ? (timeline.state(probe, 'await') & MARKED) !== 0 && !guarded(probe, within) : !guarded(probe, within);
-            reportFrom(fn, afterAwait, `after an \`await\` in ${entry.context.label}, ${def.wording.lost ?? def.wording.before}`, 0);
+              within === fn
+                ? (timeline.state(probe, 'await') & MARKED) !== 0 && !guarded(probe, within)
+                : !guarded(probe, within);
+            reportFrom(
+              fn,
+              afterAwait,
+              `after an \`await\` in ${entry.context.label}, ${def.wording.lost ?? def.wording.before}`,
+              0,
+            );
           }
         }
         const outside = def.outside;

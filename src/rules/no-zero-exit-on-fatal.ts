@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isTypeFlagSet, unionConstituents } from 'ts-api-utils';
 import ts from 'typescript';
 
@@ -58,7 +58,10 @@ const RETURN_SEARCH_BUDGET = 2000;
  * Whether a `return` other than the block's last statement leaves the block
  * (nested functions aside); `undefined` when the block is too big to tell.
  */
-function hasEarlyReturn(block: TSESTree.BlockStatement, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean | undefined {
+function hasEarlyReturn(
+  block: TSESTree.BlockStatement,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+): boolean | undefined {
   const last = block.body.at(-1);
   const pending: TSESTree.Node[] = [...block.body];
   let budget = RETURN_SEARCH_BUDGET;
@@ -116,7 +119,10 @@ function hasTopLevelCandidate(program: TSESTree.Program): boolean {
     switch (node.type) {
       case AST_NODE_TYPES.ExpressionStatement: {
         const expression = unwrapStatement(node.expression);
-        if (expression.type === AST_NODE_TYPES.CallExpression && unwrapChain(expression.callee).type === AST_NODE_TYPES.MemberExpression) {
+        if (
+          expression.type === AST_NODE_TYPES.CallExpression &&
+          unwrapChain(expression.callee).type === AST_NODE_TYPES.MemberExpression
+        ) {
           return true;
         }
         break;
@@ -243,8 +249,7 @@ export default createRule<[], MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description:
-        'Disallow entry-point error handlers that log a fatal error and let the process exit with code 0',
+      description: 'Disallow entry-point error handlers that log a fatal error and let the process exit with code 0',
       recommended: 'recommended',
       usesTypeInformation: true,
     },
@@ -423,8 +428,7 @@ export default createRule<[], MessageIds>({
         {
           messageId: 'wrapHandler',
           data: { handler: text.length <= 40 ? text : 'the handler' },
-          fix: (fixer) =>
-            fixer.replaceText(node, `(${parameter}) => { ${callee}(${parameter}); ${SET_EXIT_CODE} }`),
+          fix: (fixer) => fixer.replaceText(node, `(${parameter}) => { ${callee}(${parameter}); ${SET_EXIT_CODE} }`),
         },
       ];
     }

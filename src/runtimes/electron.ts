@@ -1,6 +1,10 @@
 import { type RuntimeApi, type RuntimeDefinition, throws } from './definition.js';
 
-const beforeReady = (module: string, error: string): RuntimeApi => ({ path: [module], use: 'member', effect: throws(error) });
+const beforeReady = (module: string, error: string): RuntimeApi => ({
+  path: [module],
+  use: 'member',
+  effect: throws(error),
+});
 const call = (path: string[], error: string): RuntimeApi => ({ path, use: 'call', effect: throws(error) });
 const construct = (name: string): RuntimeApi => ({
   path: [name],
@@ -46,13 +50,11 @@ export const electron: RuntimeDefinition = {
     ].map((method) => call(['dialog', method], 'dialog module can only be used after app is ready')),
     // `net.isOnline()` and `net.online` work before ready; `fetch` and `resolveHost` go through the default session.
     call(['net', 'request'], 'net module can only be used after app is ready'),
-    ...['fetch', 'resolveHost'].map(
-      (method): RuntimeApi => ({
-        path: ['net', method],
-        use: 'call',
-        effect: "it uses `session.defaultSession`, which Electron only has once the app is ready",
-      }),
-    ),
+    ...['fetch', 'resolveHost'].map((method): RuntimeApi => ({
+      path: ['net', method],
+      use: 'call',
+      effect: 'it uses `session.defaultSession`, which Electron only has once the app is ready',
+    })),
     beforeReady('safeStorage', 'safeStorage cannot be used before app is ready'),
     beforeReady('contentTracing', 'contentTracing cannot be used before app is ready'),
     call(['utilityProcess', 'fork'], 'utilityProcess cannot be created before app is ready.'),

@@ -26,7 +26,12 @@ const onServer = (instance: string): RuntimeApi[] => [
     from: { instance },
     effect: "it throws FST_ERR_DEC_AFTER_START 'The decorator … has been added after start!'",
   })),
-  { path: ['register'], use: 'call', from: { instance }, effect: "it throws FST_ERR_ROOT_PLG_BOOTED 'Root plugin has already booted'" },
+  {
+    path: ['register'],
+    use: 'call',
+    from: { instance },
+    effect: "it throws FST_ERR_ROOT_PLG_BOOTED 'Root plugin has already booted'",
+  },
 ];
 
 const started = (instance: string): ReadySignal[] => [

@@ -17,7 +17,9 @@ export const pinia: RuntimeDefinition = {
     store: { path: ['defineStore'], create: 'call' },
     pinia: { path: ['createPinia'], create: 'call' },
   },
-  requires: [{ path: [], from: { instance: 'store' }, use: 'call', effect: throws(NO_ACTIVE_PINIA), escapeArgument: 0 }],
+  requires: [
+    { path: [], from: { instance: 'store' }, use: 'call', effect: throws(NO_ACTIVE_PINIA), escapeArgument: 0 },
+  ],
   ready: [
     { signal: 'install', path: [], from: { instance: 'pinia' } },
     { signal: 'call', path: ['setActivePinia'] },

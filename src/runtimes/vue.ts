@@ -38,7 +38,8 @@ export const vue: RuntimeDefinition = {
     {
       path: ['inject'],
       use: 'call',
-      effect: "Vue warns 'inject() can only be used inside setup() or functional components.' and it returns `undefined`",
+      effect:
+        "Vue warns 'inject() can only be used inside setup() or functional components.' and it returns `undefined`",
     },
     {
       path: ['provide'],

@@ -150,9 +150,7 @@ export function flowEvents<Event, Value>(
 }
 
 type PathEvent<Source, Target> =
-  | { type: 'source'; source: Source }
-  | { type: 'barrier' }
-  | { type: 'target'; target: Target };
+  { type: 'source'; source: Source } | { type: 'barrier' } | { type: 'target'; target: Target };
 
 /** The sources that reach a point, at most one per kind: the highest ranked. */
 type Reaching<Source> = ReadonlyMap<string, Source>;
@@ -184,7 +182,8 @@ export interface PathReach<Source, Target> {
 }
 
 export function createPathReach<Source, Target>(options: PathReachOptions<Source, Target>): PathReach<Source, Target> {
-  const better = (a: Source | undefined, b: Source): Source => (a === undefined || options.rank(b) > options.rank(a) ? b : a);
+  const better = (a: Source | undefined, b: Source): Source =>
+    a === undefined || options.rank(b) > options.rank(a) ? b : a;
 
   const merge = (into: Map<string, Source>, from: Reaching<Source>): void => {
     for (const [kind, source] of from) into.set(kind, better(into.get(kind), source));

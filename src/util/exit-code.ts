@@ -1,9 +1,9 @@
 import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { type FunctionNode, isFunctionNode } from './ast.js';
 import { createSegmentTracker } from './code-path.js';
 import { findProcessReferences, type ProcessReference } from './node-process.js';
 import { createReferenceTracker, READ, type TraceMap } from './references.js';
-import { type FunctionNode, isFunctionNode } from './ast.js';
 
 /*
  * One question, answered with ESLint's code-path analysis: does a piece of
@@ -100,7 +100,10 @@ function isCaughtLocally(node: TSESTree.ThrowStatement): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (isFunctionNode(parent) || parent.type === TSESTree.AST_NODE_TYPES.Program) return false;
-    if (parent.type === TSESTree.AST_NODE_TYPES.StaticBlock || parent.type === TSESTree.AST_NODE_TYPES.PropertyDefinition) {
+    if (
+      parent.type === TSESTree.AST_NODE_TYPES.StaticBlock ||
+      parent.type === TSESTree.AST_NODE_TYPES.PropertyDefinition
+    ) {
       return false;
     }
     if (parent.type === TSESTree.AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
@@ -374,7 +377,8 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
           chosen ||= choiceDecides(step.node, walk, nesting);
           continue;
         }
-        const effect = step.effect === 'call' ? (callsFatalFunction(step.node, depth) ? 'set' : undefined) : step.effect;
+        const effect =
+          step.effect === 'call' ? (callsFatalFunction(step.node, depth) ? 'set' : undefined) : step.effect;
         if (effect === 'set') codeSet = true;
         else if (effect === 'reset') codeSet = false;
         else if (effect === 'exitZero' || (effect === 'exitDefault' && !codeSet)) {
@@ -495,8 +499,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
         choices: new Map(),
       });
     },
-    hasZeroExit: (node) =>
-      zeroExits.some((call) => call.range[0] >= node.range[0] && call.range[1] <= node.range[1]),
+    hasZeroExit: (node) => zeroExits.some((call) => call.range[0] >= node.range[0] && call.range[1] <= node.range[1]),
     localFunction,
   };
 }

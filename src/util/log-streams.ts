@@ -81,16 +81,54 @@ const CONSOLE_STDERR = ['error', 'warn', 'trace', 'assert'];
 
 /** The writing methods of the loggers the file creates from a known library. */
 const LOGGER_METHODS = [
-  'alert', 'await', 'box', 'complete', 'critical', 'crit', 'debug', 'emerg', 'error', 'fail', 'fatal',
-  'fav', 'http', 'info', 'log', 'mark', 'note', 'notice', 'pause', 'pending', 'ready', 'silly',
-  'star', 'start', 'success', 'trace', 'verbose', 'wait', 'warn', 'warning', 'watch',
+  'alert',
+  'await',
+  'box',
+  'complete',
+  'critical',
+  'crit',
+  'debug',
+  'emerg',
+  'error',
+  'fail',
+  'fatal',
+  'fav',
+  'http',
+  'info',
+  'log',
+  'mark',
+  'note',
+  'notice',
+  'pause',
+  'pending',
+  'ready',
+  'silly',
+  'star',
+  'start',
+  'success',
+  'trace',
+  'verbose',
+  'wait',
+  'warn',
+  'warning',
+  'watch',
 ];
 /** Methods that make a logger from a logger (child loggers, tags, scopes). */
 const CHILD_METHODS = ['child', 'withTag', 'withDefaults', 'create', 'scope', 'extend'];
 
 /** The log-level methods that make an unseen `logger` or `log` a write. */
 const UNSEEN_LOGGER_METHODS = new Set([
-  'critical', 'debug', 'error', 'fatal', 'info', 'log', 'notice', 'trace', 'verbose', 'warn', 'warning',
+  'critical',
+  'debug',
+  'error',
+  'fatal',
+  'info',
+  'log',
+  'notice',
+  'trace',
+  'verbose',
+  'warn',
+  'warning',
 ]);
 const UNSEEN_LOGGER_NAMES = new Set(['log', 'logger']);
 
@@ -131,7 +169,10 @@ function winstonMethods(logger: TSESTree.Node): TraceMap {
 
 function consoleMap(): TraceMapElement {
   const map: TraceMap = {};
-  for (const [methods, stream] of [[CONSOLE_STDOUT, 'stdout'], [CONSOLE_STDERR, 'stderr']] as const) {
+  for (const [methods, stream] of [
+    [CONSOLE_STDOUT, 'stdout'],
+    [CONSOLE_STDERR, 'stderr'],
+  ] as const) {
     for (const method of methods) {
       const description = `console.${method}`;
       map[method] = element({ kind: 'write', stream, description }, { kind: 'write', stream, description });
@@ -145,7 +186,10 @@ function processMap(): TraceMapElement {
     element(found, undefined, {
       write: element(undefined, { kind: 'write', stream: name, description: `process.${name}.write` }),
     });
-  return element(undefined, undefined, { stdout: stream('stdout', { kind: 'stdout' }), stderr: stream('stderr', undefined) });
+  return element(undefined, undefined, {
+    stdout: stream('stdout', { kind: 'stdout' }),
+    stderr: stream('stderr', undefined),
+  });
 }
 
 function moduleMaps(): TraceMap {
@@ -158,14 +202,22 @@ function moduleMaps(): TraceMap {
     Signale: { [CONSTRUCT]: logger } as TraceMapElement,
   });
   const debug = element(undefined, { kind: 'debug' }, { debug: element(undefined, { kind: 'debug' }) });
-  const pino = element(undefined, { kind: 'pino' }, {
-    pino: element(undefined, { kind: 'pino' }),
-    multistream: element(undefined, { kind: 'multistream' }),
-  });
-  const pretty = element(undefined, { kind: 'pretty' }, {
-    PinoPretty: element(undefined, { kind: 'pretty' }),
-    build: element(undefined, { kind: 'pretty' }),
-  });
+  const pino = element(
+    undefined,
+    { kind: 'pino' },
+    {
+      pino: element(undefined, { kind: 'pino' }),
+      multistream: element(undefined, { kind: 'multistream' }),
+    },
+  );
+  const pretty = element(
+    undefined,
+    { kind: 'pretty' },
+    {
+      PinoPretty: element(undefined, { kind: 'pretty' }),
+      build: element(undefined, { kind: 'pretty' }),
+    },
+  );
   const maps: TraceMap = {
     console: consoleMap(),
     process: processMap(),
@@ -198,7 +250,10 @@ function moduleMaps(): TraceMap {
 
 /** `ReferenceTracker#iteratePropertyReferences`: in eslint-utils 4, missing from typescript-eslint's types. */
 interface PropertyTracker {
-  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMapElement): IterableIterator<{
+  iteratePropertyReferences(
+    node: TSESTree.Node,
+    traceMap: TraceMapElement,
+  ): IterableIterator<{
     node: TSESTree.Node;
     type: symbol;
     info: unknown;
@@ -343,8 +398,10 @@ class FileLogStreams implements LogStreams {
     const { id, init } = def.node;
     if (id.type === TSESTree.AST_NODE_TYPES.Identifier) return this.logFunction(init, depth - 1);
     // `const { error } = console`: the tracker reports the destructuring property.
-    return id.type === TSESTree.AST_NODE_TYPES.ObjectPattern &&
-      id.properties.some((property) => property.value === def.name && this.logFunctions.has(property));
+    return (
+      id.type === TSESTree.AST_NODE_TYPES.ObjectPattern &&
+      id.properties.some((property) => property.value === def.name && this.logFunctions.has(property))
+    );
   }
 
   private flushPromise(node: TSESTree.Node, depth: number): boolean {
@@ -401,7 +458,11 @@ class FileLogStreams implements LogStreams {
     if (resolveParam?.type !== TSESTree.AST_NODE_TYPES.Identifier) return false;
     const resolveName = resolveParam.name;
     const mentionsResolve = (callback: TSESTree.Node): boolean =>
-      walk(this.sourceCode, callback, (inner) => inner.type === TSESTree.AST_NODE_TYPES.Identifier && inner.name === resolveName);
+      walk(
+        this.sourceCode,
+        callback,
+        (inner) => inner.type === TSESTree.AST_NODE_TYPES.Identifier && inner.name === resolveName,
+      );
     return walk(this.sourceCode, executor.body, (inner) => {
       if (inner.type !== TSESTree.AST_NODE_TYPES.CallExpression) return false;
       const callback = this.flushCallbackOf(inner);
@@ -520,7 +581,8 @@ class FileLogStreams implements LogStreams {
       const value = unwrap(option);
       if (value.type !== TSESTree.AST_NODE_TYPES.ObjectExpression) continue;
       for (const property of value.properties) {
-        if (property.type !== TSESTree.AST_NODE_TYPES.Property || ASTUtils.getPropertyName(property) !== 'transports') continue;
+        if (property.type !== TSESTree.AST_NODE_TYPES.Property || ASTUtils.getPropertyName(property) !== 'transports')
+          continue;
         if (this.isConsoleTransport(property.value, RESOLVE_DEPTH)) return true;
       }
     }
@@ -567,8 +629,10 @@ class FileLogStreams implements LogStreams {
     if (def.node.type !== TSESTree.AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
     if (def.node.id.type === TSESTree.AST_NODE_TYPES.Identifier) return this.isStdoutStream(def.node.init, depth - 1);
     // `const { stdout } = process`: the tracker reports the destructuring property.
-    return def.node.id.type === TSESTree.AST_NODE_TYPES.ObjectPattern &&
-      def.node.id.properties.some((property) => property.value === def.name && this.stdoutReads.has(property));
+    return (
+      def.node.id.type === TSESTree.AST_NODE_TYPES.ObjectPattern &&
+      def.node.id.properties.some((property) => property.value === def.name && this.stdoutReads.has(property))
+    );
   }
 
   private isStdoutEntry(entry: TSESTree.Node, depth: number): boolean {
@@ -589,7 +653,8 @@ class FileLogStreams implements LogStreams {
   private constInit(identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
     const def = this.resolve(identifier)?.defs[0];
     if (def?.node.type !== TSESTree.AST_NODE_TYPES.VariableDeclarator) return undefined;
-    if (def.parent?.type !== TSESTree.AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return undefined;
+    if (def.parent?.type !== TSESTree.AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const')
+      return undefined;
     return def.node.id.type === TSESTree.AST_NODE_TYPES.Identifier ? (def.node.init ?? undefined) : undefined;
   }
 
@@ -604,7 +669,8 @@ class FileLogStreams implements LogStreams {
   /** `logger.error(…)` where `logger` is imported, required or undeclared: the file cannot see where it writes. */
   private unseenLoggerWrite(call: TSESTree.CallExpression): LogWrite | undefined {
     const callee = unwrap(call.callee);
-    if (callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression || !this.isUnseenLoggerMethod(callee)) return undefined;
+    if (callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression || !this.isUnseenLoggerMethod(callee))
+      return undefined;
     return { node: call, stream: 'logger', description: describeCallee(this.sourceCode, call) };
   }
 
@@ -618,7 +684,9 @@ class FileLogStreams implements LogStreams {
     const def = variable.defs[0];
     if (def?.type === 'ImportBinding') {
       const declaration = def.parent;
-      return declaration?.type === TSESTree.AST_NODE_TYPES.ImportDeclaration && !isLoggerModule(declaration.source.value);
+      return (
+        declaration?.type === TSESTree.AST_NODE_TYPES.ImportDeclaration && !isLoggerModule(declaration.source.value)
+      );
     }
     if (def?.node.type !== TSESTree.AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
     return isForeignRequire(def.node.init);

@@ -1,5 +1,5 @@
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 
 /*
  * What counts as a placeholder value that lies to the type checker: a value
@@ -39,7 +39,11 @@ export function isShapelessType(type: TSESTree.TypeNode): boolean {
 /** `undefined`, `void 0` or `null`: what the value is at run time, if it is one of them. */
 function nullishValue(node: TSESTree.Node): 'undefined' | 'null' | undefined {
   if (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') return 'undefined';
-  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void' && node.argument.type === AST_NODE_TYPES.Literal) {
+  if (
+    node.type === AST_NODE_TYPES.UnaryExpression &&
+    node.operator === 'void' &&
+    node.argument.type === AST_NODE_TYPES.Literal
+  ) {
     return 'undefined';
   }
   if (node.type === AST_NODE_TYPES.Literal && node.value === null && !('regex' in node)) return 'null';
@@ -141,7 +145,10 @@ function isOpenEndedReference(type: TSESTree.TSTypeReference, scope: Scope.Scope
       return isOpenEnded(definition.typeAnnotation, scope, depth + 1);
     case AST_NODE_TYPES.TSInterfaceDeclaration:
       // Members inherited through `extends` are out of sight: judge only an interface that declares a required one.
-      return hasOnlyOptionalMembers(definition.body.body) || definition.body.body.some((member) => member.type === AST_NODE_TYPES.TSIndexSignature);
+      return (
+        hasOnlyOptionalMembers(definition.body.body) ||
+        definition.body.body.some((member) => member.type === AST_NODE_TYPES.TSIndexSignature)
+      );
     default:
       // Classes, enums: an empty object is no instance of a class, but leave the unusual alone.
       return definition.type !== AST_NODE_TYPES.ClassDeclaration;

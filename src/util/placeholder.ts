@@ -1,5 +1,6 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
+
 import type { FunctionNode } from './ast.js';
 
 /**
@@ -168,8 +169,7 @@ export interface ThrownValue {
 
 /** Why a thrown value is a placeholder. */
 export type Placeholder =
-  | { readonly kind: 'errorClass'; readonly errorClass: string }
-  | { readonly kind: 'message'; readonly message: string };
+  { readonly kind: 'errorClass'; readonly errorClass: string } | { readonly kind: 'message'; readonly message: string };
 
 /** Where a `throw` stands, as far as reading its message goes. */
 export interface ThrowSite {
@@ -269,7 +269,11 @@ function explainsLimitation(message: string, site: ThrowSite, vocabulary: Placeh
  * subclasses override. The quick fix's `Method not implemented.` names no
  * method, and a marker (`TODO: install`) is still a placeholder.
  */
-function isOverriddenMethodStub(message: string | undefined, site: ThrowSite, vocabulary: PlaceholderVocabulary): boolean {
+function isOverriddenMethodStub(
+  message: string | undefined,
+  site: ThrowSite,
+  vocabulary: PlaceholderVocabulary,
+): boolean {
   if (message === undefined || site.isWholeMethodBody !== true || site.functionName === undefined) return false;
   const text = message.length > MAX_MESSAGE_LENGTH ? message.slice(0, MAX_MESSAGE_LENGTH) : message;
   return !isMarkerOrOwnPattern(text, vocabulary) && namesIdentifier(text, site.functionName);
@@ -288,13 +292,20 @@ export function classifyThrownValue(
   if (errorClass !== undefined && isPlaceholderErrorClass(errorClass, vocabulary)) {
     // A class named in the options marks unfinished code whatever its message says.
     if (vocabulary.errorClasses.has(errorClass)) return { kind: 'errorClass', errorClass };
-    if (message !== undefined && (isOverriddenMethodStub(message, site, vocabulary) || explainsLimitation(message, site, vocabulary))) {
+    if (
+      message !== undefined &&
+      (isOverriddenMethodStub(message, site, vocabulary) || explainsLimitation(message, site, vocabulary))
+    ) {
       return undefined;
     }
     return { kind: 'errorClass', errorClass };
   }
   if (errorClass !== undefined && !isErrorClassName(errorClass)) return undefined;
-  if (message !== undefined && isPlaceholderMessage(message, vocabulary) && !isOverriddenMethodStub(message, site, vocabulary)) {
+  if (
+    message !== undefined &&
+    isPlaceholderMessage(message, vocabulary) &&
+    !isOverriddenMethodStub(message, site, vocabulary)
+  ) {
     return { kind: 'message', message };
   }
   return undefined;
@@ -321,7 +332,9 @@ export function isPlaceholderHelper(shape: FunctionShape, vocabulary = EMPTY_VOC
   if (shape.name !== undefined && isPlaceholderHelperName(shape.name, vocabulary)) {
     return shape.declaresNever || shape.soleThrow !== undefined;
   }
-  return shape.declaresNever && shape.soleThrow != null && classifyThrownValue(shape.soleThrow, vocabulary) !== undefined;
+  return (
+    shape.declaresNever && shape.soleThrow != null && classifyThrownValue(shape.soleThrow, vocabulary) !== undefined
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -563,7 +576,9 @@ function tsMessageText(checker: ts.TypeChecker, node: ts.Expression, depth: numb
   if (depth > MAX_CONCAT_DEPTH) return undefined;
   const part = (child: ts.Expression): string => tsMessageText(checker, child, depth + 1) ?? DYNAMIC_PART;
   if (ts.isTemplateExpression(expression)) {
-    return expression.head.text + expression.templateSpans.map((span) => part(span.expression) + span.literal.text).join('');
+    return (
+      expression.head.text + expression.templateSpans.map((span) => part(span.expression) + span.literal.text).join('')
+    );
   }
   if (ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     const left = part(expression.left);
@@ -591,7 +606,12 @@ function tsThrownValue(checker: ts.TypeChecker, argument: ts.Expression): Thrown
     const message = ts.isSpreadElement(first) ? undefined : tsMessageText(checker, first, 0);
     return { errorClass, message: message ?? DYNAMIC_PART };
   }
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node) || ts.isBinaryExpression(node)) {
+  if (
+    ts.isStringLiteral(node) ||
+    ts.isNoSubstitutionTemplateLiteral(node) ||
+    ts.isTemplateExpression(node) ||
+    ts.isBinaryExpression(node)
+  ) {
     const message = tsMessageText(checker, node, 0);
     return message === undefined ? undefined : { message };
   }
@@ -604,7 +624,9 @@ function tsFunctionOf(declaration: ts.Declaration): TsFunction | undefined {
     return declaration;
   }
   if (
-    (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) &&
+    (ts.isVariableDeclaration(declaration) ||
+      ts.isPropertyDeclaration(declaration) ||
+      ts.isPropertyAssignment(declaration)) &&
     declaration.initializer
   ) {
     const initializer = skipTsWrappers(declaration.initializer);

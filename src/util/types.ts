@@ -75,10 +75,7 @@ function shapeOfMember(checker: ts.TypeChecker, type: ts.Type, isUnion: boolean)
   }
   if (checker.isArrayType(type) || checker.isTupleType(type)) return undefined;
   // A literal cannot supply call or construct signatures; that is another problem than missing keys.
-  if (
-    type.getCallSignatures().length > 0 ||
-    type.getConstructSignatures().length > 0
-  ) {
+  if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
     return undefined;
   }
   const properties = checker.getPropertiesOfType(type);
@@ -189,7 +186,10 @@ function declaredByMember(checker: ts.TypeChecker, type: ts.Type, names: Set<str
 }
 
 function isEmptyObjectLiteralType(type: ts.Type): boolean {
-  return isTypeFlagSet(type, ts.TypeFlags.Object) && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.ObjectLiteral) !== 0;
+  return (
+    isTypeFlagSet(type, ts.TypeFlags.Object) &&
+    ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.ObjectLiteral) !== 0
+  );
 }
 
 function computeDeclared(checker: ts.TypeChecker, type: ts.Type): ReadonlySet<string> | undefined {
@@ -238,7 +238,8 @@ export function findMissingProperties(
 ): readonly string[] {
   const shapes = getTargetShapes(checker, target);
   if (shapes === undefined) return [];
-  const allowed = shapes.length > 1 ? shapes.filter((shape) => !contradictsDiscriminants(checker, shape, provided)) : shapes;
+  const allowed =
+    shapes.length > 1 ? shapes.filter((shape) => !contradictsDiscriminants(checker, shape, provided)) : shapes;
   let best: string[] | undefined;
   for (const shape of allowed.length > 0 ? allowed : shapes) {
     const missing: string[] = [];

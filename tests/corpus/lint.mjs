@@ -151,7 +151,10 @@ export async function lintPackage(entry, { plugin, rules, typeAware, checkSugges
         message: message.message,
       });
       if (!checkSuggestions) continue;
-      for (const suggestion of [...(message.fix ? [message.fix] : []), ...(message.suggestions ?? []).map((s) => s.fix)]) {
+      for (const suggestion of [
+        ...(message.fix ? [message.fix] : []),
+        ...(message.suggestions ?? []).map((s) => s.fix),
+      ]) {
         const error = parseError(entry, file, applyFix(text, suggestion), root);
         if (error) result.badSuggestions.push({ file, line: message.line, rule: message.ruleId, error });
       }

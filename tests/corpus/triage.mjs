@@ -34,7 +34,9 @@ export function compareWithTriage(reports, entries) {
     if (left && left.length > 0) left.pop();
     else unexpected.push(`${key}: ${report.message}`);
   }
-  const vanished = [...remaining.values()].flat().map((entry) => `${reportKey(entry)} (${entry.verdict}: ${entry.reason})`);
+  const vanished = [...remaining.values()]
+    .flat()
+    .map((entry) => `${reportKey(entry)} (${entry.verdict}: ${entry.reason})`);
   return { unexpected, vanished };
 }
 

@@ -29,7 +29,10 @@ const TYPED_ONLY_FILES = {
 };
 
 /** Asserts a usage error: exit code 2, nothing on stdout, exactly `expected` as the one line on stderr. */
-function expectUsageError(result: { status: number | null; stdout: string; stderr: string }, expected: string | RegExp): void {
+function expectUsageError(
+  result: { status: number | null; stdout: string; stderr: string },
+  expected: string | RegExp,
+): void {
   expect(result.status).toBe(2);
   expect(result.stdout).toBe('');
   expect(result.stderr.endsWith('\n')).toBe(true);
@@ -41,7 +44,10 @@ function expectUsageError(result: { status: number | null; stdout: string; stder
 
 describe('exit codes and output', () => {
   it('exits 0 and prints nothing for a clean directory', async () => {
-    const cwd = createTempProject({ 'add.js': CLEAN_JS, 'src/sum.ts': 'export const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);\n' });
+    const cwd = createTempProject({
+      'add.js': CLEAN_JS,
+      'src/sum.ts': 'export const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);\n',
+    });
     const result = await runDefuse([], { cwd });
     expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
   });
@@ -89,10 +95,16 @@ describe('exit codes and output', () => {
     const cwd = createTempProject({ 'load.js': PLACEHOLDER_JS });
     const result = await runDefuse(['--format', 'json'], { cwd });
     expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
-    expect(report.map((file) => [file.filePath, file.messages.map(({ ruleId, line, column }) => ({ ruleId, line, column }))])).toEqual([
-      [path.join(cwd, 'load.js'), [{ ruleId: 'defuse/no-placeholder-throw', line: 2, column: 3 }]],
-    ]);
+    const report = JSON.parse(result.stdout) as {
+      filePath: string;
+      messages: { ruleId: string; line: number; column: number }[];
+    }[];
+    expect(
+      report.map((file) => [
+        file.filePath,
+        file.messages.map(({ ruleId, line, column }) => ({ ruleId, line, column })),
+      ]),
+    ).toEqual([[path.join(cwd, 'load.js'), [{ ruleId: 'defuse/no-placeholder-throw', line: 2, column: 3 }]]]);
     const short = await runDefuse(['-f', 'json'], { cwd });
     expect(JSON.parse(short.stdout)).toEqual(report);
   });
@@ -129,19 +141,34 @@ describe('usage and configuration errors: exit 2 with one line on stderr', () =>
 
   it('rejects a formatter that cannot be loaded', async () => {
     const cwd = createTempProject({ 'add.js': CLEAN_JS });
-    expectUsageError(await runDefuse(['--format', 'no-such-formatter'], { cwd }), 'defuse: cannot load formatter "no-such-formatter"');
+    expectUsageError(
+      await runDefuse(['--format', 'no-such-formatter'], { cwd }),
+      'defuse: cannot load formatter "no-such-formatter"',
+    );
   });
 
   it('rejects a tsconfig.json that is not valid JSON', async () => {
-    const cwd = createTempProject({ 'tsconfig.json': '{ "compilerOptions": { "strict": true }\n', 'main.ts': 'export {};\n' });
+    const cwd = createTempProject({
+      'tsconfig.json': '{ "compilerOptions": { "strict": true }\n',
+      'main.ts': 'export {};\n',
+    });
     expectUsageError(await runDefuse([], { cwd }), /^defuse: broken tsconfig: tsconfig\.json:2:1: '}' expected\.$/);
   });
 
   it('rejects a tsconfig.json with an unknown option or a missing base config', async () => {
-    const unknownOption = createTempProject({ 'tsconfig.json': '{ "compilerOptions": { "strictest": true } }\n', 'main.ts': 'export {};\n' });
-    expectUsageError(await runDefuse([], { cwd: unknownOption }), /^defuse: broken tsconfig: tsconfig\.json.*Unknown compiler option 'strictest'/);
+    const unknownOption = createTempProject({
+      'tsconfig.json': '{ "compilerOptions": { "strictest": true } }\n',
+      'main.ts': 'export {};\n',
+    });
+    expectUsageError(
+      await runDefuse([], { cwd: unknownOption }),
+      /^defuse: broken tsconfig: tsconfig\.json.*Unknown compiler option 'strictest'/,
+    );
 
-    const missingBase = createTempProject({ 'tsconfig.json': '{ "extends": "./base.json" }\n', 'main.ts': 'export {};\n' });
+    const missingBase = createTempProject({
+      'tsconfig.json': '{ "extends": "./base.json" }\n',
+      'main.ts': 'export {};\n',
+    });
     expectUsageError(await runDefuse([], { cwd: missingBase }), /^defuse: broken tsconfig: tsconfig\.json.*base\.json/);
   });
 });
@@ -152,7 +179,11 @@ describe('parsers and project setup', () => {
     const withTypes = await runDefuse(['--format', 'json'], { cwd: typed });
     expect(withTypes.status).toBe(1);
     const report = JSON.parse(withTypes.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
-    expect(report.flatMap((file) => file.messages.map((message) => [path.basename(file.filePath), message.ruleId, message.line]))).toEqual([
+    expect(
+      report.flatMap((file) =>
+        file.messages.map((message) => [path.basename(file.filePath), message.ruleId, message.line]),
+      ),
+    ).toEqual([
       ['main.ts', 'defuse/no-placeholder-throw', 4],
       ['state.ts', 'defuse/no-partial-state', 6],
     ]);
@@ -176,14 +207,18 @@ describe('parsers and project setup', () => {
     const cwd = createTempProject({
       'tsconfig.json': `${JSON.stringify({ compilerOptions: { strict: true, types: [] }, include: ['src'] })}\n`,
       'src/add.ts': 'export const add = (a: number, b: number): number => a + b;\n',
-      'scripts/seed.mts': "export async function seed(): Promise<void> {\n  throw new Error('TODO: seed the database');\n}\n",
+      'scripts/seed.mts':
+        "export async function seed(): Promise<void> {\n  throw new Error('TODO: seed the database');\n}\n",
       'vite.config.ts': 'export default { root: "src" };\n',
       // Type-only findings: made in the project, not outside it.
       'src/state.ts': TYPED_ONLY_FILES['state.ts'],
       'scripts/state.ts': TYPED_ONLY_FILES['state.ts'],
     });
     const result = await runDefuse(['--format', 'json'], { cwd });
-    const report = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[];
+    const report = JSON.parse(result.stdout) as {
+      filePath: string;
+      messages: { ruleId: string | null; line: number; message: string }[];
+    }[];
     expect(report.map((file) => path.relative(cwd, file.filePath)).sort()).toEqual([
       'scripts/seed.mts',
       'scripts/state.ts',
@@ -191,7 +226,11 @@ describe('parsers and project setup', () => {
       'src/state.ts',
       'vite.config.ts',
     ]);
-    expect(report.flatMap((file) => file.messages.map((message) => [path.relative(cwd, file.filePath), message.ruleId, message.line]))).toEqual([
+    expect(
+      report.flatMap((file) =>
+        file.messages.map((message) => [path.relative(cwd, file.filePath), message.ruleId, message.line]),
+      ),
+    ).toEqual([
       ['scripts/seed.mts', 'defuse/no-placeholder-throw', 2],
       ['src/state.ts', 'defuse/no-partial-state', 6],
     ]);
@@ -213,15 +252,24 @@ describe('parsers and project setup', () => {
     const cwd = createTempProject({
       'a.cjs': "module.exports = function load() {\n  throw new Error('Not implemented');\n};\n",
       'b.mjs': PLACEHOLDER_JS,
-      'c.jsx': "export function View() {\n  if (!window.ready) throw new Error('Not implemented');\n  return <div className=\"view\" />;\n}\n",
+      'c.jsx':
+        'export function View() {\n  if (!window.ready) throw new Error(\'Not implemented\');\n  return <div className="view" />;\n}\n',
       'd.tsx': "export function View(): JSX.Element {\n  throw new Error('Not implemented');\n}\n",
       'e.cts': "export function load(): string {\n  throw new Error('Not implemented');\n}\n",
       'f.txt': "throw new Error('Not implemented');\n",
       'g.js': "export const App = () => <main>{render()}</main>;\nfunction render() {\n  throw new Error('TODO');\n}\n",
     });
     const result = await runDefuse(['--format', 'json'], { cwd });
-    const report = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; line: number }[] }[];
-    expect(report.map((file) => [path.basename(file.filePath), file.messages.map((message) => [message.ruleId, message.line])])).toEqual([
+    const report = JSON.parse(result.stdout) as {
+      filePath: string;
+      messages: { ruleId: string | null; line: number }[];
+    }[];
+    expect(
+      report.map((file) => [
+        path.basename(file.filePath),
+        file.messages.map((message) => [message.ruleId, message.line]),
+      ]),
+    ).toEqual([
       ['a.cjs', [['defuse/no-placeholder-throw', 2]]],
       ['b.mjs', [['defuse/no-placeholder-throw', 2]]],
       ['c.jsx', [['defuse/no-placeholder-throw', 2]]],
@@ -245,16 +293,18 @@ describe('parsers and project setup', () => {
     expect(await runDefuse([], { cwd })).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
-  it('ignores the linted code\'s own ESLint comments for rules it does not load', async () => {
+  it("ignores the linted code's own ESLint comments for rules it does not load", async () => {
     const cwd = createTempProject({
-      'a.ts': '/* eslint-env node */\n// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const x: any = 1; // eslint-disable-line no-console\n',
+      'a.ts':
+        '/* eslint-env node */\n// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const x: any = 1; // eslint-disable-line no-console\n',
     });
     expect(await runDefuse([], { cwd })).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
   it('honours disable comments for its own rules', async () => {
     const cwd = createTempProject({
-      'load.js': "export function load() {\n  // eslint-disable-next-line defuse/no-placeholder-throw -- stub for the demo\n  throw new Error('Not implemented');\n}\n",
+      'load.js':
+        "export function load() {\n  // eslint-disable-next-line defuse/no-placeholder-throw -- stub for the demo\n  throw new Error('Not implemented');\n}\n",
     });
     expect(await runDefuse([], { cwd })).toEqual({ status: 0, stdout: '', stderr: '' });
   });
@@ -274,7 +324,10 @@ describe('progress', () => {
     const environment = (cwd: string) => ({
       cwd,
       stdout: { write: (text: string) => ((written.stdout += text), true) } as unknown as NodeJS.WritableStream,
-      stderr: Object.assign({ write: (text: string) => ((written.stderr += text), true) }, { isTTY: true }) as unknown as NodeJS.WritableStream & { isTTY: boolean },
+      stderr: Object.assign(
+        { write: (text: string) => ((written.stderr += text), true) },
+        { isTTY: true },
+      ) as unknown as NodeJS.WritableStream & { isTTY: boolean },
     });
 
     expect(await runCli([], environment(createTempProject({ ...manyFiles(59), 'load.js': PLACEHOLDER_JS })))).toBe(1);
@@ -294,25 +347,47 @@ describe('the examples project (`npm run demo`)', () => {
     const result = await runDefuse(['examples', '--format', 'json'], { cwd: REPO_ROOT });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; line: number }[] }[];
+    const report = JSON.parse(result.stdout) as {
+      filePath: string;
+      messages: { ruleId: string | null; line: number }[];
+    }[];
     const found = Object.fromEntries(
       report
         .filter((file) => file.messages.length > 0)
-        .map((file) => [path.relative(REPO_ROOT, file.filePath), file.messages.map((message) => `${message.line} ${message.ruleId}`)]),
+        .map((file) => [
+          path.relative(REPO_ROOT, file.filePath),
+          file.messages.map((message) => `${message.line} ${message.ruleId}`),
+        ]),
     );
     expect(found).toEqual({
-      'examples/backend/state.ts': ['40 defuse/no-placeholder-throw', '45 defuse/no-placeholder-throw', '50 defuse/no-partial-state'],
+      'examples/backend/state.ts': [
+        '40 defuse/no-placeholder-throw',
+        '45 defuse/no-placeholder-throw',
+        '50 defuse/no-partial-state',
+      ],
       'examples/cli/env.ts': ['17 defuse/no-exit-before-flush'],
       'examples/electron/main.ts': ['7 defuse/no-work-before-runtime'],
       'examples/server/index.ts': ['21 defuse/no-zero-exit-on-fatal'],
       'examples/vue/router.ts': ['9 defuse/no-work-before-runtime'],
     });
-    const rulesFound = new Set(Object.values(found).flat().map((finding) => finding.split(' ')[1]));
-    expect([...rulesFound].sort()).toEqual(Object.keys(rules).map((name) => `defuse/${name}`).sort());
+    const rulesFound = new Set(
+      Object.values(found)
+        .flat()
+        .map((finding) => finding.split(' ')[1]),
+    );
+    expect([...rulesFound].sort()).toEqual(
+      Object.keys(rules)
+        .map((name) => `defuse/${name}`)
+        .sort(),
+    );
   });
 
   it('type-checks, so every finding is in code the compiler accepts', async () => {
     const tsc = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
-    expect(await run(process.execPath, [tsc, '-p', 'examples/tsconfig.json'], { cwd: REPO_ROOT })).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(await run(process.execPath, [tsc, '-p', 'examples/tsconfig.json'], { cwd: REPO_ROOT })).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: '',
+    });
   });
 });

@@ -15,7 +15,8 @@ import { locate, RULE_SAMPLES, SAMPLE_TSCONFIG } from './integration-samples.js'
 // is a placeholder throw.
 const PENDING_HELPER = "export function pending(): never {\n  throw new Error('Not implemented');\n}\n";
 const FINISHED_HELPER = "export function pending(): never {\n  throw new Error('the user store is closed');\n}\n";
-const USES_PENDING = "import { pending } from './pending.js';\n\nexport function load(): string {\n  return pending();\n}\n";
+const USES_PENDING =
+  "import { pending } from './pending.js';\n\nexport function load(): string {\n  return pending();\n}\n";
 
 // Three copies of every sample, plus clean files, so each worker gets several.
 const COPIES = ['src', 'src/api', 'src/worker'];
@@ -65,56 +66,74 @@ function findings(result: ProcessResult): Record<string, ESLint.LintResult['mess
 }
 
 describe('worker threads', () => {
-  it('report exactly what a serial run reports', async () => {
-    const threaded = findings(await eslint(['--concurrency=2', '--format', 'json', '.']));
-    expect(threaded).toEqual(serial);
+  it(
+    'report exactly what a serial run reports',
+    async () => {
+      const threaded = findings(await eslint(['--concurrency=2', '--format', 'json', '.']));
+      expect(threaded).toEqual(serial);
 
-    // And the serial run found what it should: each sample's one report in every copy.
-    for (const directory of COPIES) {
-      for (const sample of RULE_SAMPLES) {
-        const file = path.join(directory, path.basename(sample.file));
-        expect(serial[file]?.map(({ ruleId, line, column, endLine, endColumn }) => ({ ruleId, line, column, endLine, endColumn }))).toEqual([
-          { ruleId: `defuse/${sample.rule}`, ...locate(sample.code, sample.offending) },
-        ]);
+      // And the serial run found what it should: each sample's one report in every copy.
+      for (const directory of COPIES) {
+        for (const sample of RULE_SAMPLES) {
+          const file = path.join(directory, path.basename(sample.file));
+          expect(
+            serial[file]?.map(({ ruleId, line, column, endLine, endColumn }) => ({
+              ruleId,
+              line,
+              column,
+              endLine,
+              endColumn,
+            })),
+          ).toEqual([{ ruleId: `defuse/${sample.rule}`, ...locate(sample.code, sample.offending) }]);
+        }
       }
-    }
-    expect(serial['src/clean.ts']).toEqual([]);
-    expect(serial['src/load.ts']?.map((message) => message.messageId)).toEqual(['placeholderHelperCall']);
-  }, RUNS_TIMEOUT);
+      expect(serial['src/clean.ts']).toEqual([]);
+      expect(serial['src/load.ts']?.map((message) => message.messageId)).toEqual(['placeholderHelperCall']);
+    },
+    RUNS_TIMEOUT,
+  );
 });
 
 describe('the result cache', () => {
-  it('gives the same report on a second run, from the cache it wrote', async () => {
-    const cacheArgs = ['--cache', '--cache-strategy', 'content', '--cache-location', '.cache/eslint/'];
-    const first = findings(await eslint([...cacheArgs, '--format', 'json', '.']));
-    const cacheFile = readCache('.cache/eslint/');
-    const second = findings(await eslint([...cacheArgs, '--format', 'json', '.']));
-    const threadedFromCache = findings(await eslint([...cacheArgs, '--concurrency=2', '--format', 'json', '.']));
+  it(
+    'gives the same report on a second run, from the cache it wrote',
+    async () => {
+      const cacheArgs = ['--cache', '--cache-strategy', 'content', '--cache-location', '.cache/eslint/'];
+      const first = findings(await eslint([...cacheArgs, '--format', 'json', '.']));
+      const cacheFile = readCache('.cache/eslint/');
+      const second = findings(await eslint([...cacheArgs, '--format', 'json', '.']));
+      const threadedFromCache = findings(await eslint([...cacheArgs, '--concurrency=2', '--format', 'json', '.']));
 
-    expect(first).toEqual(serial);
-    expect(second).toEqual(serial);
-    expect(threadedFromCache).toEqual(serial);
-    // Every linted file has its entry in the cache.
-    for (const file of Object.keys(serial)) expect(cacheFile).toContain(path.join(project, file));
-  }, RUNS_TIMEOUT);
+      expect(first).toEqual(serial);
+      expect(second).toEqual(serial);
+      expect(threadedFromCache).toEqual(serial);
+      // Every linted file has its entry in the cache.
+      for (const file of Object.keys(serial)) expect(cacheFile).toContain(path.join(project, file));
+    },
+    RUNS_TIMEOUT,
+  );
 
-  it('keeps a stale result when only an imported helper changed (why docs/integrations.md says so)', async () => {
-    const cacheArgs = ['--cache', '--cache-strategy', 'content', '--cache-location', '.cache/stale/'];
-    const before = findings(await eslint([...cacheArgs, '--format', 'json', 'src/load.ts', 'src/pending.ts']));
-    expect(before['src/load.ts']?.map((message) => message.messageId)).toEqual(['placeholderHelperCall']);
+  it(
+    'keeps a stale result when only an imported helper changed (why docs/integrations.md says so)',
+    async () => {
+      const cacheArgs = ['--cache', '--cache-strategy', 'content', '--cache-location', '.cache/stale/'];
+      const before = findings(await eslint([...cacheArgs, '--format', 'json', 'src/load.ts', 'src/pending.ts']));
+      expect(before['src/load.ts']?.map((message) => message.messageId)).toEqual(['placeholderHelperCall']);
 
-    writeFileSync(path.join(project, 'src/pending.ts'), FINISHED_HELPER);
-    try {
-      const cached = findings(await eslint([...cacheArgs, '--format', 'json', 'src/load.ts', 'src/pending.ts']));
-      const fresh = await eslint(['--format', 'json', 'src/load.ts', 'src/pending.ts']);
-      // The cache replays the old finding for the unchanged file; a fresh run has none.
-      expect(cached['src/load.ts']).toEqual(before['src/load.ts']);
-      expect(fresh.status).toBe(0);
-      expect((JSON.parse(fresh.stdout) as ESLint.LintResult[]).flatMap((result) => result.messages)).toEqual([]);
-    } finally {
-      writeFileSync(path.join(project, 'src/pending.ts'), PENDING_HELPER);
-    }
-  }, RUNS_TIMEOUT);
+      writeFileSync(path.join(project, 'src/pending.ts'), FINISHED_HELPER);
+      try {
+        const cached = findings(await eslint([...cacheArgs, '--format', 'json', 'src/load.ts', 'src/pending.ts']));
+        const fresh = await eslint(['--format', 'json', 'src/load.ts', 'src/pending.ts']);
+        // The cache replays the old finding for the unchanged file; a fresh run has none.
+        expect(cached['src/load.ts']).toEqual(before['src/load.ts']);
+        expect(fresh.status).toBe(0);
+        expect((JSON.parse(fresh.stdout) as ESLint.LintResult[]).flatMap((result) => result.messages)).toEqual([]);
+      } finally {
+        writeFileSync(path.join(project, 'src/pending.ts'), PENDING_HELPER);
+      }
+    },
+    RUNS_TIMEOUT,
+  );
 });
 
 /** The one cache file ESLint wrote in `directory` (it names it after a hash of the cwd). */

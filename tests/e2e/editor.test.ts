@@ -26,7 +26,8 @@ interface InstalledPlugin {
 // A helper whose body is a placeholder throw, in another module: only the type
 // checker can tell that `pending()` in the buffer is a placeholder.
 const PENDING_HELPER = "export function pending(): never {\n  throw new Error('Not implemented');\n}\n";
-const USES_PENDING = "import { pending } from './pending.js';\n\nexport function load(): string {\n  return pending();\n}\n";
+const USES_PENDING =
+  "import { pending } from './pending.js';\n\nexport function load(): string {\n  return pending();\n}\n";
 
 let project: string;
 let eslint: ESLint;
@@ -146,7 +147,9 @@ describe('type information in the editor', () => {
     expect(afterRename).toHaveLength(1);
     expect(afterRename[0]).toMatchObject({
       messageId: 'placeholderHelperCall',
-      message: expect.stringMatching(messageOf(placeholder, 'placeholderHelperCall', { helper: 'fetchUser' })) as string,
+      message: expect.stringMatching(
+        messageOf(placeholder, 'placeholderHelperCall', { helper: 'fetchUser' }),
+      ) as string,
       ...locate(renamed, 'fetchUser()'),
     });
   });

@@ -66,19 +66,26 @@ describe('output piped into a slow reader', () => {
 
   it('loses the fatal console.error line on stderr with process.exit()', () => {
     const arrived = pipeThroughSlowReader(`${LOG_THEN_FATAL} process.exit(1);`, 'stderr');
-    console.log(`stderr, 2000 log lines + FATAL then process.exit(1): ${arrived.bytes} bytes, FATAL line arrived: ${arrived.fatal}`);
+    console.log(
+      `stderr, 2000 log lines + FATAL then process.exit(1): ${arrived.bytes} bytes, FATAL line arrived: ${arrived.fatal}`,
+    );
     expect(arrived.bytes).toBeGreaterThan(0);
     expect(arrived.fatal).toBe(false);
   });
 
   it('delivers the fatal console.error line with process.exitCode', () => {
     const arrived = pipeThroughSlowReader(`${LOG_THEN_FATAL} process.exitCode = 1;`, 'stderr');
-    console.log(`stderr, 2000 log lines + FATAL then process.exitCode = 1: ${arrived.bytes} bytes, FATAL line arrived: ${arrived.fatal}`);
+    console.log(
+      `stderr, 2000 log lines + FATAL then process.exitCode = 1: ${arrived.bytes} bytes, FATAL line arrived: ${arrived.fatal}`,
+    );
     expect(arrived.fatal).toBe(true);
   });
 
   it('delivers it when the process exits from the write callback', () => {
-    const arrived = pipeThroughSlowReader(`${LOG_THEN_FATAL} process.stderr.write('', () => process.exit(1));`, 'stderr');
+    const arrived = pipeThroughSlowReader(
+      `${LOG_THEN_FATAL} process.stderr.write('', () => process.exit(1));`,
+      'stderr',
+    );
     console.log(`stderr, 2000 log lines + FATAL then exit in write callback: FATAL line arrived: ${arrived.fatal}`);
     expect(arrived.fatal).toBe(true);
   });

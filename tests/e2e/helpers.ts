@@ -8,7 +8,17 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -175,9 +185,9 @@ function findTarball(directory: string): string | undefined {
 
 /** The exact version of a package installed in the repository (so the npm cache already has it). */
 export function repoVersionOf(name: string): string {
-  const manifest = JSON.parse(
-    readFileSync(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8'),
-  ) as { version: string };
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }
 

@@ -126,7 +126,12 @@ async function eslintFindings(rules: readonly string[]): Promise<Finding[]> {
     const file = path.relative(project, result.filePath);
     const text = sourceOf(file);
     const offset = (line: number, column: number): number =>
-      text.split('\n').slice(0, line - 1).reduce((sum, each) => sum + each.length + 1, 0) + column - 1;
+      text
+        .split('\n')
+        .slice(0, line - 1)
+        .reduce((sum, each) => sum + each.length + 1, 0) +
+      column -
+      1;
     for (const message of result.messages) {
       expect(message.fatal).toBeUndefined();
       findings.push({
@@ -194,10 +199,11 @@ describe('oxlint jsPlugins', () => {
   it('applies rule suggestions with --fix-suggestions', async () => {
     const rules = documentedRules();
     // The samples with a suggestion that ESLint reports without types.
-    const applicable: typeof RULE_SAMPLES[number][] = [];
+    const applicable: (typeof RULE_SAMPLES)[number][] = [];
     for (const sample of RULE_SAMPLES) {
       if (!sample.suggestion || !rules.includes(sample.rule)) continue;
-      if ((await eslintFindings([sample.rule])).some((finding) => finding.file === sample.file)) applicable.push(sample);
+      if ((await eslintFindings([sample.rule])).some((finding) => finding.file === sample.file))
+        applicable.push(sample);
     }
     expect(applicable.map((sample) => sample.rule)).toContain('no-zero-exit-on-fatal');
     for (const sample of applicable) {

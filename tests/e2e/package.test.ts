@@ -16,7 +16,8 @@ let project: string;
 beforeAll(async () => {
   project = await createInstalledProject({
     files: {
-      'eslint.config.js': "import defuse from 'eslint-plugin-defuse';\n\nexport default [defuse.configs.recommended];\n",
+      'eslint.config.js':
+        "import defuse from 'eslint-plugin-defuse';\n\nexport default [defuse.configs.recommended];\n",
       'src/load.js': PLACEHOLDER,
       'src/add.js': 'export const add = (a, b) => a + b;\n',
       'require-plugin.cjs': [
@@ -25,7 +26,7 @@ beforeAll(async () => {
         '  meta: defuse.meta,',
         '  configs: Object.keys(defuse.configs),',
         "  rule: typeof defuse.rules['no-placeholder-throw']?.create,",
-        "  same: defuse.configs.recommended.plugins.defuse === defuse,",
+        '  same: defuse.configs.recommended.plugins.defuse === defuse,',
         '}));',
         '',
       ].join('\n'),
@@ -44,9 +45,15 @@ describe('the packed plugin in a fresh project', () => {
     const result = await npx(['eslint', '--format', 'json', '.']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; column: number }[] }[];
+    const report = JSON.parse(result.stdout) as {
+      filePath: string;
+      messages: { ruleId: string | null; line: number; column: number }[];
+    }[];
     expect(
-      report.map((file) => [path.relative(project, file.filePath), file.messages.map(({ ruleId, line, column }) => [ruleId, line, column])]),
+      report.map((file) => [
+        path.relative(project, file.filePath),
+        file.messages.map(({ ruleId, line, column }) => [ruleId, line, column]),
+      ]),
     ).toEqual([
       ['eslint.config.js', []],
       ['require-plugin.cjs', []],

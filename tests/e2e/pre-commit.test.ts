@@ -118,75 +118,94 @@ describe('in a project that installed the plugin', () => {
     await gitOk(project, ['commit', '--quiet', '--no-verify', '-m', 'project']);
   }, 360_000);
 
-  it('husky + lint-staged refuse the commit, then accept the fix', async () => {
-    // `husky init` as the docs say, then the hook's documented contents.
-    const init = await run('npx', ['--no-install', 'husky', 'init'], { cwd: project, env: GIT_IDENTITY });
-    expect(init.status).toBe(0);
-    expect(readFileSync(path.join(project, '.git/config'), 'utf8')).toContain('hooksPath = .husky/_');
-    writeFileSync(path.join(project, '.husky/pre-commit'), snippet('husky-pre-commit'));
+  it(
+    'husky + lint-staged refuse the commit, then accept the fix',
+    async () => {
+      // `husky init` as the docs say, then the hook's documented contents.
+      const init = await run('npx', ['--no-install', 'husky', 'init'], { cwd: project, env: GIT_IDENTITY });
+      expect(init.status).toBe(0);
+      expect(readFileSync(path.join(project, '.git/config'), 'utf8')).toContain('hooksPath = .husky/_');
+      writeFileSync(path.join(project, '.husky/pre-commit'), snippet('husky-pre-commit'));
 
-    await expectRefusedThenAccepted(project, MAIN);
-  }, COMMIT_TIMEOUT);
+      await expectRefusedThenAccepted(project, MAIN);
+    },
+    COMMIT_TIMEOUT,
+  );
 
-  it('a plain .git/hooks/pre-commit refuses the commit, then accepts the fix', async () => {
-    await gitOk(project, ['config', '--unset', 'core.hooksPath']).catch(() => undefined);
-    writeFileSync(path.join(project, '.git/hooks/pre-commit'), snippet('git-hook'));
-    chmodSync(path.join(project, '.git/hooks/pre-commit'), 0o755);
-    await expectRefusedThenAccepted(project, 'src/server.ts');
-  }, COMMIT_TIMEOUT);
+  it(
+    'a plain .git/hooks/pre-commit refuses the commit, then accepts the fix',
+    async () => {
+      await gitOk(project, ['config', '--unset', 'core.hooksPath']).catch(() => undefined);
+      writeFileSync(path.join(project, '.git/hooks/pre-commit'), snippet('git-hook'));
+      chmodSync(path.join(project, '.git/hooks/pre-commit'), 0o755);
+      await expectRefusedThenAccepted(project, 'src/server.ts');
+    },
+    COMMIT_TIMEOUT,
+  );
 });
 
 describe('with the pre-commit framework', () => {
-  it('runs the defuse hook of .pre-commit-hooks.yaml: refuses the commit, then accepts the fix', async () => {
-    const preCommit = await run('pre-commit', ['--version'], { cwd: REPO_ROOT }).catch(() => undefined);
-    if (preCommit?.status !== 0) {
-      throw new Error('the pre-commit framework is not installed: `apt-get install -y pre-commit` (Debian) or `pipx install pre-commit`');
-    }
+  it(
+    'runs the defuse hook of .pre-commit-hooks.yaml: refuses the commit, then accepts the fix',
+    async () => {
+      const preCommit = await run('pre-commit', ['--version'], { cwd: REPO_ROOT }).catch(() => undefined);
+      if (preCommit?.status !== 0) {
+        throw new Error(
+          'the pre-commit framework is not installed: `apt-get install -y pre-commit` (Debian) or `pipx install pre-commit`',
+        );
+      }
 
-    // The hook repository as pre-commit clones it: the plugin's files with a
-    // built dist/ (what the packed tarball holds) and .pre-commit-hooks.yaml.
-    // Its devDependencies only build dist/, so they are left out here to keep
-    // the install short.
-    const hookRepo = createTempDir('defuse-e2e-hook-repo-');
-    execFileSync('tar', ['xzf', await packPlugin(), '--strip-components=1', '-C', hookRepo]);
-    copyFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), path.join(hookRepo, '.pre-commit-hooks.yaml'));
-    const manifest = JSON.parse(readFileSync(path.join(hookRepo, 'package.json'), 'utf8')) as Record<string, unknown>;
-    delete manifest['devDependencies'];
-    writeFileSync(path.join(hookRepo, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    await gitOk(hookRepo, ['init', '--quiet', '--initial-branch=main']);
-    await gitOk(hookRepo, ['add', '.']);
-    await gitOk(hookRepo, ['commit', '--quiet', '-m', 'hooks']);
-    const revision = (await gitOk(hookRepo, ['rev-parse', 'HEAD'])).trim();
+      // The hook repository as pre-commit clones it: the plugin's files with a
+      // built dist/ (what the packed tarball holds) and .pre-commit-hooks.yaml.
+      // Its devDependencies only build dist/, so they are left out here to keep
+      // the install short.
+      const hookRepo = createTempDir('defuse-e2e-hook-repo-');
+      execFileSync('tar', ['xzf', await packPlugin(), '--strip-components=1', '-C', hookRepo]);
+      copyFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), path.join(hookRepo, '.pre-commit-hooks.yaml'));
+      const manifest = JSON.parse(readFileSync(path.join(hookRepo, 'package.json'), 'utf8')) as Record<string, unknown>;
+      delete manifest['devDependencies'];
+      writeFileSync(path.join(hookRepo, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      await gitOk(hookRepo, ['init', '--quiet', '--initial-branch=main']);
+      await gitOk(hookRepo, ['add', '.']);
+      await gitOk(hookRepo, ['commit', '--quiet', '-m', 'hooks']);
+      const revision = (await gitOk(hookRepo, ['rev-parse', 'HEAD'])).trim();
 
-    // The user's repository: no node_modules, only the documented config,
-    // pointed at the local hook repository.
-    const repo = createTempDir('defuse-e2e-pre-commit-');
-    const config = snippet('pre-commit-config')
-      .replace(/^(\s*- repo: ).*$/m, `$1${hookRepo}`)
-      .replace(/^(\s*rev: ).*$/m, `$1${revision}`);
-    expect(config).not.toBe(snippet('pre-commit-config'));
-    writeFiles(repo, { '.pre-commit-config.yaml': config, 'tsconfig.json': SAMPLE_TSCONFIG });
-    await gitOk(repo, ['init', '--quiet', '--initial-branch=main']);
-    await gitOk(repo, ['add', '.']);
-    await gitOk(repo, ['commit', '--quiet', '-m', 'project']);
+      // The user's repository: no node_modules, only the documented config,
+      // pointed at the local hook repository.
+      const repo = createTempDir('defuse-e2e-pre-commit-');
+      const config = snippet('pre-commit-config')
+        .replace(/^(\s*- repo: ).*$/m, `$1${hookRepo}`)
+        .replace(/^(\s*rev: ).*$/m, `$1${revision}`);
+      expect(config).not.toBe(snippet('pre-commit-config'));
+      writeFiles(repo, { '.pre-commit-config.yaml': config, 'tsconfig.json': SAMPLE_TSCONFIG });
+      await gitOk(repo, ['init', '--quiet', '--initial-branch=main']);
+      await gitOk(repo, ['add', '.']);
+      await gitOk(repo, ['commit', '--quiet', '-m', 'project']);
 
-    const env = { ...GIT_IDENTITY, PRE_COMMIT_HOME: createTempDir('defuse-e2e-pre-commit-home-'), npm_config_prefer_offline: 'true' };
-    const install = await run('pre-commit', ['install', '--install-hooks'], { cwd: repo, env, timeout: 240_000 });
-    expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
+      const env = {
+        ...GIT_IDENTITY,
+        PRE_COMMIT_HOME: createTempDir('defuse-e2e-pre-commit-home-'),
+        npm_config_prefer_offline: 'true',
+      };
+      const install = await run('pre-commit', ['install', '--install-hooks'], { cwd: repo, env, timeout: 240_000 });
+      expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
 
-    const gitWithEnv = (args: readonly string[]): Promise<ProcessResult> => run('git', args, { cwd: repo, env, timeout: 180_000 });
-    writeFiles(repo, { [MAIN]: UNHANDLED });
-    await gitWithEnv(['add', MAIN]);
-    const refused = await gitWithEnv(['commit', '-m', 'start the server']);
-    expect(refused.status).not.toBe(0);
-    expect(`${refused.stdout}${refused.stderr}`).toMatch(/^defuse\.+Failed$/m);
-    expect(`${refused.stdout}${refused.stderr}`.replace(/\s+/g, ' ')).toContain(stylish(refusal));
+      const gitWithEnv = (args: readonly string[]): Promise<ProcessResult> =>
+        run('git', args, { cwd: repo, env, timeout: 180_000 });
+      writeFiles(repo, { [MAIN]: UNHANDLED });
+      await gitWithEnv(['add', MAIN]);
+      const refused = await gitWithEnv(['commit', '-m', 'start the server']);
+      expect(refused.status).not.toBe(0);
+      expect(`${refused.stdout}${refused.stderr}`).toMatch(/^defuse\.+Failed$/m);
+      expect(`${refused.stdout}${refused.stderr}`.replace(/\s+/g, ' ')).toContain(stylish(refusal));
 
-    writeFiles(repo, { [MAIN]: HANDLED });
-    await gitWithEnv(['add', MAIN]);
-    const accepted = await gitWithEnv(['commit', '-m', 'start the server']);
-    expect(`${accepted.stdout}${accepted.stderr}`).toMatch(/^defuse\.+Passed$/m);
-    expect(accepted.status).toBe(0);
-    expect(await commitCount(repo)).toBe(2);
-  }, 2 * COMMIT_TIMEOUT);
+      writeFiles(repo, { [MAIN]: HANDLED });
+      await gitWithEnv(['add', MAIN]);
+      const accepted = await gitWithEnv(['commit', '-m', 'start the server']);
+      expect(`${accepted.stdout}${accepted.stderr}`).toMatch(/^defuse\.+Passed$/m);
+      expect(accepted.status).toBe(0);
+      expect(await commitCount(repo)).toBe(2);
+    },
+    2 * COMMIT_TIMEOUT,
+  );
 });

@@ -3,8 +3,8 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { INTEGRATIONS_DOC } from './integration-docs.js';
 import { REPO_ROOT } from './helpers.js';
+import { INTEGRATIONS_DOC } from './integration-docs.js';
 
 // The README's integration sections repeat snippets of docs/integrations.md,
 // whose snippets the e2e tests run; a README copy must not drift from them.

@@ -109,73 +109,91 @@ function expectSarifResults(log: SarifLog): void {
 }
 
 describe('exit codes', () => {
-  it('eslint and defuse exit 1 on findings and 0 on clean files', async () => {
-    const eslint = await npx(['eslint', '.']);
-    expect(eslint.status).toBe(1);
-    for (const sample of RULE_SAMPLES) expect(eslint.stdout).toContain(`defuse/${sample.rule}`);
-    expect(eslint.stdout).toContain(`${RULE_SAMPLES.length} problems (${RULE_SAMPLES.length} errors, 0 warnings)`);
+  it(
+    'eslint and defuse exit 1 on findings and 0 on clean files',
+    async () => {
+      const eslint = await npx(['eslint', '.']);
+      expect(eslint.status).toBe(1);
+      for (const sample of RULE_SAMPLES) expect(eslint.stdout).toContain(`defuse/${sample.rule}`);
+      expect(eslint.stdout).toContain(`${RULE_SAMPLES.length} problems (${RULE_SAMPLES.length} errors, 0 warnings)`);
 
-    const defuse = await npx(['defuse']);
-    expect(defuse.status).toBe(1);
-    for (const sample of RULE_SAMPLES) expect(defuse.stdout).toContain(`defuse/${sample.rule}`);
+      const defuse = await npx(['defuse']);
+      expect(defuse.status).toBe(1);
+      for (const sample of RULE_SAMPLES) expect(defuse.stdout).toContain(`defuse/${sample.rule}`);
 
-    expect((await npx(['eslint', 'src/clean.ts'])).status).toBe(0);
-    expect((await npx(['defuse', 'src/clean.ts'])).status).toBe(0);
-  }, RUNS_TIMEOUT);
+      expect((await npx(['eslint', 'src/clean.ts'])).status).toBe(0);
+      expect((await npx(['defuse', 'src/clean.ts'])).status).toBe(0);
+    },
+    RUNS_TIMEOUT,
+  );
 
-  it('eslint exits 1 on a JavaScript file linted by the syntactic config', async () => {
-    // Only for this test: the other runs lint `.` without it.
-    const directory = path.join(project, 'scripts');
-    mkdirSync(directory, { recursive: true });
-    writeFileSync(path.join(directory, 'start.js'), PLACEHOLDER_JS);
-    let result: ProcessResult;
-    try {
-      result = await npx(['eslint', '--format', 'json', 'scripts/start.js']);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
-    expect(result.stderr).not.toContain('Error');
-    expect(result.status).toBe(1);
-    const [report] = JSON.parse(result.stdout) as { messages: { ruleId: string | null; line: number; column: number }[] }[];
-    const { line, column } = locate(PLACEHOLDER_JS, "throw new Error('TODO');");
-    expect(report?.messages.map((message) => ({ ruleId: message.ruleId, line: message.line, column: message.column }))).toEqual([
-      { ruleId: 'defuse/no-placeholder-throw', line, column },
-    ]);
-  }, RUNS_TIMEOUT);
+  it(
+    'eslint exits 1 on a JavaScript file linted by the syntactic config',
+    async () => {
+      // Only for this test: the other runs lint `.` without it.
+      const directory = path.join(project, 'scripts');
+      mkdirSync(directory, { recursive: true });
+      writeFileSync(path.join(directory, 'start.js'), PLACEHOLDER_JS);
+      let result: ProcessResult;
+      try {
+        result = await npx(['eslint', '--format', 'json', 'scripts/start.js']);
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+      expect(result.stderr).not.toContain('Error');
+      expect(result.status).toBe(1);
+      const [report] = JSON.parse(result.stdout) as {
+        messages: { ruleId: string | null; line: number; column: number }[];
+      }[];
+      const { line, column } = locate(PLACEHOLDER_JS, "throw new Error('TODO');");
+      expect(
+        report?.messages.map((message) => ({ ruleId: message.ruleId, line: message.line, column: message.column })),
+      ).toEqual([{ ruleId: 'defuse/no-placeholder-throw', line, column }]);
+    },
+    RUNS_TIMEOUT,
+  );
 });
 
 describe('the GitHub Actions job', () => {
-  it('runs its lint commands as written and uploads our findings as SARIF', async () => {
-    const commands = workflowLintCommands();
-    expect(commands.map((words) => words.slice(0, 2).join(' '))).toEqual(['npx eslint', 'npx eslint']);
-    const [lint, sarif] = commands as [string[], string[]];
+  it(
+    'runs its lint commands as written and uploads our findings as SARIF',
+    async () => {
+      const commands = workflowLintCommands();
+      expect(commands.map((words) => words.slice(0, 2).join(' '))).toEqual(['npx eslint', 'npx eslint']);
+      const [lint, sarif] = commands as [string[], string[]];
 
-    const lintRun = await npx(lint.slice(1));
-    expect(lintRun.status).toBe(1);
-    for (const sample of RULE_SAMPLES) expect(lintRun.stdout).toContain(`defuse/${sample.rule}`);
+      const lintRun = await npx(lint.slice(1));
+      expect(lintRun.status).toBe(1);
+      for (const sample of RULE_SAMPLES) expect(lintRun.stdout).toContain(`defuse/${sample.rule}`);
 
-    const sarifRun = await npx(sarif.slice(1));
-    expect(sarifRun.status).toBe(1);
-    const output = sarif[sarif.indexOf('--output-file') + 1] as string;
-    const log = JSON.parse(readFileSync(path.join(project, output), 'utf8')) as SarifLog;
-    expectSarifResults(log);
+      const sarifRun = await npx(sarif.slice(1));
+      expect(sarifRun.status).toBe(1);
+      const output = sarif[sarif.indexOf('--output-file') + 1] as string;
+      const log = JSON.parse(readFileSync(path.join(project, output), 'utf8')) as SarifLog;
+      expectSarifResults(log);
 
-    // The rules' metadata goes along, so code scanning links each alert to its docs.
-    const driver = log.runs[0]?.tool.driver;
-    expect(driver?.name).toBe('ESLint');
-    const described = new Map((driver?.rules ?? []).map((rule) => [rule.id, rule]));
-    for (const sample of RULE_SAMPLES) {
-      const meta = rules[sample.rule]?.meta;
-      expect(described.get(`defuse/${sample.rule}`)).toMatchObject({
-        shortDescription: { text: meta?.docs?.description },
-        helpUri: meta?.docs?.url,
-      });
-    }
-  }, RUNS_TIMEOUT);
+      // The rules' metadata goes along, so code scanning links each alert to its docs.
+      const driver = log.runs[0]?.tool.driver;
+      expect(driver?.name).toBe('ESLint');
+      const described = new Map((driver?.rules ?? []).map((rule) => [rule.id, rule]));
+      for (const sample of RULE_SAMPLES) {
+        const meta = rules[sample.rule]?.meta;
+        expect(described.get(`defuse/${sample.rule}`)).toMatchObject({
+          shortDescription: { text: meta?.docs?.description },
+          helpUri: meta?.docs?.url,
+        });
+      }
+    },
+    RUNS_TIMEOUT,
+  );
 
-  it('gets the same SARIF results from the defuse command', async () => {
-    const result = await npx(['defuse', '--format', SARIF_FORMATTER]);
-    expect(result.status).toBe(1);
-    expectSarifResults(JSON.parse(result.stdout) as SarifLog);
-  }, RUNS_TIMEOUT);
+  it(
+    'gets the same SARIF results from the defuse command',
+    async () => {
+      const result = await npx(['defuse', '--format', SARIF_FORMATTER]);
+      expect(result.status).toBe(1);
+      expectSarifResults(JSON.parse(result.stdout) as SarifLog);
+    },
+    RUNS_TIMEOUT,
+  );
 });

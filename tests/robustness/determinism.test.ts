@@ -44,8 +44,16 @@ describe.each([
     const again = createESLint(typeAware);
     await lintInOrder(again, files);
     const repeated = await lintInOrder(again, [...files].reverse());
-    expect(Object.values(forward).flat().some((message) => message.ruleId?.startsWith('defuse/'))).toBe(true);
-    expect(Object.values(forward).flat().filter((message) => message.fatal)).toEqual([]);
+    expect(
+      Object.values(forward)
+        .flat()
+        .some((message) => message.ruleId?.startsWith('defuse/')),
+    ).toBe(true);
+    expect(
+      Object.values(forward)
+        .flat()
+        .filter((message) => message.fatal),
+    ).toEqual([]);
     expect(backward).toEqual(forward);
     expect(repeated).toEqual(forward);
   });

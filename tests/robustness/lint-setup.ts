@@ -22,8 +22,7 @@ export function allRules(options: RuleOptions = 'default'): Linter.RulesRecord {
   return Object.fromEntries(
     Object.entries(plugin.rules).map(([name, rule]) => {
       const strictOptions = rule.meta.docs?.strictOptions;
-      const entry: Linter.RuleEntry =
-        options === 'strict' && strictOptions ? ['error', ...strictOptions] : 'error';
+      const entry: Linter.RuleEntry = options === 'strict' && strictOptions ? ['error', ...strictOptions] : 'error';
       return [`defuse/${name}`, entry];
     }),
   );

@@ -43,7 +43,9 @@ describe('every syntax form', () => {
     const reported = new Set<string>();
     const broken: string[] = [];
     for (const sample of samples) {
-      const messages = linter.verify(sample.code, lintConfig(allRules('strict'), program), { filename: virtualPath(sample) });
+      const messages = linter.verify(sample.code, lintConfig(allRules('strict'), program), {
+        filename: virtualPath(sample),
+      });
       for (const message of defuseReports(messages)) {
         reported.add(message.ruleId ?? '');
         for (const { fix } of [...(message.fix ? [{ fix: message.fix }] : []), ...(message.suggestions ?? [])]) {
@@ -78,11 +80,15 @@ describe('deep nesting', () => {
   it.each([
     ['10,000 nested blocks (espree)', deeplyNested(10_000), 'nested.js', 'espree'],
     ['10,000 nested calls (TypeScript)', deeplyNestedExpression(10_000), 'nested-calls.ts', 'typescript'],
-  ] as const)('%s in a worker with a large stack', async (_label, text, filename, parser) => {
-    const { messages, error } = await lintWithLargeStack({ text, filename, parser });
-    expect(error).toBeUndefined();
-    expect(fatal(messages)).toEqual([]);
-  }, 180_000);
+  ] as const)(
+    '%s in a worker with a large stack',
+    async (_label, text, filename, parser) => {
+      const { messages, error } = await lintWithLargeStack({ text, filename, parser });
+      expect(error).toBeUndefined();
+      expect(fatal(messages)).toEqual([]);
+    },
+    180_000,
+  );
 });
 
 describe('a large file', () => {

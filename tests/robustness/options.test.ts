@@ -34,7 +34,11 @@ const typesOf = (schema: Schema): string[] => {
 /** A value that no branch of the schema accepts: a type it does not list. */
 function wrongValue(schema: Schema): { value: unknown; says: RegExp } | undefined {
   const types = typesOf(schema);
-  if (schema.enum) return { value: '__not_a_listed_value__', says: /should be equal to one of the allowed values|should be|should match/ };
+  if (schema.enum)
+    return {
+      value: '__not_a_listed_value__',
+      says: /should be equal to one of the allowed values|should be|should match/,
+    };
   if (types.length === 0) return undefined;
   if (!types.includes('number') && !types.includes('integer')) return { value: 42, says: /should be/ };
   if (!types.includes('string')) return { value: 'text', says: /should be/ };
@@ -45,26 +49,43 @@ function wrongValue(schema: Schema): { value: unknown; says: RegExp } | undefine
 function wrongShapes(schema: Schema | readonly Schema[]): WrongShape[] {
   const items = Array.isArray(schema) ? (schema as Schema[]) : [];
   const shapes: WrongShape[] = [
-    { label: `${items.length + 1} options`, options: Array.from({ length: items.length + 1 }, () => ({})), says: /should NOT have more than/ },
+    {
+      label: `${items.length + 1} options`,
+      options: Array.from({ length: items.length + 1 }, () => ({})),
+      says: /should NOT have more than/,
+    },
   ];
   const [first] = items;
   if (!first) return shapes;
   const wrong = wrongValue(first);
-  if (wrong) shapes.push({ label: `first option ${JSON.stringify(wrong.value)}`, options: [wrong.value], says: wrong.says });
+  if (wrong)
+    shapes.push({ label: `first option ${JSON.stringify(wrong.value)}`, options: [wrong.value], says: wrong.says });
   if (first.type !== 'object' || !first.properties) return shapes;
   if (first.additionalProperties === false) {
-    shapes.push({ label: 'an unknown property', options: [{ __notAnOption: true }], says: /should NOT have additional properties/ });
+    shapes.push({
+      label: 'an unknown property',
+      options: [{ __notAnOption: true }],
+      says: /should NOT have additional properties/,
+    });
   }
   for (const [key, property] of Object.entries(first.properties)) {
     const wrongProperty = wrongValue(property);
     if (wrongProperty) {
-      shapes.push({ label: `${key}: ${JSON.stringify(wrongProperty.value)}`, options: [{ [key]: wrongProperty.value }], says: wrongProperty.says });
+      shapes.push({
+        label: `${key}: ${JSON.stringify(wrongProperty.value)}`,
+        options: [{ [key]: wrongProperty.value }],
+        says: wrongProperty.says,
+      });
     }
     const itemSchema = property.items;
     if (itemSchema && !Array.isArray(itemSchema)) {
       const wrongItem = wrongValue(itemSchema);
       if (wrongItem) {
-        shapes.push({ label: `${key}: [${JSON.stringify(wrongItem.value)}]`, options: [{ [key]: [wrongItem.value] }], says: wrongItem.says });
+        shapes.push({
+          label: `${key}: [${JSON.stringify(wrongItem.value)}]`,
+          options: [{ [key]: [wrongItem.value] }],
+          says: wrongItem.says,
+        });
       }
       // A regular expression option that cannot compile is a configuration error, not a crash.
       if (itemSchema.format === 'regex') {
@@ -89,7 +110,9 @@ describe('option schemas', () => {
 
   it.each(cases)('defuse/$name rejects $label', ({ name, options, says }) => {
     const linter = new Linter({ cwd: '/virtual-defuse' });
-    const config: Linter.Config[] = [{ plugins: { defuse: plugin as never }, rules: { [`defuse/${name}`]: ['error', ...options] } }];
+    const config: Linter.Config[] = [
+      { plugins: { defuse: plugin as never }, rules: { [`defuse/${name}`]: ['error', ...options] } },
+    ];
     let thrown: unknown;
     try {
       linter.verify('export const value = 1;\n', config, { filename: '/virtual-defuse/file.js' });
@@ -104,14 +127,17 @@ describe('option schemas', () => {
     expect((thrown as { ruleId?: string }).ruleId).toBeUndefined();
   });
 
-  it('accept each rule\'s own defaults and strict options', () => {
+  it("accept each rule's own defaults and strict options", () => {
     const linter = new Linter({ cwd: '/virtual-defuse' });
     for (const [name, rule] of Object.entries(plugin.rules)) {
       for (const options of [rule.meta.defaultOptions ?? [], rule.meta.docs?.strictOptions ?? []]) {
         const config: Linter.Config[] = [
           { plugins: { defuse: plugin as never }, rules: { [`defuse/${name}`]: ['error', ...options] } },
         ];
-        expect(() => linter.verify('export {};\n', config, { filename: '/virtual-defuse/file.ts' }), name).not.toThrow();
+        expect(
+          () => linter.verify('export {};\n', config, { filename: '/virtual-defuse/file.ts' }),
+          name,
+        ).not.toThrow();
       }
     }
   });

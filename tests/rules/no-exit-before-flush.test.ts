@@ -4,11 +4,7 @@ import rule from '../../src/rules/no-exit-before-flush.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
 
 type MessageIds =
-  | 'exitBeforeFlush'
-  | 'exitBeforeLoggerFlush'
-  | 'useExitCode'
-  | 'useExitCodeInFunction'
-  | 'exitFromWriteCallback';
+  'exitBeforeFlush' | 'exitBeforeLoggerFlush' | 'useExitCode' | 'useExitCodeInFunction' | 'exitFromWriteCallback';
 type Where = 'stderr' | 'stdout' | 'logger';
 
 interface Expected {
@@ -19,7 +15,11 @@ interface Expected {
   write: string;
   writeLine: number;
   where: Where;
-  suggestions?: { messageId: Exclude<MessageIds, 'exitBeforeFlush' | 'exitBeforeLoggerFlush'>; data: Record<string, string>; output: string }[];
+  suggestions?: {
+    messageId: Exclude<MessageIds, 'exitBeforeFlush' | 'exitBeforeLoggerFlush'>;
+    data: Record<string, string>;
+    output: string;
+  }[];
 }
 
 /** Where the first `text` sits in `code`, as ESLint reports it (1-based lines and columns, single-line text). */
@@ -1025,7 +1025,12 @@ async function fail() {
       where: 'stderr',
       suggestions: [
         exitCodeInFunction(writeCallbackThenMore, 'process.exit(1);', 'process.exitCode = 1;'),
-        writeCallback(writeCallbackThenMore, 'process.exit(1);', "process.stderr.write('', () => process.exit(1));", 'stderr'),
+        writeCallback(
+          writeCallbackThenMore,
+          'process.exit(1);',
+          "process.stderr.write('', () => process.exit(1));",
+          'stderr',
+        ),
       ],
     }),
     invalid(notBarriers, {
@@ -1065,7 +1070,12 @@ async function fail() {
       writeLine: 2,
       where: 'stdout',
       suggestions: [
-        writeCallback(noArgumentCallback, 'process.exit();', "process.stdout.write('', () => process.exit());", 'stdout'),
+        writeCallback(
+          noArgumentCallback,
+          'process.exit();',
+          "process.stdout.write('', () => process.exit());",
+          'stdout',
+        ),
       ],
     }),
     invalid(loggerCallback, {
@@ -1081,7 +1091,13 @@ async function fail() {
       write: 'console.error',
       writeLine: 2,
       where: 'stderr',
-      suggestions: [exitCodeInFunction(enumCode, 'process.exit(error ? ExitCode.Failure : -1);', 'process.exitCode = error ? ExitCode.Failure : -1;')],
+      suggestions: [
+        exitCodeInFunction(
+          enumCode,
+          'process.exit(error ? ExitCode.Failure : -1);',
+          'process.exitCode = error ? ExitCode.Failure : -1;',
+        ),
+      ],
     }),
     invalid(staticBlock, { exit: 'process.exit(1)', write: 'console.error', writeLine: 3, where: 'stderr' }),
     invalid(

@@ -48,7 +48,8 @@ const placeholder = (property: string, value: string, runtime: 'undefined' | 'nu
   data: {
     property,
     value,
-    runtime: runtime === 'empty' ? 'an empty object, so each of its properties is `undefined`' : NULLISH_RUNTIME[runtime],
+    runtime:
+      runtime === 'empty' ? 'an empty object, so each of its properties is `undefined`' : NULLISH_RUNTIME[runtime],
     error: runtime === 'empty' ? 'undefined' : runtime,
   },
   ...place(at),
@@ -70,7 +71,7 @@ const RPC = "import type { RpcRequest } from './partial-state.js';\ndeclare func
 // Cases that behave the same with and without type information.
 const sharedValid = [
   // `todo()` throws while the object is built: no-placeholder-throw reports that call, not this rule.
-  "declare function todo(): never;\nconst state = { db: todo(), port: 8080 };",
+  'declare function todo(): never;\nconst state = { db: todo(), port: 8080 };',
   // Real values, `null` and `undefined` without an assertion (the type says they may be absent).
   'const state = { cache: undefined, parent: null, count: 0 };',
   // rxjs-style teardown: an assignment, not an object literal property.
@@ -117,7 +118,7 @@ const sharedValid = [
   '@Component class Widget { label!: string; render() { return this.label; } }',
   // `as never` claims no value at all: viem clears a field on purpose (`account: null as never`).
   'declare function readContract(options: { account: { address: string }; to: string }): void;\nreadContract({ account: null as never, to: "0x0" });',
-  "const options = { name: undefined as never, timeout: 1 };",
+  'const options = { name: undefined as never, timeout: 1 };',
   // The empty fallback idiom for data that may be absent: readers treat every field as maybe missing.
   'interface Ctx { events: string[] }\ndeclare const json: { context?: Ctx };\nconst ctx = json.context || ({} as Ctx);',
   'interface Caps { audio: boolean }\ndeclare const msg: { caps?: Caps };\nexport const caps = msg.caps ?? <Caps>{};',
@@ -197,7 +198,7 @@ const sharedInvalid = [
   },
   {
     // Test doubles are deliberate partial objects: the docs show a `files` override for them.
-    code: "const repo = { find: () => undefined, db: null as any };",
+    code: 'const repo = { find: () => undefined, db: null as any };',
     errors: [placeholder('db', 'null as any', 'null', { line: 1, column: 43, endColumn: 54 })],
   },
   {
@@ -242,7 +243,11 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
     // The builder idiom: filled in after the assertion.
     lines(RPC, 'const req = {} as RpcRequest;', 'req.id = 1;', 'send(req);'),
     // Dictionaries filled with computed keys.
-    lines("import type { Totals } from './partial-state.js';", 'const byKey = {} as Totals;', 'for (const k of ["a"]) byKey[k as "sum"] = 1;'),
+    lines(
+      "import type { Totals } from './partial-state.js';",
+      'const byKey = {} as Totals;',
+      'for (const k of ["a"]) byKey[k as "sum"] = 1;',
+    ),
     lines(
       "import type { Totals } from './partial-state.js';",
       'declare const rows: { key: string; n: number }[];',
@@ -261,13 +266,21 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
   invalid: [
     ...sharedInvalid,
     {
-      code: lines("import type { AppState } from './partial-state.js';", 'const state = {} as AppState;', 'export default state;'),
+      code: lines(
+        "import type { AppState } from './partial-state.js';",
+        'const state = {} as AppState;',
+        'export default state;',
+      ),
       errors: [
-        emptyAsserted('AppState', { line: 2, column: 15, endColumn: 29 }, lines(
-          "import type { AppState } from './partial-state.js';",
-          'const state: AppState = {};',
-          'export default state;',
-        )),
+        emptyAsserted(
+          'AppState',
+          { line: 2, column: 15, endColumn: 29 },
+          lines(
+            "import type { AppState } from './partial-state.js';",
+            'const state: AppState = {};',
+            'export default state;',
+          ),
+        ),
       ],
     },
     {
@@ -281,13 +294,21 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
     {
       code: 'interface Settings { port: number }\nconst s = <Settings>{};\nexport { s };',
       errors: [
-        emptyAsserted('Settings', { line: 2, column: 11, endColumn: 23 }, 'interface Settings { port: number }\nconst s: Settings = {};\nexport { s };'),
+        emptyAsserted(
+          'Settings',
+          { line: 2, column: 11, endColumn: 23 },
+          'interface Settings { port: number }\nconst s: Settings = {};\nexport { s };',
+        ),
       ],
     },
     {
       code: "import type { Config } from './partial-state.js';\nexport const config = {} as unknown as Config;",
       errors: [
-        emptyAsserted('Config', { line: 2, column: 23, endColumn: 46 }, "import type { Config } from './partial-state.js';\nexport const config: Config = {};"),
+        emptyAsserted(
+          'Config',
+          { line: 2, column: 23, endColumn: 46 },
+          "import type { Config } from './partial-state.js';\nexport const config: Config = {};",
+        ),
       ],
     },
     {
@@ -298,7 +319,11 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
       // The builder is used before anything is assigned.
       code: lines(RPC, 'const req = {} as RpcRequest;', 'send(req);', 'req.id = 1;'),
       errors: [
-        emptyAsserted('RpcRequest', { line: 3, column: 13, endColumn: 29 }, lines(RPC, 'const req: RpcRequest = {};', 'send(req);', 'req.id = 1;')),
+        emptyAsserted(
+          'RpcRequest',
+          { line: 3, column: 13, endColumn: 29 },
+          lines(RPC, 'const req: RpcRequest = {};', 'send(req);', 'req.id = 1;'),
+        ),
       ],
     },
     {
@@ -316,7 +341,13 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
     },
     {
       code: 'type Point = { x: number } | null;\nconst p = {} as Point;\nexport { p };',
-      errors: [emptyAsserted('Point', { line: 2, column: 11, endColumn: 22 }, 'type Point = { x: number } | null;\nconst p: Point = {};\nexport { p };')],
+      errors: [
+        emptyAsserted(
+          'Point',
+          { line: 2, column: 11, endColumn: 22 },
+          'type Point = { x: number } | null;\nconst p: Point = {};\nexport { p };',
+        ),
+      ],
     },
   ],
 });
@@ -335,7 +366,13 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
   valid: [
     ...sharedValid,
     // Complete literals, through every kind of assertion.
-    lines(IMPORT_STATE, IMPORT_CONNECTIONS, DECLARE_CONNECTIONS, 'declare const config: Config;', 'const s = { db, registry, redis, config, encryption: { key: "k" }, authClient: { verify: () => true } } as AppState;'),
+    lines(
+      IMPORT_STATE,
+      IMPORT_CONNECTIONS,
+      DECLARE_CONNECTIONS,
+      'declare const config: Config;',
+      'const s = { db, registry, redis, config, encryption: { key: "k" }, authClient: { verify: () => true } } as AppState;',
+    ),
     lines(IMPORT_STATE, 'const c = <Config>{ port: 1, host: "h" };'),
     lines(IMPORT_STATE, 'const c = ({ port: 1, host: "h" } satisfies Config) as Config;'),
     lines(IMPORT_STATE, 'const c = { port: 1, host: "h", extra: true } as unknown as Config;'),
@@ -378,7 +415,10 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
     lines(IMPORT_STATE, "export function ping() { return { id: 1, method: 'ping' } as RpcRequest; }"),
     // A callback whose result the callee is generic in: it infers the type from this very object
     // (viem's chain formatters, merged over the base formatter's output by `defineFormatter`).
-    lines(FMT, "export const block = defineBlock({ format(): ChainBlock { return { stateRoot: '0x' } as ChainBlock; } });"),
+    lines(
+      FMT,
+      "export const block = defineBlock({ format(): ChainBlock { return { stateRoot: '0x' } as ChainBlock; } });",
+    ),
     lines(FMT, "export const block = defineBlock({ format: () => ({ stateRoot: '0x' }) as ChainBlock });"),
     lines(
       FMT,
@@ -404,7 +444,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
     lines(
       "import type { Socket } from './partial-formatters.js';",
       'declare const ws: WebSocket;',
-      "export const socket = Object.assign(ws, { ping() {}, request(body: string) { ws.send(body); } } as Socket);",
+      'export const socket = Object.assign(ws, { ping() {}, request(body: string) { ws.send(body); } } as Socket);',
     ),
     // A required property of a type built from a type parameter (viem's `decodeDeployData`).
     lines(
@@ -430,7 +470,16 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
     // `undefined as unknown as T` where `T` admits `undefined`.
     "import type { Config } from './partial-state.js';\nconst s = { config: undefined as unknown as Config | undefined };",
     // The builder idiom: every required property assigned before the first use.
-    lines(RPC, 'export function make(): RpcRequest {', '  const req = {} as RpcRequest;', '  req.id = 1;', "  req.method = 'ping';", '  req.trace = undefined;', '  return req;', '}'),
+    lines(
+      RPC,
+      'export function make(): RpcRequest {',
+      '  const req = {} as RpcRequest;',
+      '  req.id = 1;',
+      "  req.method = 'ping';",
+      '  req.trace = undefined;',
+      '  return req;',
+      '}',
+    ),
     lines(
       RPC,
       'export function make(ok: boolean) {',
@@ -451,12 +500,43 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       '  send(req);',
       '}',
     ),
-    lines(RPC, 'export function make() {', '  const req = { id: 1 } as RpcRequest;', "  req['method'] = String(req.id);", '  req.trace = "";', '  send(req);', '}'),
-    lines(RPC, 'export function make() {', '  const req = {} as RpcRequest;', "  Object.assign(req, { id: 1, method: 'x' }, { trace: undefined });", '  send(req);', '}'),
-    lines(RPC, 'declare const defaults: any;', 'const req = {} as RpcRequest;', 'Object.assign(req, defaults);', 'send(req);'),
+    lines(
+      RPC,
+      'export function make() {',
+      '  const req = { id: 1 } as RpcRequest;',
+      "  req['method'] = String(req.id);",
+      '  req.trace = "";',
+      '  send(req);',
+      '}',
+    ),
+    lines(
+      RPC,
+      'export function make() {',
+      '  const req = {} as RpcRequest;',
+      "  Object.assign(req, { id: 1, method: 'x' }, { trace: undefined });",
+      '  send(req);',
+      '}',
+    ),
+    lines(
+      RPC,
+      'declare const defaults: any;',
+      'const req = {} as RpcRequest;',
+      'Object.assign(req, defaults);',
+      'send(req);',
+    ),
     // Filled in with computed keys: which properties it gets is not knowable.
-    lines(IMPORT_STATE, 'export function zero(keys: (keyof Totals)[]) {', '  const out = {} as Totals;', '  for (const key of keys) out[key] = 0;', '  return out;', '}'),
-    lines(IMPORT_STATE, "export const t = (['count', 'sum'] as const).reduce((acc, key) => { acc[key] = 0; return acc; }, {} as Totals);"),
+    lines(
+      IMPORT_STATE,
+      'export function zero(keys: (keyof Totals)[]) {',
+      '  const out = {} as Totals;',
+      '  for (const key of keys) out[key] = 0;',
+      '  return out;',
+      '}',
+    ),
+    lines(
+      IMPORT_STATE,
+      "export const t = (['count', 'sum'] as const).reduce((acc, key) => { acc[key] = 0; return acc; }, {} as Totals);",
+    ),
     // A module-level builder: importers see it only after the module has run.
     lines(IMPORT_STATE, 'export const config = {} as Config;', 'config.port = 8080;', "config.host = 'localhost';"),
     // Functions stored on the object run later: storing them is no use of the object.
@@ -501,26 +581,71 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       'track(deferred);',
     ),
     // Builders in `case` clauses and static blocks.
-    lines(RPC, 'export function make(kind: number) {', '  switch (kind) {', '    case 1: {', '      const req = {} as RpcRequest;', "      req.id = 1; req.method = 'a'; req.trace = '';", '      send(req);', '    }', '  }', '}'),
-    lines(RPC, 'class Client { static ping: RpcRequest; static {', '  const req = {} as RpcRequest;', "  req.id = 0; req.method = 'ping'; req.trace = undefined;", '  Client.ping = req;', '} }'),
+    lines(
+      RPC,
+      'export function make(kind: number) {',
+      '  switch (kind) {',
+      '    case 1: {',
+      '      const req = {} as RpcRequest;',
+      "      req.id = 1; req.method = 'a'; req.trace = '';",
+      '      send(req);',
+      '    }',
+      '  }',
+      '}',
+    ),
+    lines(
+      RPC,
+      'class Client { static ping: RpcRequest; static {',
+      '  const req = {} as RpcRequest;',
+      "  req.id = 0; req.method = 'ping'; req.trace = undefined;",
+      '  Client.ping = req;',
+      '} }',
+    ),
     // Past the scan's budget of statements: given up, not judged.
-    lines(RPC, 'declare function tick(): void;', 'const req = {} as RpcRequest;', "req.id = 1;", ...Array.from({ length: 250 }, () => 'tick();'), 'send(req);'),
+    lines(
+      RPC,
+      'declare function tick(): void;',
+      'const req = {} as RpcRequest;',
+      'req.id = 1;',
+      ...Array.from({ length: 250 }, () => 'tick();'),
+      'send(req);',
+    ),
     // Reassigned: the asserted object is dropped.
     lines(RPC, 'let req = {} as RpcRequest;', "req = { id: 1, method: '', trace: '' };", 'send(req);'),
     // Never used while incomplete: the function ends first.
-    lines(RPC, 'export function make(ok: boolean) {', '  const req = {} as RpcRequest;', '  if (!ok) return;', '  req.id = 1; req.method = ""; req.trace = "";', '  send(req);', '}'),
+    lines(
+      RPC,
+      'export function make(ok: boolean) {',
+      '  const req = {} as RpcRequest;',
+      '  if (!ok) return;',
+      '  req.id = 1; req.method = ""; req.trace = "";',
+      '  send(req);',
+      '}',
+    ),
   ],
   invalid: [
     ...sharedInvalid,
     {
       // The incident: three fields supplied, three left out.
-      code: lines(IMPORT_STATE, IMPORT_CONNECTIONS, DECLARE_CONNECTIONS, 'const state = { db, registry, redis } as AppState;', 'export { state };'),
+      code: lines(
+        IMPORT_STATE,
+        IMPORT_CONNECTIONS,
+        DECLARE_CONNECTIONS,
+        'const state = { db, registry, redis } as AppState;',
+        'export { state };',
+      ),
       errors: [
         missingProperties(
           'AppState',
           '3 required properties are missing: config, encryption, authClient',
           { line: 4, column: 15, endColumn: 50 },
-          lines(IMPORT_STATE, IMPORT_CONNECTIONS, DECLARE_CONNECTIONS, 'const state: AppState = { db, registry, redis };', 'export { state };'),
+          lines(
+            IMPORT_STATE,
+            IMPORT_CONNECTIONS,
+            DECLARE_CONNECTIONS,
+            'const state: AppState = { db, registry, redis };',
+            'export { state };',
+          ),
         ),
       ],
     },
@@ -548,28 +673,57 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       ],
     },
     {
-      code: lines(IMPORT_STATE, "const config = ({ port: 1 } satisfies Partial<Config>) as Config;", 'export { config };'),
+      code: lines(
+        IMPORT_STATE,
+        'const config = ({ port: 1 } satisfies Partial<Config>) as Config;',
+        'export { config };',
+      ),
       errors: [
-        missingProperties('Config', '1 required property is missing: host', { line: 2, column: 16, endColumn: 65 }, lines(IMPORT_STATE, "const config: Config = { port: 1 };", 'export { config };')),
+        missingProperties(
+          'Config',
+          '1 required property is missing: host',
+          { line: 2, column: 16, endColumn: 65 },
+          lines(IMPORT_STATE, 'const config: Config = { port: 1 };', 'export { config };'),
+        ),
       ],
     },
     {
       // The reducer seed.
-      code: lines(IMPORT_STATE, 'declare const xs: number[];', 'export const t = xs.reduce((acc, x) => { acc.count++; acc.sum += x; return acc; }, {} as Totals);'),
-      errors: [missingProperties('Totals', '2 required properties are missing: count, sum', { line: 3, column: 84, endColumn: 96 })],
+      code: lines(
+        IMPORT_STATE,
+        'declare const xs: number[];',
+        'export const t = xs.reduce((acc, x) => { acc.count++; acc.sum += x; return acc; }, {} as Totals);',
+      ),
+      errors: [
+        missingProperties('Totals', '2 required properties are missing: count, sum', {
+          line: 3,
+          column: 84,
+          endColumn: 96,
+        }),
+      ],
     },
     {
       // Unions: the member the discriminant picks.
       code: "import type { Shape } from './partial-shapes.js';\nexport const s = { kind: 'square' } as Shape;",
       errors: [
-        missingProperties('Shape', '1 required property is missing: side', { line: 2, column: 18, endColumn: 45 }, "import type { Shape } from './partial-shapes.js';\nexport const s: Shape = { kind: 'square' };"),
+        missingProperties(
+          'Shape',
+          '1 required property is missing: side',
+          { line: 2, column: 18, endColumn: 45 },
+          "import type { Shape } from './partial-shapes.js';\nexport const s: Shape = { kind: 'square' };",
+        ),
       ],
     },
     {
       // Optional in one member, required in the other: neither is satisfied.
       code: "import type { Loose } from './partial-shapes.js';\nexport const l = { b: 1 } as Loose;",
       errors: [
-        missingProperties('Loose', '1 required property is missing: a', { line: 2, column: 18, endColumn: 35 }, "import type { Loose } from './partial-shapes.js';\nexport const l: Loose = { b: 1 };"),
+        missingProperties(
+          'Loose',
+          '1 required property is missing: a',
+          { line: 2, column: 18, endColumn: 35 },
+          "import type { Loose } from './partial-shapes.js';\nexport const l: Loose = { b: 1 };",
+        ),
       ],
     },
     {
@@ -580,16 +734,26 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const m = {} as MaybeNickname;',
       ),
       errors: [
-        missingProperties('Person', '1 required property is missing: age', { line: 2, column: 18, endColumn: 41 }, lines(
-          "import type { Person, MaybeNickname } from './partial-shapes.js';",
-          "export const p: Person = { name: 'x' };",
-          'export const m = {} as MaybeNickname;',
-        )),
-        missingProperties('MaybeNickname', '1 required property is missing: nickname', { line: 3, column: 18, endColumn: 37 }, lines(
-          "import type { Person, MaybeNickname } from './partial-shapes.js';",
-          "export const p = { name: 'x' } as Person;",
-          'export const m: MaybeNickname = {};',
-        )),
+        missingProperties(
+          'Person',
+          '1 required property is missing: age',
+          { line: 2, column: 18, endColumn: 41 },
+          lines(
+            "import type { Person, MaybeNickname } from './partial-shapes.js';",
+            "export const p: Person = { name: 'x' };",
+            'export const m = {} as MaybeNickname;',
+          ),
+        ),
+        missingProperties(
+          'MaybeNickname',
+          '1 required property is missing: nickname',
+          { line: 3, column: 18, endColumn: 37 },
+          lines(
+            "import type { Person, MaybeNickname } from './partial-shapes.js';",
+            "export const p = { name: 'x' } as Person;",
+            'export const m: MaybeNickname = {};',
+          ),
+        ),
       ],
     },
     {
@@ -603,7 +767,11 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const boxed = [{ value: 1 } as Box<number>];',
       ),
       errors: [
-        missingProperties('Page<number>', '1 required property is missing: total', { line: 4, column: 22, endColumn: 51 }),
+        missingProperties('Page<number>', '1 required property is missing: total', {
+          line: 4,
+          column: 22,
+          endColumn: 51,
+        }),
         missingProperties('Tree', '1 required property is missing: children', { line: 5, column: 22, endColumn: 42 }),
         missingProperties('Box<number>', '1 required property is missing: id', { line: 6, column: 23, endColumn: 50 }),
       ],
@@ -617,7 +785,11 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "export const vault = [{ reveal: () => '' } as unknown as Vault];",
       ),
       errors: [
-        missingProperties('Repo', '2 required properties are missing: rows, size', { line: 2, column: 22, endColumn: 66 }),
+        missingProperties('Repo', '2 required properties are missing: rows, size', {
+          line: 2,
+          column: 22,
+          endColumn: 66,
+        }),
         missingProperties('Point', '1 required property is missing: y', { line: 3, column: 23, endColumn: 40 }),
         missingProperties('Vault', '1 required property is missing: #secret', { line: 4, column: 23, endColumn: 63 }),
       ],
@@ -633,7 +805,11 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties('Labelled', '1 required property is missing: label', { line: 2, column: 19, endColumn: 33 }),
         missingProperties('Flags', '1 required property is missing: trace', { line: 3, column: 19, endColumn: 43 }),
-        missingProperties('Required<Partial<Flags>>', '2 required properties are missing: debug, trace', { line: 4, column: 19, endColumn: 49 }),
+        missingProperties('Required<Partial<Flags>>', '2 required properties are missing: debug, trace', {
+          line: 4,
+          column: 19,
+          endColumn: 49,
+        }),
       ],
     },
     {
@@ -646,47 +822,103 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const d = [{ ...connections, ...(Math.random() > 0.5 && { config }) } as AppState];',
       ),
       errors: [
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', { line: 3, column: 19, endColumn: 57 }),
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', { line: 4, column: 19, endColumn: 102 }),
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', { line: 5, column: 19, endColumn: 89 }),
+        missingProperties('AppState', '2 required properties are missing: encryption, authClient', {
+          line: 3,
+          column: 19,
+          endColumn: 57,
+        }),
+        missingProperties('AppState', '2 required properties are missing: encryption, authClient', {
+          line: 4,
+          column: 19,
+          endColumn: 102,
+        }),
+        missingProperties('AppState', '2 required properties are missing: encryption, authClient', {
+          line: 5,
+          column: 19,
+          endColumn: 89,
+        }),
       ],
     },
     {
       // Nested `{}`: the placeholder is reported on the property; the outer literal on its own.
-      code: lines(IMPORT_STATE, "export const s = { config: {} as Config, encryption: { key: 'k' } } as unknown as Pick<AppState, 'config' | 'encryption'>;"),
+      code: lines(
+        IMPORT_STATE,
+        "export const s = { config: {} as Config, encryption: { key: 'k' } } as unknown as Pick<AppState, 'config' | 'encryption'>;",
+      ),
       errors: [placeholder('config', '{} as Config', 'empty', { line: 2, column: 28, endColumn: 40 })],
     },
     {
       // Builder: used (passed) before it is complete.
-      code: lines(RPC, 'export function a() {', '  const req = {} as RpcRequest;', '  req.id = 1;', '  send(req);', "  req.method = 'x';", '  req.trace = undefined;', '}'),
+      code: lines(
+        RPC,
+        'export function a() {',
+        '  const req = {} as RpcRequest;',
+        '  req.id = 1;',
+        '  send(req);',
+        "  req.method = 'x';",
+        '  req.trace = undefined;',
+        '}',
+      ),
       errors: [
-        incompleteBuilder('RpcRequest', 'req', '1 required property is not assigned on every path before `req` is first used: method', {
-          line: 4,
-          column: 9,
-          endColumn: 31,
-        }),
+        incompleteBuilder(
+          'RpcRequest',
+          'req',
+          '1 required property is not assigned on every path before `req` is first used: method',
+          {
+            line: 4,
+            column: 9,
+            endColumn: 31,
+          },
+        ),
       ],
     },
     {
       // Builder: an assignment in one branch only does not count.
-      code: lines(RPC, 'export function b(ok: boolean): RpcRequest {', '  const req = {} as RpcRequest;', '  req.id = 1;', "  if (ok) { req.method = 'ping'; }", '  req.trace = undefined;', '  return req;', '}'),
+      code: lines(
+        RPC,
+        'export function b(ok: boolean): RpcRequest {',
+        '  const req = {} as RpcRequest;',
+        '  req.id = 1;',
+        "  if (ok) { req.method = 'ping'; }",
+        '  req.trace = undefined;',
+        '  return req;',
+        '}',
+      ),
       errors: [
-        incompleteBuilder('RpcRequest', 'req', '1 required property is not assigned on every path before `req` is first used: method', {
-          line: 4,
-          column: 9,
-          endColumn: 31,
-        }),
+        incompleteBuilder(
+          'RpcRequest',
+          'req',
+          '1 required property is not assigned on every path before `req` is first used: method',
+          {
+            line: 4,
+            column: 9,
+            endColumn: 31,
+          },
+        ),
       ],
     },
     {
       // Builder: captured by a callback before the last assignment.
-      code: lines(RPC, 'export function c() {', '  const req = {} as RpcRequest;', "  req.id = 1; req.trace = '';", '  setTimeout(() => send(req));', "  req.method = 'x';", '}'),
+      code: lines(
+        RPC,
+        'export function c() {',
+        '  const req = {} as RpcRequest;',
+        "  req.id = 1; req.trace = '';",
+        '  setTimeout(() => send(req));',
+        "  req.method = 'x';",
+        '}',
+      ),
       errors: [
-        incompleteBuilder('RpcRequest', 'req', '1 required property is not assigned on every path before `req` is first used: method', {
-          line: 4,
-          column: 9,
-          endColumn: 31,
-        }),
+        incompleteBuilder(
+          'RpcRequest',
+          'req',
+          '1 required property is not assigned on every path before `req` is first used: method',
+          {
+            line: 4,
+            column: 9,
+            endColumn: 31,
+          },
+        ),
       ],
     },
     {
@@ -701,33 +933,56 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '}',
       ),
       errors: [
-        incompleteBuilder('RpcRequest', 'req', '2 required properties are not assigned on every path before `req` is first used: id, method', {
-          line: 4,
-          column: 9,
-          endColumn: 31,
-        }),
+        incompleteBuilder(
+          'RpcRequest',
+          'req',
+          '2 required properties are not assigned on every path before `req` is first used: id, method',
+          {
+            line: 4,
+            column: 9,
+            endColumn: 31,
+          },
+        ),
       ],
     },
     {
       // Builder: an `if` without braces and without `else`.
-      code: lines(RPC, 'declare const urgent: boolean;', 'const request = {} as RpcRequest;', 'request.id = 1;', "if (urgent) request.method = 'ping';", 'request.trace = undefined;', 'send(request);'),
+      code: lines(
+        RPC,
+        'declare const urgent: boolean;',
+        'const request = {} as RpcRequest;',
+        'request.id = 1;',
+        "if (urgent) request.method = 'ping';",
+        'request.trace = undefined;',
+        'send(request);',
+      ),
       errors: [
-        incompleteBuilder('RpcRequest', 'request', '1 required property is not assigned on every path before `request` is first used: method', {
-          line: 4,
-          column: 7,
-          endColumn: 33,
-        }),
+        incompleteBuilder(
+          'RpcRequest',
+          'request',
+          '1 required property is not assigned on every path before `request` is first used: method',
+          {
+            line: 4,
+            column: 7,
+            endColumn: 33,
+          },
+        ),
       ],
     },
     {
       // A module-level builder that stops short.
       code: lines(IMPORT_STATE, 'export const config = {} as Config;', 'config.port = 8080;'),
       errors: [
-        incompleteBuilder('Config', 'config', '1 required property is not assigned on every path before `config` is first used: host', {
-          line: 2,
-          column: 14,
-          endColumn: 35,
-        }),
+        incompleteBuilder(
+          'Config',
+          'config',
+          '1 required property is not assigned on every path before `config` is first used: host',
+          {
+            line: 2,
+            column: 14,
+            endColumn: 35,
+          },
+        ),
       ],
     },
     {
@@ -740,11 +995,16 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'api.cache = new Map();',
       ),
       errors: [
-        incompleteBuilder('Api', 'api', '1 required property is not assigned on every path before `api` is first used: cache', {
-          line: 2,
-          column: 7,
-          endColumn: 22,
-        }),
+        incompleteBuilder(
+          'Api',
+          'api',
+          '1 required property is not assigned on every path before `api` is first used: cache',
+          {
+            line: 2,
+            column: 7,
+            endColumn: 22,
+          },
+        ),
       ],
     },
     {
@@ -757,11 +1017,16 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "registry.set('a', lifecycle);",
       ),
       errors: [
-        incompleteBuilder('Lifecycle', 'lifecycle', '1 required property is not assigned on every path before `lifecycle` is first used: reject', {
-          line: 3,
-          column: 7,
-          endColumn: 34,
-        }),
+        incompleteBuilder(
+          'Lifecycle',
+          'lifecycle',
+          '1 required property is not assigned on every path before `lifecycle` is first used: reject',
+          {
+            line: 3,
+            column: 7,
+            endColumn: 34,
+          },
+        ),
       ],
     },
     {
@@ -775,11 +1040,16 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "job.label = 'nightly';",
       ),
       errors: [
-        incompleteBuilder('Job', 'job', '1 required property is not assigned on every path before `job` is first used: label', {
-          line: 2,
-          column: 7,
-          endColumn: 22,
-        }),
+        incompleteBuilder(
+          'Job',
+          'job',
+          '1 required property is not assigned on every path before `job` is first used: label',
+          {
+            line: 2,
+            column: 7,
+            endColumn: 22,
+          },
+        ),
       ],
     },
     {
@@ -791,9 +1061,21 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "export const either = withDefault(1, () => ({ hash: 'h' }) as Block);",
       ),
       errors: [
-        missingProperties('Block', '2 required properties are missing: number, transactions', { line: 2, column: 43, endColumn: 62 }),
-        missingProperties('Block', '2 required properties are missing: number, transactions', { line: 3, column: 40, endColumn: 64 }),
-        missingProperties('Block', '2 required properties are missing: number, transactions', { line: 4, column: 44, endColumn: 68 }),
+        missingProperties('Block', '2 required properties are missing: number, transactions', {
+          line: 2,
+          column: 43,
+          endColumn: 62,
+        }),
+        missingProperties('Block', '2 required properties are missing: number, transactions', {
+          line: 3,
+          column: 40,
+          endColumn: 64,
+        }),
+        missingProperties('Block', '2 required properties are missing: number, transactions', {
+          line: 4,
+          column: 44,
+          endColumn: 68,
+        }),
       ],
     },
     {
@@ -810,11 +1092,16 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '});',
       ),
       errors: [
-        incompleteBuilder('Block', 'block', '2 required properties are not assigned on every path before `block` is first used: number, transactions', {
-          line: 5,
-          column: 11,
-          endColumn: 30,
-        }),
+        incompleteBuilder(
+          'Block',
+          'block',
+          '2 required properties are not assigned on every path before `block` is first used: number, transactions',
+          {
+            line: 5,
+            column: 11,
+            endColumn: 30,
+          },
+        ),
       ],
     },
     {
@@ -826,10 +1113,14 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'declare function wrap(target: WebSocket, extra: Socket): Socket;',
         'export const socket = wrap(ws, { ping() {} } as Socket);',
         'declare const given: Config | undefined;',
-        "export const config = given ?? ({ port: 1 } as Config);",
+        'export const config = given ?? ({ port: 1 } as Config);',
       ),
       errors: [
-        missingProperties('Socket', '3 required properties are missing: url, send, request', { line: 5, column: 32, endColumn: 55 }),
+        missingProperties('Socket', '3 required properties are missing: url, send, request', {
+          line: 5,
+          column: 32,
+          endColumn: 55,
+        }),
         missingProperties('Config', '1 required property is missing: host', { line: 7, column: 33, endColumn: 54 }),
       ],
     },
@@ -878,7 +1169,11 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '}',
       ),
       errors: [
-        missingProperties('AppState', '1 required property is missing: authClient', { line: 5, column: 10, endColumn: 90 }),
+        missingProperties('AppState', '1 required property is missing: authClient', {
+          line: 5,
+          column: 10,
+          endColumn: 90,
+        }),
         placeholder('config', 'undefined as any', 'undefined', { line: 5, column: 41, endColumn: 57 }),
         placeholder('encryption', 'null!', 'null', { line: 5, column: 71, endColumn: 76 }),
       ],
@@ -908,7 +1203,8 @@ describe('type helpers', () => {
       getCallSignatures: () => [],
       getConstructSignatures: () => [],
     }) as unknown as ts.Type;
-  const property = (name: string, flags = ts.SymbolFlags.Property) => ({ escapedName: name, name, flags }) as unknown as ts.Symbol;
+  const property = (name: string, flags = ts.SymbolFlags.Property) =>
+    ({ escapedName: name, name, flags }) as unknown as ts.Symbol;
 
   it('reads a checker that throws as "cannot tell", not as a crash', () => {
     const checker = {

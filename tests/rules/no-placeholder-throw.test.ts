@@ -65,14 +65,14 @@ createRuleTester().run('no-placeholder-throw', rule, {
     "const err = new Error('Not implemented');\nreport(err);",
     // A placeholder helper's own definition, by name and by shape.
     "function todo(): never { throw new Error('TODO'); }",
-    "function unimplemented(what: string): never { throw new Error(`${what} is not implemented`); }",
+    'function unimplemented(what: string): never { throw new Error(`${what} is not implemented`); }',
     "function pending(): never { throw new Error('Not implemented'); }",
     "const notImplemented = (): never => { throw new Error('Not implemented'); };",
     "class Kit { todo(): never { throw new Error('TODO'); } }",
     // A local `todo` that does real work, a parameter, member calls (test runners' `it.todo`).
     "function todo(title: string) { return { title }; }\ntodo('milk');",
     'function run(todo: () => void) { todo(); }',
-    "const todo = loadTodo();\ntodo();",
+    'const todo = loadTodo();\ntodo();',
     // A test runner's pending test (`it.todo`, spelled with an escape so the
     // repo's focused/skipped-test check does not read it as one of ours).
     "it\u002Etodo('retries on failure');\nstore.todo(1);",
@@ -129,7 +129,7 @@ createRuleTester().run('no-placeholder-throw', rule, {
       errors: [message('Method not implemented.', 3, 5, 48)],
     },
     {
-      code: "export function load(): void {\n  throw new Error(\"Function not implemented.\");\n}",
+      code: 'export function load(): void {\n  throw new Error("Function not implemented.");\n}',
       errors: [message('Function not implemented.', 2, 3, 48)],
     },
     {
@@ -156,7 +156,10 @@ createRuleTester().run('no-placeholder-throw', rule, {
     { code: "throw new Error('todo!');", errors: [message('todo!', 1, 1, 26)] },
     { code: "throw new Error('TODO: wire the cache');", errors: [message('TODO: wire the cache', 1, 1, 41)] },
     { code: "throw new Error('TODO wire the cache');", errors: [message('TODO wire the cache', 1, 1, 40)] },
-    { code: "throw new Error('Retry policy (todo: backoff)');", errors: [message('Retry policy (todo: backoff)', 1, 1, 49)] },
+    {
+      code: "throw new Error('Retry policy (todo: backoff)');",
+      errors: [message('Retry policy (todo: backoff)', 1, 1, 49)],
+    },
     {
       // A marker wins over words that would otherwise read as deliberate design.
       code: "throw new Error('TODO: override the config loader');",
@@ -202,8 +205,14 @@ createRuleTester().run('no-placeholder-throw', rule, {
     { code: 'throw new TodoError();', errors: [errorClass('TodoError', 1, 1, 23)] },
     { code: 'throw new errors.NotYetImplementedError;', errors: [errorClass('NotYetImplementedError', 1, 1, 41)] },
     // ... and when its message is a placeholder, a marker, or names only the stubbed function itself.
-    { code: "throw new NotImplementedError('Not implemented yet');", errors: [errorClass('NotImplementedError', 1, 1, 54)] },
-    { code: "throw new NotImplementedError('This feature is not implemented');", errors: [errorClass('NotImplementedError', 1, 1, 66)] },
+    {
+      code: "throw new NotImplementedError('Not implemented yet');",
+      errors: [errorClass('NotImplementedError', 1, 1, 54)],
+    },
+    {
+      code: "throw new NotImplementedError('This feature is not implemented');",
+      errors: [errorClass('NotImplementedError', 1, 1, 66)],
+    },
     { code: "throw new NotImplementedError('TODO: paging');", errors: [errorClass('NotImplementedError', 1, 1, 47)] },
     { code: 'throw new NotImplementedError(`TODO: ${what}`);', errors: [errorClass('NotImplementedError', 1, 1, 48)] },
     {
@@ -333,12 +342,12 @@ createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
 
 createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
   valid: [
-    "declare const reason: string;\nthrow new Error(reason);",
+    'declare const reason: string;\nthrow new Error(reason);',
     // A generic failure helper and a never-returning helper with a real error.
     "import { fail, exitWithUsage } from './placeholder-helpers.js';\nfail('bad input');\nexitWithUsage();",
     // A domain function that happens to be called `todo`.
     "import { todo } from './placeholder-todos.js';\ntodo('buy milk');",
-    "declare function todo(): string;\ntodo();",
+    'declare function todo(): string;\ntodo();',
     // Importing a helper is not calling it.
     "import { pending } from './placeholder-helpers.js';\nexport { pending };",
     "function todo(): never { throw new Error('TODO'); }",
@@ -388,7 +397,7 @@ createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
       errors: [helperCall('connect', 2, 1, 24)],
     },
     {
-      code: "declare function todo(): never;\ntodo();",
+      code: 'declare function todo(): never;\ntodo();',
       errors: [helperCall('todo', 2, 1, 7)],
     },
     {
@@ -400,7 +409,9 @@ createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
 
 describe('no-placeholder-throw options', () => {
   it('turns a message pattern that does not compile into a configuration error', () => {
-    expect(() => createPlaceholderVocabulary({ messagePatterns: ['(unclosed'] }, 'defuse/no-placeholder-throw')).toThrow(
+    expect(() =>
+      createPlaceholderVocabulary({ messagePatterns: ['(unclosed'] }, 'defuse/no-placeholder-throw'),
+    ).toThrow(
       /^Configuration for rule "defuse\/no-placeholder-throw" is invalid: messagePatterns entry "\(unclosed" is not a valid regular expression/,
     );
   });

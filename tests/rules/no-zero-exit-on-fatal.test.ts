@@ -125,16 +125,31 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     // A condition on the error is no opt-in: every other error still ends with code 0.
     {
       code: 'main().catch((err) => {\n  if (err instanceof ConfigError) process.exit(2);\n  console.error(err);\n});',
-      errors: [setsExitCode({ line: 1, column: 14, endLine: 4, endColumn: 2 }, 'main().catch((err) => {\n  if (err instanceof ConfigError) process.exit(2);\n  console.error(err);\n  process.exitCode = 1;\n});')],
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endLine: 4, endColumn: 2 },
+          'main().catch((err) => {\n  if (err instanceof ConfigError) process.exit(2);\n  console.error(err);\n  process.exitCode = 1;\n});',
+        ),
+      ],
     },
     // A condition on configuration that chooses no non-zero exit, or that also reads the error.
     {
       code: 'main().catch((err) => {\n  if (process.env.DEBUG) console.error(err.stack);\n  else console.error(err.message);\n});',
-      errors: [setsExitCode({ line: 1, column: 14, endLine: 4, endColumn: 2 }, 'main().catch((err) => {\n  if (process.env.DEBUG) console.error(err.stack);\n  else console.error(err.message);\n  process.exitCode = 1;\n});')],
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endLine: 4, endColumn: 2 },
+          'main().catch((err) => {\n  if (process.env.DEBUG) console.error(err.stack);\n  else console.error(err.message);\n  process.exitCode = 1;\n});',
+        ),
+      ],
     },
     {
       code: 'main().catch((err) => {\n  console.error(err);\n  if (process.env.STRICT && err.fatal) process.exit(1);\n});',
-      errors: [setsExitCode({ line: 1, column: 14, endLine: 4, endColumn: 2 }, 'main().catch((err) => {\n  console.error(err);\n  if (process.env.STRICT && err.fatal) process.exit(1);\n  process.exitCode = 1;\n});')],
+      errors: [
+        setsExitCode(
+          { line: 1, column: 14, endLine: 4, endColumn: 2 },
+          'main().catch((err) => {\n  console.error(err);\n  if (process.env.STRICT && err.fatal) process.exit(1);\n  process.exitCode = 1;\n});',
+        ),
+      ],
     },
     // The incident's shapes.
     {
@@ -237,7 +252,9 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     },
     {
       code: 'try { await main(); } catch {}',
-      errors: [setsExitCode({ line: 1, column: 23, endColumn: 28 }, 'try { await main(); } catch { process.exitCode = 1; }')],
+      errors: [
+        setsExitCode({ line: 1, column: 23, endColumn: 28 }, 'try { await main(); } catch { process.exitCode = 1; }'),
+      ],
     },
     {
       code: 'try {\n  await main();\n} catch (err) {\n  if (err instanceof UsageError) {\n    process.exit(2);\n  }\n  console.error(err);\n}',
@@ -378,7 +395,10 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     {
       code: 'main().catch(() => ({ ok: false }));',
       errors: [
-        setsExitCode({ line: 1, column: 14, endColumn: 35 }, 'main().catch(() => { ({ ok: false }); process.exitCode = 1; });'),
+        setsExitCode(
+          { line: 1, column: 14, endColumn: 35 },
+          'main().catch(() => { ({ ok: false }); process.exitCode = 1; });',
+        ),
       ],
     },
     // A function of this file that exits non-zero on some paths only.
@@ -553,7 +573,10 @@ createJsRuleTester().run('no-zero-exit-on-fatal (JavaScript)', rule, {
     {
       code: 'main().catch(err => console.error(err))',
       errors: [
-        setsExitCode({ line: 1, column: 14, endColumn: 39 }, 'main().catch(err => { console.error(err); process.exitCode = 1; })'),
+        setsExitCode(
+          { line: 1, column: 14, endColumn: 39 },
+          'main().catch(err => { console.error(err); process.exitCode = 1; })',
+        ),
       ],
     },
   ],

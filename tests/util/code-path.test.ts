@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { createPathReach, createSegmentTracker, type EventFlow, flowEvents } from '../../src/util/code-path.js';
 import { createRuleTester } from '../rule-tester.js';
@@ -94,7 +94,10 @@ createRuleTester().run('code-path: createPathReach', rule, {
     reached('class A {\n  stop() {\n    write("err");\n    exit();\n  }\n}', [0, 'err@3:5']),
     // An exit in `finally` runs on every way out of the `try`: reported once.
     reached('try {\n  write("out");\n} finally {\n  exit();\n}', [0, 'out@2:3']),
-    reached('try {\n  write("out");\n  work();\n} catch {\n  write("err");\n} finally {\n  exit();\n}', [0, 'err@5:3, out@2:3']),
+    reached('try {\n  write("out");\n  work();\n} catch {\n  write("err");\n} finally {\n  exit();\n}', [
+      0,
+      'err@5:3, out@2:3',
+    ]),
     // A write in `try` reaches an exit in `catch` through the throw.
     reached('try {\n  write("out");\n  throw new Error("x");\n} catch {\n  exit();\n}', [0, 'out@2:3']),
     // A call in `try` may throw too: what `try` wrote before it reaches the `catch`.
@@ -134,7 +137,8 @@ const trackerRule = ESLintUtils.RuleCreator.withoutDocs({
         const count = String(started.pop() ?? 0);
         if (events === '') return;
         const data = { recorded: events, started: count };
-        if (node.type === AST_NODE_TYPES.Program) context.report({ loc: { line: 1, column: 0 }, messageId: 'path', data });
+        if (node.type === AST_NODE_TYPES.Program)
+          context.report({ loc: { line: 1, column: 0 }, messageId: 'path', data });
         else context.report({ node, messageId: 'path', data });
       },
     });
@@ -175,7 +179,14 @@ createRuleTester().run('code-path: createSegmentTracker', trackerRule, {
       code: 'note("a");\nfunction f() {\n  note("b");\n  where();\n}\nnote("c");\nwhere();',
       errors: [
         programPath('a,c', 1),
-        { messageId: 'path', data: { recorded: 'b', started: '1' }, ...locate('note("a");\nfunction f() {\n  note("b");\n  where();\n}', 'function f() {\n  note("b");\n  where();\n}') },
+        {
+          messageId: 'path',
+          data: { recorded: 'b', started: '1' },
+          ...locate(
+            'note("a");\nfunction f() {\n  note("b");\n  where();\n}',
+            'function f() {\n  note("b");\n  where();\n}',
+          ),
+        },
         { messageId: 'where', data: { depth: '2', current: '1' }, line: 4, column: 3, endLine: 4, endColumn: 10 },
         { messageId: 'where', data: { depth: '1', current: '1' }, line: 7, column: 1, endLine: 7, endColumn: 8 },
       ],
@@ -183,7 +194,9 @@ createRuleTester().run('code-path: createSegmentTracker', trackerRule, {
     // Code after a `return` is on an unreachable segment: still tracked and recorded.
     {
       code: 'const f = () => {\n  note("a");\n  return;\n  note("b");\n};',
-      errors: [{ messageId: 'path', data: { recorded: 'a | b', started: '2' }, line: 1, column: 11, endLine: 5, endColumn: 2 }],
+      errors: [
+        { messageId: 'path', data: { recorded: 'a | b', started: '2' }, line: 1, column: 11, endLine: 5, endColumn: 2 },
+      ],
     },
     // A `finally` block is on several segments at once (the normal path and the thrown one): recorded on each.
     {
@@ -228,7 +241,8 @@ const flowRule = ESLintUtils.RuleCreator.withoutDocs({
       'CallExpression:exit'(node: TSESTree.CallExpression) {
         if (node.callee.type !== AST_NODE_TYPES.Identifier) return;
         const [first] = node.arguments;
-        if (node.callee.name === 'add') tracker.record({ type: 'add', name: (first && ASTUtils.getStringIfConstant(first)) ?? '?' });
+        if (node.callee.name === 'add')
+          tracker.record({ type: 'add', name: (first && ASTUtils.getStringIfConstant(first)) ?? '?' });
         else if (node.callee.name === 'clear') tracker.record({ type: 'clear' });
         else if (node.callee.name === 'look') tracker.record({ type: 'look', node });
       },
@@ -240,7 +254,11 @@ const flowRule = ESLintUtils.RuleCreator.withoutDocs({
 function sees(code: string, ...looks: [occurrence: number, names: string][]) {
   return {
     code,
-    errors: looks.map(([occurrence, names]) => ({ messageId: 'look' as const, data: { names }, ...locate(code, 'look()', occurrence) })),
+    errors: looks.map(([occurrence, names]) => ({
+      messageId: 'look' as const,
+      data: { names },
+      ...locate(code, 'look()', occurrence),
+    })),
   };
 }
 
@@ -257,7 +275,11 @@ createRuleTester().run('code-path: flowEvents', flowRule, {
     sees('if (ok) add("a");\nelse add("b");\nlook();', [0, 'a,b']),
     sees('if (ok) clear();\nadd("a");\nlook();', [0, 'a']),
     // A loop runs to its fixed point: what the body adds late reaches its start.
-    sees('add("a");\nwhile (more()) {\n  look();\n  add("b");\n  if (done) { add("c"); }\n}\nlook();', [0, 'a,b,c'], [1, 'a,b,c']),
+    sees(
+      'add("a");\nwhile (more()) {\n  look();\n  add("b");\n  if (done) { add("c"); }\n}\nlook();',
+      [0, 'a,b,c'],
+      [1, 'a,b,c'],
+    ),
     sees('for (;;) {\n  clear();\n  look();\n  add("a");\n}', [0, '-']),
     // Each function from its own start.
     sees('add("a");\nfunction f() {\n  look();\n}', [0, '-']),

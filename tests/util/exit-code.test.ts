@@ -28,10 +28,18 @@ const rule = ESLintUtils.RuleCreator.withoutDocs({
     const analysis = createExitCodeAnalysis(context.sourceCode, () => {
       for (const fn of probed) {
         const zeroExit = analysis.hasZeroExit(fn) ? ', exits 0' : '';
-        context.report({ node: fn, messageId: 'handler', data: { verdict: verdict(analysis.endsFatally(fn)), zeroExit } });
+        context.report({
+          node: fn,
+          messageId: 'handler',
+          data: { verdict: verdict(analysis.endsFatally(fn)), zeroExit },
+        });
       }
       for (const clause of clauses) {
-        context.report({ node: clause, messageId: 'catchClause', data: { verdict: verdict(analysis.catchEndsFatally(clause)) } });
+        context.report({
+          node: clause,
+          messageId: 'catchClause',
+          data: { verdict: verdict(analysis.catchEndsFatally(clause)) },
+        });
       }
     });
     const { listeners } = analysis;
@@ -73,7 +81,9 @@ function handler(body: string, verdict: Verdict, zeroExit = false, before = '') 
   const code = `${before}probe(${fn});`;
   return {
     code,
-    errors: [{ messageId: 'handler' as const, data: { verdict, zeroExit: zeroExit ? ', exits 0' : '' }, ...locate(code, fn) }],
+    errors: [
+      { messageId: 'handler' as const, data: { verdict, zeroExit: zeroExit ? ', exits 0' : '' }, ...locate(code, fn) },
+    ],
   };
 }
 
@@ -160,7 +170,9 @@ createRuleTester().run('exit-code: endsFatally', rule, {
     fatal('if (options.strict) throw error;\n  console.warn(error);', 'const options = parseOptions(process.argv);\n'),
     fatal('const { STRICT } = process.env;\n  if (Boolean(STRICT)) process.exit(1);'),
     fatal('if (process.platform !== "win32") process.exitCode = 1;'),
-    fatal('if (process.env.A) console.log(error);\n  else if (process.env.B) console.warn(error);\n  else process.exit(1);'),
+    fatal(
+      'if (process.env.A) console.log(error);\n  else if (process.env.B) console.warn(error);\n  else process.exit(1);',
+    ),
     fatal('if (process.env.DEBUG) {\n    console.error(error.stack);\n    return;\n  }\n  process.exit(1);'),
     // Conditions on the error, or on what may hold anything, decide nothing: other errors still end with 0.
     returns('if (error instanceof ConfigError) process.exit(2);\n  console.error(error);'),
@@ -171,7 +183,9 @@ createRuleTester().run('exit-code: endsFatally', rule, {
     returns('if (process.listenerCount("exit") > 0) process.exit(1);'),
     // A configuration test neither branch of which is fatal on every path.
     returns('if (process.env.VERBOSE) console.error(error.stack);\n  else console.error(error.message);'),
-    returns('if (process.env.DEBUG) console.error(error.stack);\n  if (error.code === "E_FATAL") process.exit(1);\n  console.error(error);'),
+    returns(
+      'if (process.env.DEBUG) console.error(error.stack);\n  if (error.code === "E_FATAL") process.exit(1);\n  console.error(error);',
+    ),
     handler('if (process.env.QUIET) process.exit(0);\n  console.error(error);', 'returns', true),
   ],
 });
@@ -182,29 +196,77 @@ createRuleTester().run('exit-code: localFunction, atTopLevel', rule, {
     {
       code: 'function fail() { process.exit(1); }\nconst soft = () => { console.error("x"); };\nprobe(fail, soft);',
       errors: [
-        { messageId: 'handler', data: { verdict: 'fatal', zeroExit: '' }, ...locate('function fail() { process.exit(1); }', 'function fail() { process.exit(1); }') },
-        { messageId: 'handler', data: { verdict: 'returns', zeroExit: '' }, line: 2, column: 14, endLine: 2, endColumn: 43 },
+        {
+          messageId: 'handler',
+          data: { verdict: 'fatal', zeroExit: '' },
+          ...locate('function fail() { process.exit(1); }', 'function fail() { process.exit(1); }'),
+        },
+        {
+          messageId: 'handler',
+          data: { verdict: 'returns', zeroExit: '' },
+          line: 2,
+          column: 14,
+          endLine: 2,
+          endColumn: 43,
+        },
       ],
     },
     {
       // Mutual recursion: `b` is judged again once `a` is known, not left with the assumption made while judging `a`.
       code: 'function a(e) { if (e.retry) b(e); process.exit(1); }\nfunction b(e) { a(e); }\nprobe(a, b);',
       errors: [
-        { messageId: 'handler', data: { verdict: 'fatal', zeroExit: '' }, line: 1, column: 1, endLine: 1, endColumn: 54 },
-        { messageId: 'handler', data: { verdict: 'fatal', zeroExit: '' }, line: 2, column: 1, endLine: 2, endColumn: 24 },
+        {
+          messageId: 'handler',
+          data: { verdict: 'fatal', zeroExit: '' },
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 54,
+        },
+        {
+          messageId: 'handler',
+          data: { verdict: 'fatal', zeroExit: '' },
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 24,
+        },
       ],
     },
     {
       code: 'function a(e) { if (e.retry) b(e); }\nfunction b(e) { a(e); }\nprobe(b, a);',
       errors: [
-        { messageId: 'handler', data: { verdict: 'returns', zeroExit: '' }, line: 1, column: 1, endLine: 1, endColumn: 37 },
-        { messageId: 'handler', data: { verdict: 'returns', zeroExit: '' }, line: 2, column: 1, endLine: 2, endColumn: 24 },
+        {
+          messageId: 'handler',
+          data: { verdict: 'returns', zeroExit: '' },
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 37,
+        },
+        {
+          messageId: 'handler',
+          data: { verdict: 'returns', zeroExit: '' },
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 24,
+        },
       ],
     },
     {
       // Overloads: the implementation is the function.
       code: 'function fail(code: number): never;\nfunction fail(code?: number): never { throw new Error(String(code)); }\nprobe(fail);',
-      errors: [{ messageId: 'handler', data: { verdict: 'fatal', zeroExit: '' }, line: 2, column: 1, endLine: 2, endColumn: 71 }],
+      errors: [
+        {
+          messageId: 'handler',
+          data: { verdict: 'fatal', zeroExit: '' },
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 71,
+        },
+      ],
     },
     {
       code: 'where();\nif (ok) { where(); }\nfunction f() { where(); }\nclass A { x = where(); static { where(); } }\n() => where();',
@@ -236,15 +298,24 @@ createRuleTester().run('exit-code: catchEndsFatally', rule, {
     topCatch('catch (error) {\n  if (error.retry) process.exit(1);\n}', 'returns'),
     topCatch('catch (error) {\n  process.exitCode = 1;\n  process.exit(0);\n}', 'returns'),
     // The `finally` after the clause counts.
-    topCatch('catch (error) {\n  console.error(error);\n}', 'fatal', { after: ' finally {\n  process.exitCode = 1;\n}' }),
-    topCatch('catch (error) {\n  process.exitCode = 1;\n}', 'returns', { after: ' finally {\n  process.exitCode = 0;\n}' }),
+    topCatch('catch (error) {\n  console.error(error);\n}', 'fatal', {
+      after: ' finally {\n  process.exitCode = 1;\n}',
+    }),
+    topCatch('catch (error) {\n  process.exitCode = 1;\n}', 'returns', {
+      after: ' finally {\n  process.exitCode = 0;\n}',
+    }),
     // A same-file fatal function called from the clause.
     topCatch('catch (error) {\n  fail(error);\n}', 'fatal', { before: 'function fail(e) { throw e; }\n' }),
     // Code before the `try` or in its block does not decide the clause.
     topCatch('catch (error) {\n  console.error(error);\n}', 'returns', { before: 'process.exitCode = 1;\n' }),
     // Code 0 chosen by configuration, in a clause too.
-    topCatch('catch (error) {\n  console.error(error);\n  if (!process.env.ALLOW_FAILURE) process.exitCode = 1;\n}', 'fatal'),
-    topCatch('catch (error) {\n  if (error.retry) process.exitCode = 1;\n}', 'returns', { before: 'const strict = process.env.STRICT;\n' }),
+    topCatch(
+      'catch (error) {\n  console.error(error);\n  if (!process.env.ALLOW_FAILURE) process.exitCode = 1;\n}',
+      'fatal',
+    ),
+    topCatch('catch (error) {\n  if (error.retry) process.exitCode = 1;\n}', 'returns', {
+      before: 'const strict = process.env.STRICT;\n',
+    }),
     // A throw caught by a `try` inside the clause does not leave it.
     topCatch('catch (error) {\n  try {\n    throw error;\n  } catch {\n    console.error(error);\n  }\n}', 'returns'),
     {
@@ -262,8 +333,22 @@ createJsRuleTester().run('exit-code: CommonJS', rule, {
       code: 'const proc = require("node:process");\nprobe((error) => { proc.exit(1); });\nprobe((error) => { proc.exit(0); });',
       languageOptions: { parserOptions: { sourceType: 'commonjs' } },
       errors: [
-        { messageId: 'handler', data: { verdict: 'fatal', zeroExit: '' }, line: 2, column: 7, endLine: 2, endColumn: 35 },
-        { messageId: 'handler', data: { verdict: 'returns', zeroExit: ', exits 0' }, line: 3, column: 7, endLine: 3, endColumn: 35 },
+        {
+          messageId: 'handler',
+          data: { verdict: 'fatal', zeroExit: '' },
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 35,
+        },
+        {
+          messageId: 'handler',
+          data: { verdict: 'returns', zeroExit: ', exits 0' },
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 35,
+        },
       ],
     },
   ],

@@ -14,7 +14,8 @@ const writes = ESLintUtils.RuleCreator.withoutDocs({
     return {
       CallExpression(node) {
         const write = getLogStreams(context).writeOf(node);
-        if (write) context.report({ node, messageId: 'write', data: { stream: write.stream, description: write.description } });
+        if (write)
+          context.report({ node, messageId: 'write', data: { stream: write.stream, description: write.description } });
       },
     };
   },
@@ -28,7 +29,8 @@ const logFunctions = ESLintUtils.RuleCreator.withoutDocs({
     return {
       'CallExpression[callee.property.name="catch"]'(node: TSESTree.CallExpression) {
         const [handler] = node.arguments;
-        if (handler && getLogStreams(context).isLogFunction(handler)) context.report({ node: handler, messageId: 'logFunction' });
+        if (handler && getLogStreams(context).isLogFunction(handler))
+          context.report({ node: handler, messageId: 'logFunction' });
       },
     };
   },
@@ -45,7 +47,8 @@ const flushes = ESLintUtils.RuleCreator.withoutDocs({
         if (callback) context.report({ node: callback, messageId: 'callback' });
       },
       AwaitExpression(node) {
-        if (getLogStreams(context).isFlushPromise(node.argument)) context.report({ node: node.argument, messageId: 'promise' });
+        if (getLogStreams(context).isFlushPromise(node.argument))
+          context.report({ node: node.argument, messageId: 'promise' });
       },
     };
   },
@@ -97,10 +100,11 @@ createRuleTester().run('log-streams: writeOf', writes, {
       ['error("x")', 'stderr', 'console.error'],
       ['warn("y")', 'stderr', 'console.warn'],
     ),
-    writeCase(
-      'import { stderr } from "node:process";\nstderr.write("x");',
-      ['stderr.write("x")', 'stderr', 'process.stderr.write'],
-    ),
+    writeCase('import { stderr } from "node:process";\nstderr.write("x");', [
+      'stderr.write("x")',
+      'stderr',
+      'process.stderr.write',
+    ]),
     writeCase(
       'import winston from "winston";\nconst logger = winston.createLogger({});\nlogger.error("x");\nlogger.child({}).warn("y");',
       ['logger.error("x")', 'logger', 'logger.error'],
@@ -123,14 +127,16 @@ createRuleTester().run('log-streams: writeOf', writes, {
       ['debug.extend("db")("y")', 'stderr', 'debug.extend("db")'],
     ),
     // pino on stdout, on an in-process pretty stream, on a multistream over stdout.
-    writeCase(
-      'import pino from "pino";\nconst log = pino(process.stdout);\nlog.error("x");',
-      ['log.error("x")', 'stdout', 'log.error'],
-    ),
-    writeCase(
-      'import pino from "pino";\nimport pretty from "pino-pretty";\npino(pretty()).info("x");',
-      ['pino(pretty()).info("x")', 'stdout', 'pino(…).info'],
-    ),
+    writeCase('import pino from "pino";\nconst log = pino(process.stdout);\nlog.error("x");', [
+      'log.error("x")',
+      'stdout',
+      'log.error',
+    ]),
+    writeCase('import pino from "pino";\nimport pretty from "pino-pretty";\npino(pretty()).info("x");', [
+      'pino(pretty()).info("x")',
+      'stdout',
+      'pino(…).info',
+    ]),
     writeCase(
       'import { pino, multistream } from "pino";\nconst { stdout } = process;\nconst streams = [{ stream: stdout }];\nconst log = pino({}, multistream(streams));\nlog.warn("x");',
       ['log.warn("x")', 'stdout', 'log.warn'],
@@ -156,8 +162,18 @@ createJsRuleTester().run('log-streams: writeOf (CommonJS)', writes, {
       code: 'const winston = require("winston");\nconst log = winston.createLogger();\nlog.error("x");\nconst logger = require("./logger");\nlogger.error("y");',
       languageOptions: { parserOptions: { sourceType: 'commonjs' } },
       errors: [
-        write('const winston = require("winston");\nconst log = winston.createLogger();\nlog.error("x");\nconst logger = require("./logger");\nlogger.error("y");', 'log.error("x")', 'logger', 'log.error'),
-        write('const winston = require("winston");\nconst log = winston.createLogger();\nlog.error("x");\nconst logger = require("./logger");\nlogger.error("y");', 'logger.error("y")', 'logger', 'logger.error'),
+        write(
+          'const winston = require("winston");\nconst log = winston.createLogger();\nlog.error("x");\nconst logger = require("./logger");\nlogger.error("y");',
+          'log.error("x")',
+          'logger',
+          'log.error',
+        ),
+        write(
+          'const winston = require("winston");\nconst log = winston.createLogger();\nlog.error("x");\nconst logger = require("./logger");\nlogger.error("y");',
+          'logger.error("y")',
+          'logger',
+          'logger.error',
+        ),
       ],
     },
   ],
@@ -168,7 +184,10 @@ createJsRuleTester().run('log-streams: writeOf (CommonJS)', writes, {
 function logFunctionCase(code: string, ...handlers: string[]) {
   return {
     code,
-    errors: handlers.map((text) => ({ messageId: 'logFunction' as const, ...locate(code, text, code.split(text).length - 2) })),
+    errors: handlers.map((text) => ({
+      messageId: 'logFunction' as const,
+      ...locate(code, text, code.split(text).length - 2),
+    })),
   };
 }
 
@@ -197,16 +216,29 @@ createRuleTester().run('log-streams: isLogFunction', logFunctions, {
     logFunctionCase('import { error } from "node:console";\nmain().catch(error);', 'error'),
     // pino's own destination flushes on exit, but its methods still log and return.
     logFunctionCase('import pino from "pino";\nconst log = pino();\nmain().catch(log.error);', 'log.error'),
-    logFunctionCase('import pino from "pino";\nconst log = pino();\nconst fatal = log.fatal.bind(log);\nmain().catch(fatal);', 'fatal'),
-    logFunctionCase('import winston from "winston";\nconst logger = winston.createLogger();\nmain().catch(logger.error);', 'logger.error'),
-    logFunctionCase('import { logger } from "./logger";\nmain().catch(logger.error);\nconst warn = logger.warn;\nmain().catch(warn);', 'logger.error', 'warn'),
+    logFunctionCase(
+      'import pino from "pino";\nconst log = pino();\nconst fatal = log.fatal.bind(log);\nmain().catch(fatal);',
+      'fatal',
+    ),
+    logFunctionCase(
+      'import winston from "winston";\nconst logger = winston.createLogger();\nmain().catch(logger.error);',
+      'logger.error',
+    ),
+    logFunctionCase(
+      'import { logger } from "./logger";\nmain().catch(logger.error);\nconst warn = logger.warn;\nmain().catch(warn);',
+      'logger.error',
+      'warn',
+    ),
   ],
 });
 
 // ---------------------------------------------------------------- flushCallbackOf, isFlushPromise
 
 function flushCase(code: string, ...found: [messageId: 'callback' | 'promise', text: string, occurrence?: number][]) {
-  return { code, errors: found.map(([messageId, text, occurrence]) => ({ messageId, ...locate(code, text, occurrence) })) };
+  return {
+    code,
+    errors: found.map(([messageId, text, occurrence]) => ({ messageId, ...locate(code, text, occurrence) })),
+  };
 }
 
 createRuleTester().run('log-streams: flushCallbackOf and isFlushPromise', flushes, {
@@ -233,10 +265,7 @@ createRuleTester().run('log-streams: flushCallbackOf and isFlushPromise', flushe
     flushCase('process.stderr.write("x", () => process.exit(1));', ['callback', '() => process.exit(1)']),
     flushCase('process.stdout.write("", done);', ['callback', 'done']),
     // A flush callback inside a promise that it does not resolve, or that is not the built-in Promise.
-    flushCase(
-      'await new Promise((resolve, reject) => process.stderr.write("", reject));',
-      ['callback', 'reject', 1],
-    ),
+    flushCase('await new Promise((resolve, reject) => process.stderr.write("", reject));', ['callback', 'reject', 1]),
     flushCase(
       'class Promise { constructor(f: unknown) {} }\nawait new Promise((resolve) => process.stderr.write("", resolve));',
       ['callback', 'resolve', 1],
@@ -266,10 +295,10 @@ createRuleTester().run('log-streams: flushCallbackOf and isFlushPromise', flushe
       ['promise', 'new Promise<void>((done) => { logger.flush(() => done()); })'],
       ['callback', '() => done()'],
     ),
-    flushCase(
-      'import { once } from "node:events";\nawait once(process.stdout, "drain");',
-      ['promise', 'once(process.stdout, "drain")'],
-    ),
+    flushCase('import { once } from "node:events";\nawait once(process.stdout, "drain");', [
+      'promise',
+      'once(process.stdout, "drain")',
+    ]),
     flushCase(
       'const flushed = new Promise((ended) => process.stdout.end(ended));\nawait flushed;',
       ['callback', 'ended', 1],

@@ -175,12 +175,30 @@ describe('classifyThrownValue', () => {
   it.each([
     [{ errorClass: 'NotImplementedError' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
     // A placeholder class: no message, a placeholder one, or a bare name.
-    [{ errorClass: 'NotImplementedError', message: 'Not implemented yet' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
-    [{ errorClass: 'NotImplementedError', message: 'This feature is not implemented.' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
-    [{ errorClass: 'NotImplementedError', message: 'TODO: paging' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
-    [{ errorClass: 'NotImplementedError', message: 'TODO: only ids are supported' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
-    [{ errorClass: 'UnimplementedError', message: 'Store.sync' }, { kind: 'errorClass', errorClass: 'UnimplementedError' }],
-    [{ errorClass: 'NotImplementedError', message: 'NOT_IMPLEMENTED' }, { kind: 'errorClass', errorClass: 'NotImplementedError' }],
+    [
+      { errorClass: 'NotImplementedError', message: 'Not implemented yet' },
+      { kind: 'errorClass', errorClass: 'NotImplementedError' },
+    ],
+    [
+      { errorClass: 'NotImplementedError', message: 'This feature is not implemented.' },
+      { kind: 'errorClass', errorClass: 'NotImplementedError' },
+    ],
+    [
+      { errorClass: 'NotImplementedError', message: 'TODO: paging' },
+      { kind: 'errorClass', errorClass: 'NotImplementedError' },
+    ],
+    [
+      { errorClass: 'NotImplementedError', message: 'TODO: only ids are supported' },
+      { kind: 'errorClass', errorClass: 'NotImplementedError' },
+    ],
+    [
+      { errorClass: 'UnimplementedError', message: 'Store.sync' },
+      { kind: 'errorClass', errorClass: 'UnimplementedError' },
+    ],
+    [
+      { errorClass: 'NotImplementedError', message: 'NOT_IMPLEMENTED' },
+      { kind: 'errorClass', errorClass: 'NotImplementedError' },
+    ],
     // ... with a message that explains a limitation: a subject of its own, "supported", "only", run-time values.
     [{ errorClass: 'NotImplementedError', message: 'limit is not implemented.' }, undefined],
     [{ errorClass: 'NotImplementedError', message: 'captcha unimplemented' }, undefined],
@@ -192,8 +210,14 @@ describe('classifyThrownValue', () => {
     [{ errorClass: 'NotImplementedError', message: DYNAMIC_PART }, undefined],
     [{ errorClass: 'Error', message: 'Not implemented, call deleteDatabase(name) instead.' }, undefined],
     [{ errorClass: 'Error', message: 'Not implemented: deprecated' }, undefined],
-    [{ errorClass: 'Error', message: 'Method not implemented.' }, { kind: 'message', message: 'Method not implemented.' }],
-    [{ errorClass: 'HttpException', message: 'TODO' }, { kind: 'message', message: 'TODO' }],
+    [
+      { errorClass: 'Error', message: 'Method not implemented.' },
+      { kind: 'message', message: 'Method not implemented.' },
+    ],
+    [
+      { errorClass: 'HttpException', message: 'TODO' },
+      { kind: 'message', message: 'TODO' },
+    ],
     [{ message: 'TODO: wire the cache' }, { kind: 'message', message: 'TODO: wire the cache' }],
     // Not an error class: its argument need not be a message.
     [{ errorClass: 'Response', message: 'not implemented' }, undefined],
@@ -207,28 +231,74 @@ describe('classifyThrownValue', () => {
   const notImplemented = { kind: 'errorClass', errorClass: 'NotImplementedError' };
   it.each([
     // A message that names nothing but the function it stands in is about that function.
-    [{ errorClass: 'NotImplementedError', message: 'sync is not implemented' }, { functionName: 'sync' }, notImplemented],
-    [{ errorClass: 'NotImplementedError', message: 'Store.sync is not implemented' }, { functionName: 'sync', className: 'Store' }, notImplemented],
+    [
+      { errorClass: 'NotImplementedError', message: 'sync is not implemented' },
+      { functionName: 'sync' },
+      notImplemented,
+    ],
+    [
+      { errorClass: 'NotImplementedError', message: 'Store.sync is not implemented' },
+      { functionName: 'sync', className: 'Store' },
+      notImplemented,
+    ],
     [{ errorClass: 'NotImplementedError', message: 'sync is not implemented' }, { functionName: 'query' }, undefined],
     // The whole body of a method, naming that method: an abstract method written by hand.
-    [{ errorClass: 'Error', message: 'install() not implemented' }, { functionName: 'install', isWholeMethodBody: true }, undefined],
-    [{ errorClass: 'Error', message: 'Driver.install not implemented' }, { functionName: 'install', className: 'Driver', isWholeMethodBody: true }, undefined],
-    [{ errorClass: 'NotImplementedError', message: 'install' }, { functionName: 'install', isWholeMethodBody: true }, undefined],
-    [{ errorClass: 'Error', message: 'install() not implemented' }, { functionName: 'install' }, { kind: 'message', message: 'install() not implemented' }],
-    [{ errorClass: 'Error', message: 'build() not implemented' }, { functionName: 'install', isWholeMethodBody: true }, { kind: 'message', message: 'build() not implemented' }],
-    [{ errorClass: 'Error', message: 'installer not implemented' }, { functionName: 'install', isWholeMethodBody: true }, { kind: 'message', message: 'installer not implemented' }],
+    [
+      { errorClass: 'Error', message: 'install() not implemented' },
+      { functionName: 'install', isWholeMethodBody: true },
+      undefined,
+    ],
+    [
+      { errorClass: 'Error', message: 'Driver.install not implemented' },
+      { functionName: 'install', className: 'Driver', isWholeMethodBody: true },
+      undefined,
+    ],
+    [
+      { errorClass: 'NotImplementedError', message: 'install' },
+      { functionName: 'install', isWholeMethodBody: true },
+      undefined,
+    ],
+    [
+      { errorClass: 'Error', message: 'install() not implemented' },
+      { functionName: 'install' },
+      { kind: 'message', message: 'install() not implemented' },
+    ],
+    [
+      { errorClass: 'Error', message: 'build() not implemented' },
+      { functionName: 'install', isWholeMethodBody: true },
+      { kind: 'message', message: 'build() not implemented' },
+    ],
+    [
+      { errorClass: 'Error', message: 'installer not implemented' },
+      { functionName: 'install', isWholeMethodBody: true },
+      { kind: 'message', message: 'installer not implemented' },
+    ],
     // Case matters: the quick fix's "Method" is no method called `method`.
-    [{ errorClass: 'Error', message: 'Method not implemented.' }, { functionName: 'method', isWholeMethodBody: true }, { kind: 'message', message: 'Method not implemented.' }],
+    [
+      { errorClass: 'Error', message: 'Method not implemented.' },
+      { functionName: 'method', isWholeMethodBody: true },
+      { kind: 'message', message: 'Method not implemented.' },
+    ],
     // A marker is a placeholder wherever it stands.
-    [{ errorClass: 'Error', message: 'TODO: install' }, { functionName: 'install', isWholeMethodBody: true }, { kind: 'message', message: 'TODO: install' }],
-    [{ errorClass: 'NotImplementedError', message: 'TODO: install' }, { functionName: 'install', isWholeMethodBody: true }, notImplemented],
+    [
+      { errorClass: 'Error', message: 'TODO: install' },
+      { functionName: 'install', isWholeMethodBody: true },
+      { kind: 'message', message: 'TODO: install' },
+    ],
+    [
+      { errorClass: 'NotImplementedError', message: 'TODO: install' },
+      { functionName: 'install', isWholeMethodBody: true },
+      notImplemented,
+    ],
   ])('%j at %j → %j', (thrown, site, expected) => {
     expect(classifyThrownValue(thrown, undefined, site)).toEqual(expected);
   });
 
   it('reports a class named in the options whatever its message says', () => {
     const vocabulary = createPlaceholderVocabulary({ errorClasses: ['NotImplementedError'] }, 'r');
-    expect(classifyThrownValue({ errorClass: 'NotImplementedError', message: 'limit is not supported' }, vocabulary)).toEqual(notImplemented);
+    expect(
+      classifyThrownValue({ errorClass: 'NotImplementedError', message: 'limit is not supported' }, vocabulary),
+    ).toEqual(notImplemented);
   });
 });
 
@@ -287,26 +357,47 @@ const shapeRule = ESLintUtils.RuleCreator.withoutDocs({
 function throwCase(code: string, thrown: object | null) {
   return {
     code,
-    errors: [{ messageId: 'thrown' as const, data: { thrown: JSON.stringify(thrown) }, line: 1, column: code.indexOf('throw') + 1, endLine: 1, endColumn: code.length + 1 }],
+    errors: [
+      {
+        messageId: 'thrown' as const,
+        data: { thrown: JSON.stringify(thrown) },
+        line: 1,
+        column: code.indexOf('throw') + 1,
+        endLine: 1,
+        endColumn: code.length + 1,
+      },
+    ],
   };
 }
 
 createRuleTester().run('placeholder: thrownValueOf', rule, {
   valid: [],
   invalid: [
-    throwCase('throw new Error("Method not implemented.");', { errorClass: 'Error', message: 'Method not implemented.' }),
+    throwCase('throw new Error("Method not implemented.");', {
+      errorClass: 'Error',
+      message: 'Method not implemented.',
+    }),
     throwCase('throw Error(`TODO`);', { errorClass: 'Error', message: 'TODO' }),
     throwCase('throw new errors.NotImplementedError();', { errorClass: 'NotImplementedError' }),
     throwCase('throw new errors["TypeError"]("x");', { errorClass: 'TypeError', message: 'x' }),
     throwCase('throw new (Error as ErrorConstructor)("x" as const);', { errorClass: 'Error', message: 'x' }),
     // Static parts of templates and `+` chains; the rest elided.
-    throwCase('throw new Error(`Not implemented: ${kind}`);', { errorClass: 'Error', message: `Not implemented: ${DYNAMIC_PART}` }),
-    throwCase('throw new Error("Unhandled case: " + kind);', { errorClass: 'Error', message: `Unhandled case: ${DYNAMIC_PART}` }),
+    throwCase('throw new Error(`Not implemented: ${kind}`);', {
+      errorClass: 'Error',
+      message: `Not implemented: ${DYNAMIC_PART}`,
+    }),
+    throwCase('throw new Error("Unhandled case: " + kind);', {
+      errorClass: 'Error',
+      message: `Unhandled case: ${DYNAMIC_PART}`,
+    }),
     throwCase('throw new Error(`TODO: ${what}`);', { errorClass: 'Error', message: `TODO: ${DYNAMIC_PART}` }),
     // A message only known at run time.
     throwCase('throw new Error(a + b);', { errorClass: 'Error', message: DYNAMIC_PART }),
     throwCase('throw new Error(...args);', { errorClass: 'Error', message: DYNAMIC_PART }),
-    throwCase('throw new NotImplementedError(body.requestType);', { errorClass: 'NotImplementedError', message: DYNAMIC_PART }),
+    throwCase('throw new NotImplementedError(body.requestType);', {
+      errorClass: 'NotImplementedError',
+      message: DYNAMIC_PART,
+    }),
     throwCase('throw new Error();', { errorClass: 'Error' }),
     throwCase('throw new HttpException("TODO", 501);', { errorClass: 'HttpException', message: 'TODO' }),
     // Not an error class: its argument is not read.
@@ -326,11 +417,29 @@ createRuleTester().run('placeholder: constants in messages', rule, {
   invalid: [
     {
       code: 'const WHAT = "caching";\nthrow new Error(`TODO: ${WHAT}`);',
-      errors: [{ messageId: 'thrown', data: { thrown: JSON.stringify({ errorClass: 'Error', message: 'TODO: caching' }) }, line: 2, column: 1, endLine: 2, endColumn: 34 }],
+      errors: [
+        {
+          messageId: 'thrown',
+          data: { thrown: JSON.stringify({ errorClass: 'Error', message: 'TODO: caching' }) },
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 34,
+        },
+      ],
     },
     {
       code: 'const PREFIX = "Not implemented: ";\nthrow new Error(PREFIX + name);',
-      errors: [{ messageId: 'thrown', data: { thrown: JSON.stringify({ errorClass: 'Error', message: `Not implemented: ${DYNAMIC_PART}` }) }, line: 2, column: 1, endLine: 2, endColumn: 32 }],
+      errors: [
+        {
+          messageId: 'thrown',
+          data: { thrown: JSON.stringify({ errorClass: 'Error', message: `Not implemented: ${DYNAMIC_PART}` }) },
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 32,
+        },
+      ],
     },
   ],
 });
@@ -353,7 +462,16 @@ function siteCase(code: string, site: object) {
   const end = code.indexOf(';', index) + 1;
   return {
     code,
-    errors: [{ messageId: 'site' as const, data: { site: JSON.stringify(site) }, line: 1, column: index + 1, endLine: 1, endColumn: end + 1 }],
+    errors: [
+      {
+        messageId: 'site' as const,
+        data: { site: JSON.stringify(site) },
+        line: 1,
+        column: index + 1,
+        endLine: 1,
+        endColumn: end + 1,
+      },
+    ],
   };
 }
 
@@ -363,12 +481,28 @@ createRuleTester().run('placeholder: throwSiteOf', siteRule, {
     siteCase('throw x;', {}),
     siteCase('function sync() { throw x; }', { functionName: 'sync' }),
     siteCase('const run = () => { throw x; };', { functionName: 'run' }),
-    siteCase('class Driver { install() { throw x; } }', { functionName: 'install', className: 'Driver', isWholeMethodBody: true }),
-    siteCase('class Driver { get size() { throw x; } }', { functionName: 'size', className: 'Driver', isWholeMethodBody: true }),
-    siteCase('class Driver { install() { log(); throw x; } }', { functionName: 'install', className: 'Driver', isWholeMethodBody: false }),
+    siteCase('class Driver { install() { throw x; } }', {
+      functionName: 'install',
+      className: 'Driver',
+      isWholeMethodBody: true,
+    }),
+    siteCase('class Driver { get size() { throw x; } }', {
+      functionName: 'size',
+      className: 'Driver',
+      isWholeMethodBody: true,
+    }),
+    siteCase('class Driver { install() { log(); throw x; } }', {
+      functionName: 'install',
+      className: 'Driver',
+      isWholeMethodBody: false,
+    }),
     siteCase('export default class { install() { throw x; } }', { functionName: 'install', isWholeMethodBody: true }),
     siteCase('class Driver { constructor() { throw x; } }', { functionName: 'constructor' }),
-    siteCase('Driver.prototype.install = function () { throw x; };', { functionName: 'install', className: 'Driver', isWholeMethodBody: true }),
+    siteCase('Driver.prototype.install = function () { throw x; };', {
+      functionName: 'install',
+      className: 'Driver',
+      isWholeMethodBody: true,
+    }),
     siteCase('const driver = { install() { throw x; } };', { functionName: 'install' }),
     siteCase('class Driver { install() { return () => { throw x; }; } }', {}),
   ],
@@ -396,24 +530,44 @@ function shapeCase(code: string, text: string, shape: object) {
 createRuleTester().run('placeholder: functionShapeOf', shapeRule, {
   valid: [],
   invalid: [
-    shapeCase('function todo(): never { return fail(); }', 'function todo(): never { return fail(); }', { name: 'todo', declaresNever: true }),
-    shapeCase('const pending = (): never => { throw new Error("stub"); };', '(): never => { throw new Error("stub"); }', {
-      name: 'pending',
+    shapeCase('function todo(): never { return fail(); }', 'function todo(): never { return fail(); }', {
+      name: 'todo',
       declaresNever: true,
-      soleThrow: { errorClass: 'Error', message: 'stub' },
     }),
-    shapeCase('class Gateway {\n  connect() { throw err; }\n}', '() { throw err; }', { name: 'connect', declaresNever: false, soleThrow: null }),
-    shapeCase('const api = { "send": function () { log(); throw new Error("TODO"); } };', 'function () { log(); throw new Error("TODO"); }', {
-      name: 'send',
+    shapeCase(
+      'const pending = (): never => { throw new Error("stub"); };',
+      '(): never => { throw new Error("stub"); }',
+      {
+        name: 'pending',
+        declaresNever: true,
+        soleThrow: { errorClass: 'Error', message: 'stub' },
+      },
+    ),
+    shapeCase('class Gateway {\n  connect() { throw err; }\n}', '() { throw err; }', {
+      name: 'connect',
       declaresNever: false,
+      soleThrow: null,
     }),
+    shapeCase(
+      'const api = { "send": function () { log(); throw new Error("TODO"); } };',
+      'function () { log(); throw new Error("TODO"); }',
+      {
+        name: 'send',
+        declaresNever: false,
+      },
+    ),
     shapeCase('export default function () {}', 'function () {}', { declaresNever: false }),
   ],
 });
 
 createJsRuleTester().run('placeholder: plain JavaScript', rule, {
   valid: [],
-  invalid: [throwCase('throw new Error("Function not implemented.");', { errorClass: 'Error', message: 'Function not implemented.' })],
+  invalid: [
+    throwCase('throw new Error("Function not implemented.");', {
+      errorClass: 'Error',
+      message: 'Function not implemented.',
+    }),
+  ],
 });
 
 // ---------------------------------------------------------------- type-aware: helpers in other modules

@@ -15,7 +15,15 @@ const notReady = (api: string, effect: string, line: number, column: number, end
   endLine: line,
   endColumn,
 });
-const via = (call: string, api: string, innerLine: number, effect: string, line: number, column: number, endColumn: number) => ({
+const via = (
+  call: string,
+  api: string,
+  innerLine: number,
+  effect: string,
+  line: number,
+  column: number,
+  endColumn: number,
+) => ({
   messageId: 'notReadyVia' as const,
   data: { call, api, line: innerLine, when: WHEN, effect, fix: FIX },
   line,
@@ -169,7 +177,13 @@ electron.screen.getAllDisplays();
 electron.dialog.showMessageBox({ message: 'hi' });`,
       errors: [
         notReady('electron.screen.getAllDisplays()', SCREEN, 2, 1, 31),
-        notReady('electron.dialog.showMessageBox()', throws('dialog module can only be used after app is ready'), 3, 1, 50),
+        notReady(
+          'electron.dialog.showMessageBox()',
+          throws('dialog module can only be used after app is ready'),
+          3,
+          1,
+          50,
+        ),
       ],
     },
     {
@@ -187,7 +201,13 @@ protocol.handle('app', () => new Response(''));`,
           11,
           33,
         ),
-        notReady('globalShortcut.register()', throws('globalShortcut cannot be used before the app is ready'), 4, 1, 24),
+        notReady(
+          'globalShortcut.register()',
+          throws('globalShortcut cannot be used before the app is ready'),
+          4,
+          1,
+          24,
+        ),
         notReady(
           'protocol.handle()',
           'Electron documents that `protocol` methods can only be used after the `ready` event',

@@ -51,7 +51,13 @@ app.get('/late', handler);`,
 app.decorate('db', {});
 app.register(plugin);`,
       errors: [
-        tooLate('app.decorate()', "it throws FST_ERR_DEC_AFTER_START 'The decorator … has been added after start!'", 6, 1, 23),
+        tooLate(
+          'app.decorate()',
+          "it throws FST_ERR_DEC_AFTER_START 'The decorator … has been added after start!'",
+          6,
+          1,
+          23,
+        ),
         tooLate('app.register()', "it throws FST_ERR_ROOT_PLG_BOOTED 'Root plugin has already booted'", 7, 1, 21),
       ],
     },

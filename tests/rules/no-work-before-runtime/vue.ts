@@ -4,7 +4,8 @@ import { createRuleTester } from '../../rule-tester.js';
 const TOP = "at module load, outside a component's `setup()`";
 const AFTER_AWAIT = 'after an `await` in `setup()`, where Vue no longer knows the component';
 const FIX = 'call it synchronously in `setup()`, before any `await`, or inside `app.runWithContext()`';
-const INJECT = "Vue warns 'inject() can only be used inside setup() or functional components.' and it returns `undefined`";
+const INJECT =
+  "Vue warns 'inject() can only be used inside setup() or functional components.' and it returns `undefined`";
 const hook = (name: string) =>
   `Vue warns '${name} is called when there is no active component instance to be associated with. Lifecycle injection APIs can only be used during execution of setup().' and the hook never runs`;
 
@@ -95,7 +96,14 @@ inject('x');`,
 provide('locale', 'en');`,
       errors: [
         report('inject()', TOP, INJECT, 3, 15, 30),
-        report('provide()', TOP, "Vue warns 'provide() can only be used inside setup().' and nothing is provided", 4, 1, 24),
+        report(
+          'provide()',
+          TOP,
+          "Vue warns 'provide() can only be used inside setup().' and nothing is provided",
+          4,
+          1,
+          24,
+        ),
       ],
     },
     {
@@ -116,7 +124,14 @@ provide('locale', 'en');`,
   },
 });`,
       errors: [
-        report('provide()', AFTER_AWAIT, "Vue warns 'provide() can only be used inside setup().' and nothing is provided", 6, 5, 27),
+        report(
+          'provide()',
+          AFTER_AWAIT,
+          "Vue warns 'provide() can only be used inside setup().' and nothing is provided",
+          6,
+          5,
+          27,
+        ),
       ],
     },
     {
@@ -145,7 +160,14 @@ export default defineComponent({
       errors: [
         {
           messageId: 'notReadyVia',
-          data: { call: 'registerHooks()', api: 'onMounted()', line: 4, when: AFTER_AWAIT, effect: hook('onMounted'), fix: FIX },
+          data: {
+            call: 'registerHooks()',
+            api: 'onMounted()',
+            line: 4,
+            when: AFTER_AWAIT,
+            effect: hook('onMounted'),
+            fix: FIX,
+          },
           line: 9,
           column: 5,
           endLine: 9,
