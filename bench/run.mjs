@@ -1,31 +1,43 @@
-// The benchmark (npm run bench): what the defuse rules cost against the parse
-// floor (ESLint with no rules) and against comparable rules of other plugins.
-// Needs `npm run build` and `npm run corpus:install`. Writes bench/RESULTS.md.
+// The benchmark (npm run bench): every performance target of the plugin, each
+// measured as a ratio in one run, in one summary table at the top of
+// bench/RESULTS.md. Needs `npm run build` and `npm run corpus:install`.
 //
-// node bench/run.mjs [--rounds N] [--no-write]
-//   --rounds N   timed rounds per workload (default 3); the median is reported
-//   --only LIST  some of the workloads: typescript,cli,typed,memory (default: all)
-//   --memory-rounds N  child-process runs for peak RSS and concurrency (default 1)
+// node bench/run.mjs [--only LIST] [--rounds N] [--child-rounds N] [--import-rounds N] [--files N] [--no-write]
+//   --only LIST          some of the workloads (default: all of them, in this order):
+//                          cli         command-line packages, syntactic, in this process
+//                          typescript  TypeScript's typescript.js bundle, syntactic, in this process
+//                          typed       effect's sources, type-aware, each rule in its own process
+//                          load        2,000 TypeScript files, syntactic, with and without the plugin
+//                          typed-load  the same files type-aware: wall time and peak RSS
+//                          import      import() of the plugin and of eslint-plugin-unicorn
+//                          growth      generated `else if` chains and `switch`es at two sizes
+//   --rounds N           timed rounds of the in-process workloads, after one warm-up (default 3)
+//   --child-rounds N     child processes per variant of typed, load and typed-load (default 3)
+//   --import-rounds N    child processes per plugin for import (default 10)
+//   --files N            lint only N files in typed, load and typed-load: a quick try, not a result
+//   --no-write           print the report, leave bench/RESULTS.md alone
 //
-// In one process, the variants of a workload run interleaved (round 1: every
-// variant, round 2: every variant, ...), after one untimed warm-up round, and
-// the median is reported. Type-aware workloads reuse one TypeScript program
-// across variants (typescript-eslint caches it), so after the warm-up every
-// variant sees a warm type checker. Peak memory and --concurrency are measured
-// in child processes. Nothing here is asserted: machines are noisy.
-import { execFileSync } from 'node:child_process';
+// In-process workloads run their variants interleaved (round 1: every variant,
+// round 2: every variant, ...) after one untimed warm-up round, and report the
+// median. Child-process workloads start a fresh process per run, alternate the
+// order of the variants from round to round, and report the median and the
+// spread. Rules' own time comes from ESLint's `stats`. Nothing is asserted:
+// the machine's load moves every number, ratios within one run much less.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { ESLint } from 'eslint';
 import nodePlugin from 'eslint-plugin-n';
 import unicorn from 'eslint-plugin-unicorn';
-import tseslint from 'typescript-eslint';
 
 import { corpusConfig, loadPlugin } from '../tests/corpus/lint.mjs';
 import { isInstalled, listFiles, packageRoot, readManifest, repoRoot } from '../tests/corpus/paths.mjs';
+import { LOAD_FILE_COUNT, LOAD_PACKAGES } from './load-files.mjs';
+
+const WORKLOADS = ['cli', 'typescript', 'typed', 'load', 'typed-load', 'import', 'growth'];
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -33,24 +45,45 @@ const option = (name, fallback) => {
   return index === -1 ? fallback : args[index + 1];
 };
 const rounds = Number(option('--rounds', '3'));
-const workloads = new Set(option('--only', 'typescript,cli,typed,memory').split(','));
+const childRounds = Number(option('--child-rounds', '3'));
+const importRounds = Number(option('--import-rounds', '10'));
+const fileCap = option('--files', undefined);
+const workloads = new Set(option('--only', WORKLOADS.join(',')).split(','));
+for (const name of workloads) {
+  if (!WORKLOADS.includes(name)) throw new Error(`unknown workload ${name}: ${WORKLOADS.join(', ')}`);
+}
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
-
-const manifest = readManifest();
-const byName = (name) => {
-  const entry = manifest.find((candidate) => candidate.name === name);
-  if (!entry || !isInstalled(entry)) throw new Error(`${name} is not installed: run npm run corpus:install`);
-  return entry;
-};
+const loadAtStart = os.loadavg();
 
 const plugin = await loadPlugin();
-const defuseNames = Object.keys(plugin.rules);
-const typeAwareDefuse = defuseNames.filter((name) => plugin.rules[name].meta.docs?.usesTypeInformation);
-const plugins = { defuse: plugin, unicorn, n: nodePlugin, '@typescript-eslint': tseslint.plugin };
-const only = (...ruleIds) => Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 'error']));
-const allDefuse = defuseNames.map((name) => `defuse/${name}`);
+const ruleNames = Object.keys(plugin.rules);
+const recommended = Object.keys(plugin.configs.recommended.rules);
+const everyRule = Object.keys(plugin.configs.all.rules);
 
-/** Peers: comparable rules of ESLint and other plugins, each run alone. */
+/** The targets, in the order of the summary table. */
+const CLI_PACKAGES = ['webpack-cli', '@nestjs/cli', 'nodemon', 'create-react-app', 'react-scripts'];
+const TYPED_PACKAGE = 'effect';
+const TYPED_PEER = '@typescript-eslint/no-unsafe-type-assertion';
+const TARGET = {
+  cliShare: 0.1,
+  exitVsUnreachable: 3,
+  typescriptShare: 0.04,
+  typedVsPeer: 0.25,
+  loadSyntactic: 0.15,
+  loadTyped: 0.25,
+  rss: 1.1,
+  importVsUnicorn: 1,
+  growthVsUnreachable: 1.5,
+  costVsUnreachable: 1,
+};
+/** Growth: the branches of each generated shape at the small size; the large one is 4×. */
+const GROWTH = { 'else-if': 750, switch: 7500 };
+/** Growth: timed lints per child, the seconds after which a child takes no more, and when it is killed. */
+const GROWTH_SAMPLES = 5;
+const GROWTH_BUDGET_S = 30;
+const GROWTH_KILL_S = 120;
+
+/** Comparable syntactic rules of ESLint and other plugins, each run alone on the CLI packages. */
 const SYNTACTIC_PEERS = [
   'no-unreachable',
   'no-warning-comments',
@@ -59,22 +92,40 @@ const SYNTACTIC_PEERS = [
   'unicorn/no-process-exit',
   'n/no-process-exit',
 ];
-const TYPE_AWARE_PEERS = ['@typescript-eslint/no-unsafe-type-assertion', '@typescript-eslint/no-floating-promises'];
+const plugins = { defuse: plugin, unicorn, n: nodePlugin };
 
-/** Which peer each defuse rule is compared with. */
-const PEER_OF = {
-  'no-placeholder-throw': { syntactic: 'no-throw-literal', typeAware: '@typescript-eslint/no-unsafe-type-assertion' },
-  'no-partial-state': { syntactic: 'no-throw-literal', typeAware: '@typescript-eslint/no-unsafe-type-assertion' },
-  'no-exit-before-flush': { syntactic: 'n/no-process-exit', typeAware: '@typescript-eslint/no-floating-promises' },
-  'no-zero-exit-on-fatal': {
-    syntactic: 'unicorn/no-process-exit',
-    typeAware: '@typescript-eslint/no-floating-promises',
-  },
-  'no-work-before-runtime': { syntactic: 'no-unreachable', typeAware: '@typescript-eslint/no-floating-promises' },
+const manifest = readManifest();
+const byName = (name) => {
+  const entry = manifest.find((candidate) => candidate.name === name);
+  if (!entry || !isInstalled(entry)) throw new Error(`${name} is not installed: run npm run corpus:install`);
+  return entry;
 };
 
-/** A workload: files of corpus packages, linted syntactically or type-aware. */
-function workload(label, names, typeAware) {
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const sum = (values) => values.reduce((total, value) => total + value, 0);
+const ms = (value) => `${value.toFixed(0)} ms`;
+const seconds = (value) => `${(value / 1000).toFixed(1)} s`;
+const pct = (value) => `${(value * 100).toFixed(1)}%`;
+const ratio = (value) => `${value.toFixed(2)}×`;
+const plus = (value) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
+/** `median (min–max)` of a list, formatted. */
+const spread = (values, format) =>
+  `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+
+/** One row of the summary table per target. `met` is undefined when nothing could be measured. */
+const summary = [];
+const target = (what, goal, measured, met) => summary.push({ what, goal, measured, met });
+const sections = [];
+const notes = [];
+
+// --- In-process workloads: variants interleaved, the median of `rounds` rounds ---
+
+/** Corpus packages' files, read once. */
+function workload(label, names) {
   const parts = names.map((name) => {
     const entry = byName(name);
     const root = packageRoot(entry);
@@ -84,29 +135,20 @@ function workload(label, names, typeAware) {
     }));
     return { entry, root, files };
   });
-  const files = parts.reduce((sum, part) => sum + part.files.length, 0);
-  const lines = parts.reduce(
-    (sum, part) => sum + part.files.reduce((n, file) => n + file.text.split('\n').length, 0),
-    0,
-  );
-  return { label, parts, typeAware, files, lines };
+  const files = sum(parts.map((part) => part.files.length));
+  const lines = sum(parts.flatMap((part) => part.files.map((file) => file.text.split('\n').length)));
+  return { label, parts, files, lines };
 }
 
-/** Lints a workload with one variant's rules; returns wall ms and the rules' own ms from ESLint's stats. */
-async function run(work, variant) {
+/** Lints a workload with one variant's rules: wall ms, and each rule's own ms from ESLint's stats. */
+async function lintOnce(work, variant) {
   let wall = 0;
   const ruleMs = {};
-  let parseMs = 0;
   for (const part of work.parts) {
     const eslint = (variant.instances[part.root] ??= new ESLint({
       cwd: part.root,
       overrideConfigFile: true,
-      overrideConfig: corpusConfig(part.entry, {
-        rules: variant.rules,
-        plugins,
-        typeAware: work.typeAware,
-        root: part.root,
-      }),
+      overrideConfig: corpusConfig(part.entry, { rules: variant.rules, plugins, typeAware: false, root: part.root }),
       ignore: false,
       allowInlineConfig: false,
       stats: true,
@@ -116,215 +158,400 @@ async function run(work, variant) {
       const [result] = await eslint.lintText(file.text, { filePath: file.path });
       wall += performance.now() - started;
       for (const pass of result?.stats?.times.passes ?? []) {
-        parseMs += pass.parse?.total ?? 0;
-        for (const [ruleId, time] of Object.entries(pass.rules ?? {}))
+        for (const [ruleId, time] of Object.entries(pass.rules ?? {})) {
           ruleMs[ruleId] = (ruleMs[ruleId] ?? 0) + time.total;
+        }
       }
     }
   }
-  return { wall, parseMs, ruleMs };
+  return { wall, ruleMs };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
+const variant = (name, ruleIds) => ({ name, rules: Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 'error'])) });
 
-/** Runs the variants interleaved: one warm-up round, then `rounds` timed rounds. */
+/** Runs the variants interleaved, one warm-up round and `rounds` timed rounds; medians by variant name. */
 async function measure(work, variants) {
   console.log(
     `\n${work.label}: ${work.files} files, ${work.lines} lines, ${variants.length} variants, ${rounds} rounds`,
   );
-  for (const variant of variants) {
-    variant.instances = {};
-    variant.samples = [];
+  for (const each of variants) {
+    each.instances = {};
+    each.samples = [];
   }
   for (let round = 0; round <= rounds; round += 1) {
-    for (const variant of variants) {
-      const sample = await run(work, variant);
-      if (round > 0) variant.samples.push(sample);
+    for (const each of variants) {
+      const sample = await lintOnce(work, each);
+      if (round > 0) each.samples.push(sample);
     }
     console.log(`  ${round === 0 ? 'warm-up' : `round ${round}`} done`);
   }
-  return variants.map((variant) => {
-    const ruleIds = Object.keys(variant.rules);
-    return {
-      name: variant.name,
-      rules: ruleIds,
-      wall: median(variant.samples.map((sample) => sample.wall)),
-      parse: median(variant.samples.map((sample) => sample.parseMs)),
-      ruleMs: Object.fromEntries(
-        ruleIds.map((ruleId) => [ruleId, median(variant.samples.map((s) => s.ruleMs[ruleId] ?? 0))]),
-      ),
-    };
-  });
+  return Object.fromEntries(
+    variants.map((each) => {
+      const ruleIds = Object.keys(each.rules);
+      const ruleMs = Object.fromEntries(
+        ruleIds.map((ruleId) => [ruleId, median(each.samples.map((sample) => sample.ruleMs[ruleId] ?? 0))]),
+      );
+      const wall = median(each.samples.map((sample) => sample.wall));
+      return [each.name, { name: each.name, wall, ruleMs, own: sum(Object.values(ruleMs)) }];
+    }),
+  );
 }
 
-const ms = (value) => `${value.toFixed(0)} ms`;
-const pct = (value) => `${(value * 100).toFixed(1)}%`;
-const ratio = (value) => `${value.toFixed(2)}×`;
-
-/** A markdown table: each variant's wall time, its rules' own time, and ratios to the floor and the peer. */
-function table(results, { peerOf }) {
-  const floor = results.find((result) => result.name === 'parse floor');
+/** A markdown table of variants: wall time, the rules' own time, and both against the floor. */
+function variantTable(results, floorName, extra = () => '') {
+  const floor = results[floorName];
   const rows = [
-    "| variant | wall (median) | wall − floor | rules' own time (ESLint stats) | own time / floor | vs peer (own time) |",
+    "| variant | wall (median) | wall − floor | rules' own time | own time / floor | own time / `no-unreachable` |",
     '| --- | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const result of results) {
-    const own = Object.values(result.ruleMs).reduce((sum, value) => sum + value, 0);
-    const peerName = peerOf(result.name);
-    const peer = peerName && results.find((candidate) => candidate.name === peerName);
-    const peerOwn = peer ? Object.values(peer.ruleMs).reduce((sum, value) => sum + value, 0) : undefined;
+  for (const result of Object.values(results)) {
+    if (result === floor) {
+      rows.push(`| ${result.name} | ${ms(result.wall)} | | | | |`);
+      continue;
+    }
     rows.push(
-      `| ${result.name} | ${ms(result.wall)} | ${result === floor ? '' : ms(result.wall - floor.wall)} | ` +
-        `${result === floor ? '' : ms(own)} | ${result === floor ? '' : pct(own / floor.wall)} | ` +
-        `${peer && peerOwn > 0 ? `${ratio(own / peerOwn)} \`${peerName}\`` : ''} |`,
+      `| ${result.name} | ${ms(result.wall)} | ${ms(result.wall - floor.wall)} | ${ms(result.own)} | ` +
+        `${pct(result.own / floor.wall)} | ${extra(result)} |`,
     );
   }
   return rows.join('\n');
 }
 
-const variant = (name, rules) => ({ name, rules: only(...rules) });
-const sections = [];
-const targets = [];
+const FLOOR = 'parse floor (no rules)';
+const ALL_RECOMMENDED = 'recommended rules together';
 
-// 1. typescript.js: one ~9 MB file, syntactic. The floor and one run with every
-//    syntactic rule (ours and the peers); each rule's own time comes from ESLint's stats.
-if (workloads.has('typescript')) {
-  const work = workload('typescript.js (syntactic)', ['typescript'], false);
+if (workloads.has('cli')) {
+  const work = workload(`Command-line packages (syntactic): ${CLI_PACKAGES.join(', ')}`, CLI_PACKAGES);
   const results = await measure(work, [
-    variant('parse floor', []),
-    variant('all defuse rules', allDefuse),
-    variant('all peers', SYNTACTIC_PEERS),
+    variant(FLOOR, []),
+    ...ruleNames.map((name) => variant(`defuse/${name}`, [`defuse/${name}`])),
+    variant(ALL_RECOMMENDED, recommended),
+    ...SYNTACTIC_PEERS.map((ruleId) => variant(ruleId, [ruleId])),
   ]);
-  const floor = results[0];
-  const ours = results[1];
-  const perRule = Object.entries(ours.ruleMs)
-    .map(([ruleId, time]) => `| \`${ruleId}\` | ${ms(time)} | ${pct(time / floor.wall)} |`)
-    .concat(
-      Object.entries(results[2].ruleMs).map(
-        ([ruleId, time]) => `| \`${ruleId}\` (peer) | ${ms(time)} | ${pct(time / floor.wall)} |`,
-      ),
-    );
-  const ownTotal = Object.values(ours.ruleMs).reduce((sum, value) => sum + value, 0);
-  targets.push(
-    `- All defuse rules together on \`typescript.js\` (target ≤ 5% of the parse floor): rules' own time ${ms(ownTotal)} = ` +
-      `**${pct(ownTotal / floor.wall)}** of the floor (${ms(floor.wall)}); wall time with the rules − floor: ${ms(ours.wall - floor.wall)} ` +
-      `(${pct((ours.wall - floor.wall) / floor.wall)}). ${ownTotal / floor.wall <= 0.05 ? 'Met.' : '**Not met.**'}`,
+  const floor = results[FLOOR].wall;
+  const unreachable = results['no-unreachable'].own;
+  const together = results[ALL_RECOMMENDED].own;
+  target(
+    `Command-line packages (${work.files} files): the recommended rules' own time / parse floor`,
+    `≤ ${pct(TARGET.cliShare)}`,
+    `${pct(together / floor)} (${ms(together)} / ${ms(floor)})`,
+    together / floor <= TARGET.cliShare,
+  );
+  const exit = results['defuse/no-exit-before-flush'].own;
+  target(
+    'Command-line packages: `no-exit-before-flush` / core `no-unreachable` (own time, each alone)',
+    `≤ ${ratio(TARGET.exitVsUnreachable)}`,
+    `${ratio(exit / unreachable)} (${ms(exit)} / ${ms(unreachable)})`,
+    exit / unreachable <= TARGET.exitVsUnreachable,
+  );
+  sections.push(
+    `## Command-line packages (syntactic)\n\n${CLI_PACKAGES.map((name) => `\`${name}\``).join(', ')}: ` +
+      `${work.files} files, ${work.lines.toLocaleString('en')} lines. Each rule alone, the recommended rules ` +
+      `together, and comparable rules of ESLint, unicorn and n alone.\n\n` +
+      variantTable(results, FLOOR, (result) => (unreachable > 0 ? ratio(result.own / unreachable) : '')),
+  );
+}
+
+if (workloads.has('typescript')) {
+  const work = workload('typescript.js (syntactic)', ['typescript']);
+  const results = await measure(work, [variant(FLOOR, []), variant(ALL_RECOMMENDED, recommended)]);
+  const floor = results[FLOOR].wall;
+  const ours = results[ALL_RECOMMENDED];
+  target(
+    "TypeScript's `typescript.js` bundle: the recommended rules' own time / parse floor",
+    `≤ ${pct(TARGET.typescriptShare)}`,
+    `${pct(ours.own / floor)} (${ms(ours.own)} / ${seconds(floor)})`,
+    ours.own / floor <= TARGET.typescriptShare,
+  );
+  const perRule = Object.entries(ours.ruleMs).map(
+    ([ruleId, time]) => `| \`${ruleId}\` | ${ms(time)} | ${pct(time / floor)} |`,
   );
   sections.push(
     `## typescript.js (${work.lines.toLocaleString('en')} lines in one file, syntactic)\n\n` +
-      `${table(results, { peerOf: () => undefined })}\n\nEach rule's own time inside those runs (median of ${rounds}):\n\n` +
-      `| rule | own time | / parse floor |\n| --- | ---: | ---: |\n${perRule.join('\n')}`,
+      `${variantTable(results, FLOOR)}\n\nEach rule's own time inside the run with every recommended rule:\n\n` +
+      `| rule | own time (median) | / parse floor |\n| --- | ---: | ---: |\n${perRule.join('\n')}`,
   );
 }
 
-// 2. The CLI packages (many small CommonJS files, syntactic): each rule alone.
-if (workloads.has('cli')) {
-  const names = manifest.filter((entry) => entry.ci).map((entry) => entry.name);
-  const work = workload(`CLI and worker packages (syntactic): ${names.join(', ')}`, names, false);
-  const results = await measure(work, [
-    variant('parse floor', []),
-    ...defuseNames.map((name) => variant(`defuse/${name}`, [`defuse/${name}`])),
-    variant('all defuse rules', allDefuse),
-    ...SYNTACTIC_PEERS.map((ruleId) => variant(ruleId, [ruleId])),
-  ]);
-  sections.push(
-    `## ${work.label}\n\n${work.files} files, ${work.lines.toLocaleString('en')} lines.\n\n` +
-      table(results, { peerOf: (name) => PEER_OF[name.replace('defuse/', '')]?.syntactic }),
+// --- Child-process workloads ---
+
+/**
+ * Runs a child script and returns the last JSON line it printed, or
+ * `{ failed }` when it printed none (with why: a timeout or its error).
+ */
+function child(script, childArgs, { timeoutS, nodeArgs = [] } = {}) {
+  const result = spawnSync(process.execPath, [...nodeArgs, path.join(benchDir, script), ...childArgs], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    ...(timeoutS ? { timeout: timeoutS * 1000 } : {}),
+  });
+  const last = result.stdout
+    ?.trim()
+    .split('\n')
+    .findLast((line) => line.startsWith('{'));
+  const timedOut = result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGTERM';
+  if (last) return { ...JSON.parse(last), timedOut };
+  const why = timedOut
+    ? `timed out after ${timeoutS} s`
+    : (result.stderr || String(result.error)).trim().split('\n')[0];
+  return { failed: why, timedOut };
+}
+
+/** `rounds` rounds of child runs, one per variant, their order alternating; the runs by variant. */
+function runInChildren(label, variants, count, runOne) {
+  console.log(`\n${label}: ${variants.length} variants, ${count} rounds (child processes)`);
+  const runs = Object.fromEntries(variants.map((name) => [name, []]));
+  for (let round = 0; round < count; round += 1) {
+    const order = round % 2 === 0 ? variants : [...variants].reverse();
+    for (const name of order) {
+      const run = runOne(name);
+      if (run.failed) throw new Error(`${label}, ${name}: ${run.failed}`);
+      if (run.fatal > 0) notes.push(`${label}, ${name}: ${run.fatal} files did not parse (fatal errors).`);
+      runs[name].push(run);
+    }
+    console.log(`  round ${round + 1} done`);
+  }
+  return runs;
+}
+
+const capArgs = fileCap === undefined ? [] : [fileCap];
+if (fileCap !== undefined) {
+  notes.push(
+    `**Quick try:** \`--files ${fileCap}\` lints only ${fileCap} files in the type-aware and load workloads; ` +
+      'their rows are not the targets they name.',
   );
 }
 
-// 3. The TypeScript corpus, type-aware: our rules with type information against
-//    typescript-eslint's type-aware rules.
 if (workloads.has('typed')) {
-  const names = ['rxjs', '@reduxjs/toolkit'];
-  const work = workload(`TypeScript corpus (type-aware): ${names.join(', ')}`, names, true);
-  const results = await measure(work, [
-    variant('parse floor', []),
-    ...defuseNames.map((name) => variant(`defuse/${name}`, [`defuse/${name}`])),
-    ...TYPE_AWARE_PEERS.map((ruleId) => variant(ruleId, [ruleId])),
-  ]);
-  const partial = results.find((result) => result.name === 'defuse/no-partial-state');
-  const assertion = results.find((result) => result.name === '@typescript-eslint/no-unsafe-type-assertion');
-  if (partial && assertion) {
-    const own = (result) => Object.values(result.ruleMs).reduce((sum, value) => sum + value, 0);
-    targets.push(
-      `- \`no-partial-state\` (type-aware) ≤ \`no-unsafe-type-assertion\` on the TypeScript corpus: ${ms(own(partial))} vs ` +
-        `${ms(own(assertion))} (**${ratio(own(partial) / own(assertion))}**). ${own(partial) <= own(assertion) ? 'Met.' : '**Not met.**'}`,
+  const ruleIds = [...ruleNames.map((name) => `defuse/${name}`), TYPED_PEER];
+  const runs = runInChildren(`${TYPED_PACKAGE} (type-aware), each rule alone`, ruleIds, childRounds, (ruleId) =>
+    child('typed-child.mjs', [TYPED_PACKAGE, ruleId, ...capArgs]),
+  );
+  const own = (ruleId) => median(runs[ruleId].map((run) => run.own));
+  const peer = own(TYPED_PEER);
+  const rows = ruleIds.map((ruleId) => {
+    const list = runs[ruleId];
+    return `| \`${ruleId}\` | ${spread(
+      list.map((run) => run.own),
+      ms,
+    )} | ${ratio(own(ruleId) / peer)} | ${spread(
+      list.map((run) => run.parse),
+      seconds,
+    )} | ${list[0].reports} |`;
+  });
+  for (const name of ruleNames) {
+    const ruleId = `defuse/${name}`;
+    target(
+      `Type-aware, ${TYPED_PACKAGE} (${runs[ruleId][0].files} files), own process: \`${name}\` / \`no-unsafe-type-assertion\``,
+      `≤ ${ratio(TARGET.typedVsPeer)}`,
+      `${ratio(own(ruleId) / peer)} (${ms(own(ruleId))} / ${ms(peer)})`,
+      own(ruleId) / peer <= TARGET.typedVsPeer,
     );
   }
   sections.push(
-    `## ${work.label}\n\n${work.files} files, ${work.lines.toLocaleString('en')} lines; type-aware rules: ` +
-      `${typeAwareDefuse.map((name) => `\`${name}\``).join(', ')}.\n\n` +
-      table(results, { peerOf: (name) => PEER_OF[name.replace('defuse/', '')]?.typeAware }),
+    `## Type-aware: ${TYPED_PACKAGE}'s sources, each rule in its own process\n\n` +
+      `${runs[TYPED_PEER][0].files} files. Each run is a fresh process that lints every file once with one rule, so ` +
+      `the rule pays for each type-checker question it asks, and for no other rule's. Median (min–max) of ` +
+      `${childRounds} processes per rule.\n\n` +
+      `| rule | own time | / \`no-unsafe-type-assertion\` | parse (program included) | reports |\n` +
+      `| --- | ---: | ---: | ---: | ---: |\n${rows.join('\n')}`,
   );
 }
 
-// 4. Peak memory and --concurrency, in child processes (bench/memory-child.mjs).
-function child(mode, concurrency) {
-  const output = execFileSync(process.execPath, [path.join(benchDir, 'memory-child.mjs'), mode, concurrency], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  return JSON.parse(output.trim().split('\n').at(-1));
+/** Load runs: `none` against the named rule sets, each in fresh processes. */
+function loadRuns(mode, ruleSets) {
+  return runInChildren(`${LOAD_FILE_COUNT} files (${mode})`, ['none', ...ruleSets], childRounds, (rulesName) =>
+    child('load-child.mjs', [mode, rulesName, ...capArgs]),
+  );
 }
 
-if (workloads.has('memory')) {
-  console.log('\nmemory and concurrency (child processes, happy-dom, syntactic)');
-  const runs = { none: [], defuse: [], concurrent: [] };
-  // One round by default: each child lints every file of happy-dom.
-  const memoryRounds = Number(option('--memory-rounds', '1'));
-  for (let round = 0; round < memoryRounds; round += 1) {
-    runs.none.push(child('none', 'serial'));
-    runs.defuse.push(child('defuse', 'serial'));
-    runs.concurrent.push(child('defuse', '2'));
-    console.log(`  round ${round + 1} done`);
+const loadDescription = () =>
+  `The first ${fileCap ?? LOAD_FILE_COUNT} TypeScript sources of ${LOAD_PACKAGES.map((name) => `\`${name}\``).join(', ')} ` +
+  '(whole packages in this order, real files, each package its own program when type-aware), linted by `lintFiles` ' +
+  'in a fresh process per run. "Process" is the time from process start to the end of the lint (imports included); ' +
+  'without the plugin, the plugin is never imported.';
+
+function loadTable(runs) {
+  const rows = ['| run | process (median, min–max) | lint | peak RSS (median, min–max) | reports |'];
+  rows.push('| --- | ---: | ---: | ---: | ---: |');
+  for (const [name, list] of Object.entries(runs)) {
+    rows.push(
+      `| ${name === 'none' ? 'no rules' : `${name} rules`} | ${spread(
+        list.map((run) => run.sinceStart),
+        seconds,
+      )} | ${seconds(median(list.map((run) => run.lint)))} | ${spread(
+        list.map((run) => run.maxRssKb / 1024),
+        (value) => `${value.toFixed(0)} MB`,
+      )} | ${list[0].reports} |`,
+    );
   }
-  const rss = (list) => median(list.map((run) => run.maxRssKb)) / 1024;
-  const wall = (list) => median(list.map((run) => run.wall));
-  const files = runs.none[0].files;
-  targets.push(
-    `- Peak RSS with every defuse rule ≤ 1.1× without: ${rss(runs.defuse).toFixed(0)} MB vs ${rss(runs.none).toFixed(0)} MB ` +
-      `(**${ratio(rss(runs.defuse) / rss(runs.none))}**). ${rss(runs.defuse) / rss(runs.none) <= 1.1 ? 'Met.' : '**Not met.**'}`,
+  return rows.join('\n');
+}
+
+const wallOf = (list) => median(list.map((run) => run.sinceStart));
+
+if (workloads.has('load')) {
+  const runs = loadRuns('syntactic', ['recommended']);
+  const added = wallOf(runs.recommended) / wallOf(runs.none) - 1;
+  target(
+    `Load, ${runs.none[0].files} TypeScript files, syntactic: wall time added by the recommended rules`,
+    `≤ ${plus(TARGET.loadSyntactic)}`,
+    `${plus(added)} (${seconds(wallOf(runs.recommended))} vs ${seconds(wallOf(runs.none))})`,
+    added <= TARGET.loadSyntactic,
   );
   sections.push(
-    `## Memory and concurrency (happy-dom, ${files} files, syntactic, \`lintFiles\` in a child process)\n\n` +
-      `| run | wall (median) | peak RSS (median) |\n| --- | ---: | ---: |\n` +
-      `| no rules, serial | ${ms(wall(runs.none))} | ${rss(runs.none).toFixed(0)} MB |\n` +
-      `| all defuse rules, serial | ${ms(wall(runs.defuse))} | ${rss(runs.defuse).toFixed(0)} MB |\n` +
-      `| all defuse rules, \`concurrency: 2\` | ${ms(wall(runs.concurrent))} | ${rss(runs.concurrent).toFixed(0)} MB (main thread and workers: one process) |\n\n` +
-      `\`concurrency: 2\` / serial wall time: **${ratio(wall(runs.concurrent) / wall(runs.defuse))}**.`,
+    `## Load: ${runs.none[0].files} TypeScript files, syntactic\n\n${loadDescription()}\n\n${loadTable(runs)}`,
   );
 }
 
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const load = os
-  .loadavg()
-  .map((value) => value.toFixed(1))
-  .join(', ');
+if (workloads.has('typed-load')) {
+  const sameSets = recommended.length === everyRule.length;
+  const runs = loadRuns('type-aware', sameSets ? ['recommended'] : ['recommended', 'all']);
+  const added = wallOf(runs.recommended) / wallOf(runs.none) - 1;
+  target(
+    `Load, ${runs.none[0].files} TypeScript files, type-aware: wall time added by the recommended rules`,
+    `≤ ${plus(TARGET.loadTyped)}`,
+    `${plus(added)} (${seconds(wallOf(runs.recommended))} vs ${seconds(wallOf(runs.none))})`,
+    added <= TARGET.loadTyped,
+  );
+  const every = runs[sameSets ? 'recommended' : 'all'];
+  const rss = (list) => list.map((run) => run.maxRssKb / 1024);
+  const rssRatio = median(rss(every)) / median(rss(runs.none));
+  const ratios = every.map((run, index) => run.maxRssKb / runs.none[index].maxRssKb);
+  target(
+    `Peak RSS, ${runs.none[0].files} files type-aware: every rule / no rules (median of ${childRounds} processes each)`,
+    `≤ ${ratio(TARGET.rss)}`,
+    `${ratio(rssRatio)} (${median(rss(every)).toFixed(0)} MB / ${median(rss(runs.none)).toFixed(0)} MB; ` +
+      `per round ${ratio(Math.min(...ratios))}–${ratio(Math.max(...ratios))})`,
+    rssRatio <= TARGET.rss,
+  );
+  sections.push(
+    `## Load and memory: ${runs.none[0].files} TypeScript files, type-aware\n\n${loadDescription()}` +
+      `${sameSets ? ' The recommended rules are every rule, so one set of runs gives both targets.' : ''}\n\n` +
+      loadTable(runs),
+  );
+}
+
+if (workloads.has('import')) {
+  const subjects = {
+    'eslint-plugin-defuse': pathToFileURL(path.join(repoRoot, 'dist/index.js')).href,
+    'eslint-plugin-unicorn': 'eslint-plugin-unicorn',
+  };
+  // One untimed import each first: the file system cache, not the plugins, would be measured otherwise.
+  for (const specifier of Object.values(subjects)) child('import-child.mjs', [specifier]);
+  const runs = runInChildren('import()', Object.keys(subjects), importRounds, (name) =>
+    child('import-child.mjs', [subjects[name]]),
+  );
+  const time = (name) => median(runs[name].map((run) => run.ms));
+  const importRatio = time('eslint-plugin-defuse') / time('eslint-plugin-unicorn');
+  target(
+    '`import()` of the plugin / of eslint-plugin-unicorn (fresh processes, medians)',
+    `≤ ${ratio(TARGET.importVsUnicorn)}`,
+    `${ratio(importRatio)} (${ms(time('eslint-plugin-defuse'))} / ${ms(time('eslint-plugin-unicorn'))})`,
+    importRatio <= TARGET.importVsUnicorn,
+  );
+  const rows = Object.keys(subjects).map(
+    (name) =>
+      `| ${name} | ${spread(
+        runs[name].map((run) => run.ms),
+        ms,
+      )} | ${runs[name][0].typescript ? 'yes' : 'no'} | ${runs[name][0].commonjsModules} |`,
+  );
+  sections.push(
+    `## Import\n\n\`import()\` alone, in a fresh process per run, ${importRounds} runs each, interleaved.\n\n` +
+      `| module | import (median, min–max) | loads \`typescript\` | CommonJS modules loaded |\n` +
+      `| --- | ---: | --- | ---: |\n${rows.join('\n')}`,
+  );
+}
+
+if (workloads.has('growth')) {
+  console.log(`\ngrowth: ${Object.keys(GROWTH).join(', ')} at N and 4N (child processes)`);
+  const rows = [];
+  for (const [shape, small] of Object.entries(GROWTH)) {
+    const runs = {};
+    for (const side of ['defuse', 'no-unreachable']) {
+      for (const branches of [small, small * 4]) {
+        runs[`${side} ${branches}`] = child(
+          'growth-child.mjs',
+          [shape, String(branches), side, String(GROWTH_SAMPLES), String(GROWTH_BUDGET_S)],
+          { timeoutS: GROWTH_KILL_S, nodeArgs: ['--expose-gc'] },
+        );
+      }
+    }
+    console.log(`  ${shape} done`);
+    const total = (key) => runs[key].own?.total;
+    const shown = (key) =>
+      runs[key].failed ? `> ${GROWTH_KILL_S} s (${runs[key].failed})` : `${ms(total(key))} (${runs[key].samples})`;
+    const growth = (side) => total(`${side} ${small * 4}`) / total(`${side} ${small}`);
+    const measured = !runs[`defuse ${small * 4}`].failed && !runs[`defuse ${small}`].failed;
+    const ours = growth('defuse');
+    const theirs = growth('no-unreachable');
+    target(
+      `Growth, \`${shape}\` ${small} → ${small * 4} branches: the recommended rules' own time ×, against \`no-unreachable\`'s ×`,
+      `≤ ${ratio(TARGET.growthVsUnreachable)} \`no-unreachable\`'s growth`,
+      measured ? `${ratio(ours)} vs ${ratio(theirs)} (${ratio(ours / theirs)})` : `${shown(`defuse ${small * 4}`)}`,
+      measured ? ours / theirs <= TARGET.growthVsUnreachable : false,
+    );
+    const large = total(`defuse ${small * 4}`);
+    const unreachableLarge = total(`no-unreachable ${small * 4}`);
+    target(
+      `Growth, \`${shape}\` at ${small * 4} branches: the recommended rules' own time / \`no-unreachable\`'s`,
+      `≤ ${ratio(TARGET.costVsUnreachable)}`,
+      measured
+        ? `${ratio(large / unreachableLarge)} (${ms(large)} / ${ms(unreachableLarge)})`
+        : shown(`defuse ${small * 4}`),
+      measured ? large / unreachableLarge <= TARGET.costVsUnreachable : false,
+    );
+    for (const branches of [small, small * 4]) {
+      const slowest = Object.entries(runs[`defuse ${branches}`].own ?? {})
+        .filter(([ruleId]) => ruleId !== 'total')
+        .sort((a, b) => b[1] - a[1])[0];
+      rows.push(
+        `| \`${shape}\` | ${branches} | ${shown(`defuse ${branches}`)} | ` +
+          `${slowest ? `\`${slowest[0]}\` ${ms(slowest[1])}` : ''} | ${shown(`no-unreachable ${branches}`)} |`,
+      );
+    }
+  }
+  sections.push(
+    '## Growth: generated `else if` chains and `switch`es\n\n' +
+      'One function holding the chain, a `console.log` in each branch and `process.exit(0)` after it, linted ' +
+      'with `Linter` in a fresh process per size and side: one warm-up lint, then the median of up to ' +
+      `${GROWTH_SAMPLES} timed lints (count in parentheses) within ${GROWTH_BUDGET_S} s; a child still running after ` +
+      `${GROWTH_KILL_S} s is stopped. Own time from ESLint's stats.\n\n` +
+      "| shape | branches | recommended rules' own time | slowest rule | `no-unreachable` own time |\n" +
+      `| --- | ---: | ---: | --- | ---: |\n${rows.join('\n')}`,
+  );
+}
+
+// --- The report ---
+
+const format = (value) => value.map((each) => each.toFixed(1)).join(', ');
 let revision = 'unknown';
 try {
   revision = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  if (execFileSync('git', ['status', '--porcelain', 'src'], { cwd: repoRoot, encoding: 'utf8' }).trim() !== '') {
+    revision += ' with uncommitted changes in src/';
+  }
 } catch {
   // Not a git checkout.
 }
-const eslintVersion = JSON.parse(readFileSync(path.join(repoRoot, 'node_modules/eslint/package.json'), 'utf8')).version;
+const versionOf = (name) =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
+const verdict = (met) => (met === undefined ? '–' : met ? 'met' : '**not met**');
 const report = `# Benchmark results
 
-Produced by \`npm run bench\` (bench/run.mjs); numbers are machine- and load-dependent and never asserted in tests.
+Produced by \`npm run bench\` (bench/run.mjs). Numbers depend on the machine and its load; they are never asserted in tests.
 
-- Date: ${new Date().toISOString()}
-- Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}; load average at the end: ${load}
-- Node ${process.version}, ESLint ${eslintVersion}, commit ${revision}
-- Method: variants interleaved in one process, one warm-up round, median of ${rounds} rounds. "Wall" is the time of \`ESLint#lintText\` over every file; "own time" is what ESLint's \`stats\` attribute to the variant's rules (their listeners), which is less noisy than a difference of two wall times. Ratios are to the parse floor (ESLint with no rules: parse, scope and code-path analysis, traversal) and to the peer rule named.
-- Peers: ${[...SYNTACTIC_PEERS, ...TYPE_AWARE_PEERS].map((ruleId) => `\`${ruleId}\``).join(', ')} (eslint-plugin-unicorn ${JSON.parse(readFileSync(path.join(repoRoot, 'node_modules/eslint-plugin-unicorn/package.json'), 'utf8')).version}, eslint-plugin-n ${JSON.parse(readFileSync(path.join(repoRoot, 'node_modules/eslint-plugin-n/package.json'), 'utf8')).version}).
+| target | goal | measured | |
+| --- | --- | --- | --- |
+${summary.map((row) => `| ${row.what} | ${row.goal} | ${row.measured} | ${verdict(row.met)} |`).join('\n')}
 
-## Targets
-
-${targets.join('\n')}
+- Date: ${new Date().toISOString()}; workloads: ${[...workloads].join(', ')}
+- Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}
+- Load average (1, 5, 15 min): ${format(loadAtStart)} at the start, ${format(os.loadavg())} at the end
+- Node ${process.version}, ESLint ${versionOf('eslint')}, TypeScript ${versionOf('typescript')}, typescript-eslint ${versionOf('typescript-eslint')}, eslint-plugin-unicorn ${versionOf('eslint-plugin-unicorn')}, eslint-plugin-n ${versionOf('eslint-plugin-n')}; commit ${revision}
+- Method: in this process, variants interleaved after one warm-up round, median of ${rounds} rounds; in child processes, a fresh process per run, ${childRounds} runs per variant (${importRounds} for import), median and (min–max). "Own time" is what ESLint's \`stats\` attribute to a rule: its \`create\` and its listeners, code-path events included. The parse floor is the wall time of ESLint with no rules: parsing, scope and code-path analysis, traversal.
+${notes.map((note) => `- ${note}`).join('\n')}
 
 ${sections.join('\n\n')}
 `;
