@@ -1,5 +1,5 @@
 // One child run of the load and memory benchmark (bench/run.mjs): lints the
-// 2,000 files of bench/load-files.mjs, syntactically or type-aware, with the
+// 2,000 files of bench/workloads.mjs, syntactically or type-aware, with the
 // plugin's recommended rules, every rule, or none, and prints one JSON line:
 // the time to lint, the time since the process started (imports included),
 // and the peak RSS. With `none` the plugin is never imported, as in a project
@@ -8,7 +8,7 @@
 import { ESLint } from 'eslint';
 
 import { corpusConfig, loadPlugin } from '../tests/corpus/lint.mjs';
-import { loadParts } from './load-files.mjs';
+import { loadParts } from './workloads.mjs';
 
 const [mode = 'syntactic', rulesName = 'none', count] = process.argv.slice(2);
 const plugin = rulesName === 'none' ? undefined : await loadPlugin();

@@ -10,11 +10,11 @@ import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 
 import { corpusConfig, loadPlugin } from '../tests/corpus/lint.mjs';
-import { isInstalled, listFiles, packageRoot, readManifest } from '../tests/corpus/paths.mjs';
+import { listFiles, packageRoot } from '../tests/corpus/paths.mjs';
+import { installedEntry } from './workloads.mjs';
 
 const [name, ruleId = '', count] = process.argv.slice(2);
-const entry = readManifest().find((candidate) => candidate.name === name);
-if (!entry || !isInstalled(entry)) throw new Error(`${name} is not installed: run npm run corpus:install`);
+const entry = installedEntry(name);
 const root = packageRoot(entry);
 const plugins = ruleId.startsWith('defuse/')
   ? { defuse: await loadPlugin() }

@@ -1,0 +1,136 @@
+// The profiler: where each rule's time goes. Runs bench/profile-child.mjs
+// under `node --cpu-prof` once per rule (each rule alone) and prints, per
+// rule, the time under the plugin's own frames and its hot spots: the
+// plugin's functions by inclusive time, and every function (the plugin's,
+// ESLint's, eslint-utils', TypeScript's) by self time within the rule.
+// Needs `npm run build` and `npm run corpus:install`. Findings go to
+// bench/PROFILE.md; the profiles stay in .corpus-cache/profiles/.
+//
+// node bench/profile.mjs cli|typed [rule ...] [--top N] [--repeats N]
+//   rule         defuse rule names (default: every rule of the plugin)
+//   --top N      rows per table (default 12)
+//   --repeats N  passes over the command-line packages (default 10)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { loadPlugin } from '../tests/corpus/lint.mjs';
+import { cacheDir, repoRoot } from '../tests/corpus/paths.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(name);
+  return index === -1 ? fallback : args[index + 1];
+};
+const positional = args.filter((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
+const [workload = 'cli', ...named] = positional;
+if (workload !== 'cli' && workload !== 'typed') throw new Error(`unknown workload ${workload}: cli, typed`);
+const top = Number(option('--top', '12'));
+const repeats = option('--repeats', '10');
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const plugin = await loadPlugin();
+const rules = named.length > 0 ? named : Object.keys(plugin.rules);
+
+const distDir = `${path.join(repoRoot, 'dist')}${path.sep}`;
+const nodeModules = `${path.join(repoRoot, 'node_modules')}${path.sep}`;
+
+/** `file.js:line` relative to dist/ or node_modules/, for a profile's frame URL. */
+function where(url, line) {
+  const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+  const short = file.startsWith(distDir)
+    ? `dist/${file.slice(distDir.length)}`
+    : file.startsWith(nodeModules)
+      ? file.slice(nodeModules.length)
+      : file || '(native)';
+  return `${short}:${line + 1}`;
+}
+
+const isPluginFrame = (frame) => {
+  const file = frame.url.startsWith('file://') ? fileURLToPath(frame.url) : frame.url;
+  return file.startsWith(distDir);
+};
+
+/**
+ * Reads a .cpuprofile: the total sampled time, the time with a plugin frame
+ * on the stack (the rule's), garbage collection, and the rule's hot spots.
+ */
+function analyse(file) {
+  const profile = JSON.parse(readFileSync(file, 'utf8'));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const key = (node) =>
+    `${node.callFrame.functionName || '(anonymous)'} ${where(node.callFrame.url, node.callFrame.lineNumber)}`;
+
+  const self = new Map();
+  const inclusive = new Map();
+  let total = 0;
+  let inRule = 0;
+  let gc = 0;
+  profile.samples.forEach((id, index) => {
+    const delta = (profile.timeDeltas[index] ?? 0) / 1000;
+    total += delta;
+    const leaf = byId.get(id);
+    if (leaf.callFrame.functionName === '(garbage collector)') gc += delta;
+    // The stack from the leaf up: is a plugin frame on it, and which plugin functions (each once).
+    const seen = new Set();
+    let pluginOnStack = false;
+    for (let node = leaf; node; node = byId.get(parent.get(node.id))) {
+      if (!isPluginFrame(node.callFrame)) continue;
+      pluginOnStack = true;
+      const name = key(node);
+      if (!seen.has(name)) {
+        seen.add(name);
+        inclusive.set(name, (inclusive.get(name) ?? 0) + delta);
+      }
+    }
+    if (!pluginOnStack) return;
+    inRule += delta;
+    self.set(key(leaf), (self.get(key(leaf)) ?? 0) + delta);
+  });
+  const ranked = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return { total, inRule, gc, self: ranked(self), inclusive: ranked(inclusive) };
+}
+
+const ms = (value) => `${value.toFixed(0)} ms`;
+const share = (value, whole) => `${((value / whole) * 100).toFixed(1)}%`;
+
+console.log(`# Profile: ${workload}, each rule alone\n`);
+for (const name of rules) {
+  const ruleId = `defuse/${name}`;
+  const dir = path.join(cacheDir, 'profiles', workload, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--cpu-prof',
+      `--cpu-prof-dir=${dir}`,
+      '--cpu-prof-interval=250',
+      path.join(benchDir, 'profile-child.mjs'),
+      workload,
+      ruleId,
+      repeats,
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  const profileFile = readdirSync(dir).find((file) => file.endsWith('.cpuprofile'));
+  if (run.status !== 0 || !profileFile) {
+    console.log(`## ${ruleId}\n\nfailed: ${(run.stderr || '').trim().split('\n')[0]}\n`);
+    continue;
+  }
+  const lint = JSON.parse(run.stdout.trim().split('\n').at(-1));
+  const result = analyse(path.join(dir, profileFile));
+  console.log(
+    `## ${ruleId}\n\nsampled ${ms(result.total)}; under the plugin's frames ${ms(result.inRule)} ` +
+      `(${share(result.inRule, result.total)}); garbage collection ${ms(result.gc)} (not attributed); ` +
+      `${lint.reports} reports; profile: ${path.relative(repoRoot, path.join(dir, profileFile))}\n`,
+  );
+  console.log(`| plugin function (inclusive) | ms | % of rule |\n| --- | ---: | ---: |`);
+  for (const [name, time] of result.inclusive)
+    console.log(`| \`${name}\` | ${ms(time)} | ${share(time, result.inRule)} |`);
+  console.log(`\n| function (self time, within the rule) | ms | % of rule |\n| --- | ---: | ---: |`);
+  for (const [name, time] of result.self) console.log(`| \`${name}\` | ${ms(time)} | ${share(time, result.inRule)} |`);
+  console.log('');
+}
