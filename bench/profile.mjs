@@ -6,12 +6,13 @@
 // Needs `npm run build` and `npm run corpus:install`. Findings go to
 // bench/PROFILE.md; the profiles stay in .corpus-cache/profiles/.
 //
-// node bench/profile.mjs cli|typed [rule ...] [--top N] [--repeats N]
+// node bench/profile.mjs cli|typed [rule ...] [--top N] [--repeats N] [--reuse]
 //   rule         defuse rule names (default: every rule of the plugin)
 //   --top N      rows per table (default 12)
 //   --repeats N  passes over the command-line packages (default 10)
+//   --reuse      analyse the profiles of the last run again instead of profiling
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,14 +47,16 @@ function where(url, line) {
   return `${short}:${line + 1}`;
 }
 
-const isPluginFrame = (frame) => {
-  const file = frame.url.startsWith('file://') ? fileURLToPath(frame.url) : frame.url;
-  return file.startsWith(distDir);
-};
+const fileOf = (frame) => (frame.url.startsWith('file://') ? fileURLToPath(frame.url) : frame.url);
+const isPluginFrame = (frame) => fileOf(frame).startsWith(distDir);
+// The rule's time is what ESLint's linter calls into: not the plugin's import.
+const linterDir = `${path.join(nodeModules, 'eslint', 'lib', 'linter')}${path.sep}`;
+const isLinterFrame = (frame) => fileOf(frame).startsWith(linterDir);
 
 /**
- * Reads a .cpuprofile: the total sampled time, the time with a plugin frame
- * on the stack (the rule's), garbage collection, and the rule's hot spots.
+ * Reads a .cpuprofile: the total sampled time, the rule's time (samples with
+ * a plugin frame called from ESLint's linter on the stack), garbage
+ * collection, and the rule's hot spots.
  */
 function analyse(file) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
@@ -65,6 +68,7 @@ function analyse(file) {
 
   const self = new Map();
   const inclusive = new Map();
+  const calls = new Map();
   let total = 0;
   let inRule = 0;
   let gc = 0;
@@ -75,22 +79,26 @@ function analyse(file) {
     if (leaf.callFrame.functionName === '(garbage collector)') gc += delta;
     // The stack from the leaf up: is a plugin frame on it, and which plugin functions (each once).
     const seen = new Set();
-    let pluginOnStack = false;
+    let linterOnStack = false;
+    // The outermost frame the plugin called, below its innermost own frame: what it asks others to do.
+    let callee;
+    let below = leaf;
     for (let node = leaf; node; node = byId.get(parent.get(node.id))) {
-      if (!isPluginFrame(node.callFrame)) continue;
-      pluginOnStack = true;
-      const name = key(node);
-      if (!seen.has(name)) {
-        seen.add(name);
-        inclusive.set(name, (inclusive.get(name) ?? 0) + delta);
+      if (isLinterFrame(node.callFrame)) linterOnStack = true;
+      if (isPluginFrame(node.callFrame)) {
+        if (seen.size === 0) callee = node === leaf ? '(the plugin itself)' : key(below);
+        seen.add(key(node));
       }
+      below = node;
     }
-    if (!pluginOnStack) return;
+    if (seen.size === 0 || !linterOnStack) return;
+    for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + delta);
+    calls.set(callee, (calls.get(callee) ?? 0) + delta);
     inRule += delta;
     self.set(key(leaf), (self.get(key(leaf)) ?? 0) + delta);
   });
   const ranked = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return { total, inRule, gc, self: ranked(self), inclusive: ranked(inclusive) };
+  return { total, inRule, gc, self: ranked(self), inclusive: ranked(inclusive), calls: ranked(calls) };
 }
 
 const ms = (value) => `${value.toFixed(0)} ms`;
@@ -100,27 +108,36 @@ console.log(`# Profile: ${workload}, each rule alone\n`);
 for (const name of rules) {
   const ruleId = `defuse/${name}`;
   const dir = path.join(cacheDir, 'profiles', workload, name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--cpu-prof',
-      `--cpu-prof-dir=${dir}`,
-      '--cpu-prof-interval=250',
-      path.join(benchDir, 'profile-child.mjs'),
-      workload,
-      ruleId,
-      repeats,
-    ],
-    { encoding: 'utf8', maxBuffer: 1 << 26 },
-  );
+  const reuse = args.includes('--reuse') && existsSync(dir);
+  if (!reuse) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--cpu-prof',
+        `--cpu-prof-dir=${dir}`,
+        '--cpu-prof-interval=250',
+        path.join(benchDir, 'profile-child.mjs'),
+        workload,
+        ruleId,
+        repeats,
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    if (run.status !== 0) {
+      console.log(`## ${ruleId}\n\nfailed: ${(run.stderr || '').trim().split('\n')[0]}\n`);
+      continue;
+    }
+    writeFileSync(path.join(dir, 'child.json'), run.stdout.trim().split('\n').at(-1));
+  }
   const profileFile = readdirSync(dir).find((file) => file.endsWith('.cpuprofile'));
-  if (run.status !== 0 || !profileFile) {
-    console.log(`## ${ruleId}\n\nfailed: ${(run.stderr || '').trim().split('\n')[0]}\n`);
+  if (!profileFile) {
+    console.log(`## ${ruleId}\n\nno profile in ${dir}\n`);
     continue;
   }
-  const lint = JSON.parse(run.stdout.trim().split('\n').at(-1));
+  const childFile = path.join(dir, 'child.json');
+  const lint = existsSync(childFile) ? JSON.parse(readFileSync(childFile, 'utf8')) : { reports: '?' };
   const result = analyse(path.join(dir, profileFile));
   console.log(
     `## ${ruleId}\n\nsampled ${ms(result.total)}; under the plugin's frames ${ms(result.inRule)} ` +
@@ -130,6 +147,8 @@ for (const name of rules) {
   console.log(`| plugin function (inclusive) | ms | % of rule |\n| --- | ---: | ---: |`);
   for (const [name, time] of result.inclusive)
     console.log(`| \`${name}\` | ${ms(time)} | ${share(time, result.inRule)} |`);
+  console.log(`\n| called by the plugin (inclusive) | ms | % of rule |\n| --- | ---: | ---: |`);
+  for (const [name, time] of result.calls) console.log(`| \`${name}\` | ${ms(time)} | ${share(time, result.inRule)} |`);
   console.log(`\n| function (self time, within the rule) | ms | % of rule |\n| --- | ---: | ---: |`);
   for (const [name, time] of result.self) console.log(`| \`${name}\` | ${ms(time)} | ${share(time, result.inRule)} |`);
   console.log('');
