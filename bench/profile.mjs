@@ -11,6 +11,8 @@
 //   --top N      rows per table (default 12)
 //   --repeats N  passes over the command-line packages (default 10)
 //   --reuse      analyse the profiles of the last run again instead of profiling
+// node bench/profile.mjs --analyse FILE.cpuprofile [--top N]
+//   ranks the hot spots of any profile of a lint (a growth child's, say)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +26,9 @@ const option = (name, fallback) => {
   const index = args.indexOf(name);
   return index === -1 ? fallback : args[index + 1];
 };
-const positional = args.filter((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
+const positional = args.filter(
+  (arg, index) => !arg.startsWith('--') && !['--top', '--repeats', '--analyse'].includes(args[index - 1] ?? ''),
+);
 const [workload = 'cli', ...named] = positional;
 if (workload !== 'cli' && workload !== 'typed') throw new Error(`unknown workload ${workload}: cli, typed`);
 const top = Number(option('--top', '12'));
@@ -104,8 +108,30 @@ function analyse(file) {
 const ms = (value) => `${value.toFixed(0)} ms`;
 const share = (value, whole) => `${((value / whole) * 100).toFixed(1)}%`;
 
-console.log(`# Profile: ${workload}, each rule alone\n`);
-for (const name of rules) {
+function print(title, result, detail) {
+  console.log(
+    `## ${title}\n\nsampled ${ms(result.total)}; under the plugin's frames ${ms(result.inRule)} ` +
+      `(${share(result.inRule, result.total)}); garbage collection ${ms(result.gc)} (not attributed); ${detail}\n`,
+  );
+  const tables = [
+    ['plugin function (inclusive)', result.inclusive],
+    ['called by the plugin (inclusive)', result.calls],
+    ['function (self time, within the rule)', result.self],
+  ];
+  for (const [heading, rows] of tables) {
+    console.log(`| ${heading} | ms | % of rule |\n| --- | ---: | ---: |`);
+    for (const [name, time] of rows) console.log(`| \`${name}\` | ${ms(time)} | ${share(time, result.inRule)} |`);
+    console.log('');
+  }
+}
+
+/** Profiles each rule alone in a child process, or analyses the last run's profiles again (`--reuse`). */
+function profileRules() {
+  console.log(`# Profile: ${workload}, each rule alone\n`);
+  for (const name of rules) profileRule(name);
+}
+
+function profileRule(name) {
   const ruleId = `defuse/${name}`;
   const dir = path.join(cacheDir, 'profiles', workload, name);
   const reuse = args.includes('--reuse') && existsSync(dir);
@@ -127,29 +153,21 @@ for (const name of rules) {
     );
     if (run.status !== 0) {
       console.log(`## ${ruleId}\n\nfailed: ${(run.stderr || '').trim().split('\n')[0]}\n`);
-      continue;
+      return;
     }
     writeFileSync(path.join(dir, 'child.json'), run.stdout.trim().split('\n').at(-1));
   }
   const profileFile = readdirSync(dir).find((file) => file.endsWith('.cpuprofile'));
   if (!profileFile) {
     console.log(`## ${ruleId}\n\nno profile in ${dir}\n`);
-    continue;
+    return;
   }
   const childFile = path.join(dir, 'child.json');
   const lint = existsSync(childFile) ? JSON.parse(readFileSync(childFile, 'utf8')) : { reports: '?' };
   const result = analyse(path.join(dir, profileFile));
-  console.log(
-    `## ${ruleId}\n\nsampled ${ms(result.total)}; under the plugin's frames ${ms(result.inRule)} ` +
-      `(${share(result.inRule, result.total)}); garbage collection ${ms(result.gc)} (not attributed); ` +
-      `${lint.reports} reports; profile: ${path.relative(repoRoot, path.join(dir, profileFile))}\n`,
-  );
-  console.log(`| plugin function (inclusive) | ms | % of rule |\n| --- | ---: | ---: |`);
-  for (const [name, time] of result.inclusive)
-    console.log(`| \`${name}\` | ${ms(time)} | ${share(time, result.inRule)} |`);
-  console.log(`\n| called by the plugin (inclusive) | ms | % of rule |\n| --- | ---: | ---: |`);
-  for (const [name, time] of result.calls) console.log(`| \`${name}\` | ${ms(time)} | ${share(time, result.inRule)} |`);
-  console.log(`\n| function (self time, within the rule) | ms | % of rule |\n| --- | ---: | ---: |`);
-  for (const [name, time] of result.self) console.log(`| \`${name}\` | ${ms(time)} | ${share(time, result.inRule)} |`);
-  console.log('');
+  print(ruleId, result, `${lint.reports} reports; profile: ${path.relative(repoRoot, path.join(dir, profileFile))}`);
 }
+
+const single = option('--analyse', undefined);
+if (single) print(path.basename(single), analyse(single), `profile: ${single}`);
+else profileRules();

@@ -2,7 +2,7 @@
 // measured as a ratio in one run, in one summary table at the top of
 // bench/RESULTS.md. Needs `npm run build` and `npm run corpus:install`.
 //
-// node bench/run.mjs [--only LIST] [--rounds N] [--child-rounds N] [--import-rounds N] [--files N] [--no-write]
+// node bench/run.mjs [--only LIST] [--rounds N] [--files N] [--no-write]
 //   --only LIST          some of the workloads (default: all of them, in this order):
 //                          cli         command-line packages, syntactic, in this process
 //                          typescript  TypeScript's typescript.js bundle, syntactic, in this process
@@ -11,9 +11,8 @@
 //                          typed-load  the same files type-aware: wall time and peak RSS
 //                          import      import() of the plugin and of eslint-plugin-unicorn
 //                          growth      generated `else if` chains and `switch`es at two sizes
-//   --rounds N           timed rounds of the in-process workloads, after one warm-up (default 3)
-//   --child-rounds N     child processes per variant of typed, load and typed-load (default 3)
-//   --import-rounds N    child processes per plugin for import (default 10)
+//   --rounds N           rounds of every workload instead of its default (ROUNDS below): timed
+//                        rounds after one warm-up in this process, child processes per variant
 //   --files N            lint only N files in typed, load and typed-load: a quick try, not a result
 //   --no-write           print the report, leave bench/RESULTS.md alone
 //
@@ -44,12 +43,17 @@ const option = (name, fallback) => {
   const index = args.indexOf(name);
   return index === -1 ? fallback : args[index + 1];
 };
-const rounds = Number(option('--rounds', '3'));
-const childRounds = Number(option('--child-rounds', '3'));
-const importRounds = Number(option('--import-rounds', '10'));
+/**
+ * Rounds per workload, chosen so that a full run stays near 30 minutes on a
+ * quiet 2-core machine: effect's processes and typescript.js are the long ones.
+ * Peak RSS is settled over 3 processes per side at least.
+ */
+const ROUNDS = { cli: 3, typescript: 2, typed: 2, load: 3, 'typed-load': 3, import: 10 };
+const roundsOf = (name) => Number(option('--rounds', String(ROUNDS[name])));
 const fileCap = option('--files', undefined);
-const workloads = new Set(option('--only', WORKLOADS.join(',')).split(','));
-for (const name of workloads) {
+const chosen = option('--only', WORKLOADS.join(',')).split(',');
+const workloads = new Set(WORKLOADS.filter((name) => chosen.includes(name)));
+for (const name of chosen) {
   if (!WORKLOADS.includes(name)) throw new Error(`unknown workload ${name}: ${WORKLOADS.join(', ')}`);
 }
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -114,7 +118,7 @@ const target = (what, goal, measured, met) => summary.push({ what, goal, measure
 const sections = [];
 const notes = [];
 
-// --- In-process workloads: variants interleaved, the median of `rounds` rounds ---
+// --- In-process workloads: variants interleaved, the median of the timed rounds ---
 
 /** Corpus packages' files, read once. */
 function workload(label, names) {
@@ -162,7 +166,7 @@ async function lintOnce(work, variant) {
 const variant = (name, ruleIds) => ({ name, rules: Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 'error'])) });
 
 /** Runs the variants interleaved, one warm-up round and `rounds` timed rounds; medians by variant name. */
-async function measure(work, variants) {
+async function measure(work, variants, rounds) {
   console.log(
     `\n${work.label}: ${work.files} files, ${work.lines} lines, ${variants.length} variants, ${rounds} rounds`,
   );
@@ -214,12 +218,16 @@ const ALL_RECOMMENDED = 'recommended rules together';
 
 if (workloads.has('cli')) {
   const work = workload(`Command-line packages (syntactic): ${CLI_PACKAGES.join(', ')}`, CLI_PACKAGES);
-  const results = await measure(work, [
-    variant(FLOOR, []),
-    ...ruleNames.map((name) => variant(`defuse/${name}`, [`defuse/${name}`])),
-    variant(ALL_RECOMMENDED, recommended),
-    ...SYNTACTIC_PEERS.map((ruleId) => variant(ruleId, [ruleId])),
-  ]);
+  const results = await measure(
+    work,
+    [
+      variant(FLOOR, []),
+      ...ruleNames.map((name) => variant(`defuse/${name}`, [`defuse/${name}`])),
+      variant(ALL_RECOMMENDED, recommended),
+      ...SYNTACTIC_PEERS.map((ruleId) => variant(ruleId, [ruleId])),
+    ],
+    roundsOf('cli'),
+  );
   const floor = results[FLOOR].wall;
   const unreachable = results['no-unreachable'].own;
   const together = results[ALL_RECOMMENDED].own;
@@ -246,7 +254,11 @@ if (workloads.has('cli')) {
 
 if (workloads.has('typescript')) {
   const work = workload('typescript.js (syntactic)', ['typescript']);
-  const results = await measure(work, [variant(FLOOR, []), variant(ALL_RECOMMENDED, recommended)]);
+  const results = await measure(
+    work,
+    [variant(FLOOR, []), variant(ALL_RECOMMENDED, recommended)],
+    roundsOf('typescript'),
+  );
   const floor = results[FLOOR].wall;
   const ours = results[ALL_RECOMMENDED];
   target(
@@ -316,7 +328,7 @@ if (fileCap !== undefined) {
 
 if (workloads.has('typed')) {
   const ruleIds = [...ruleNames.map((name) => `defuse/${name}`), TYPED_PEER];
-  const runs = runInChildren(`${TYPED_PACKAGE} (type-aware), each rule alone`, ruleIds, childRounds, (ruleId) =>
+  const runs = runInChildren(`${TYPED_PACKAGE} (type-aware), each rule alone`, ruleIds, roundsOf('typed'), (ruleId) =>
     child('typed-child.mjs', [TYPED_PACKAGE, ruleId, ...capArgs]),
   );
   const own = (ruleId) => median(runs[ruleId].map((run) => run.own));
@@ -344,15 +356,15 @@ if (workloads.has('typed')) {
     `## Type-aware: ${TYPED_PACKAGE}'s sources, each rule in its own process\n\n` +
       `${runs[TYPED_PEER][0].files} files. Each run is a fresh process that lints every file once with one rule, so ` +
       `the rule pays for each type-checker question it asks, and for no other rule's. Median (min–max) of ` +
-      `${childRounds} processes per rule.\n\n` +
+      `${roundsOf('typed')} processes per rule.\n\n` +
       `| rule | own time | / \`no-unsafe-type-assertion\` | parse (program included) | reports |\n` +
       `| --- | ---: | ---: | ---: | ---: |\n${rows.join('\n')}`,
   );
 }
 
 /** Load runs: `none` against the named rule sets, each in fresh processes. */
-function loadRuns(mode, ruleSets) {
-  return runInChildren(`${LOAD_FILE_COUNT} files (${mode})`, ['none', ...ruleSets], childRounds, (rulesName) =>
+function loadRuns(mode, ruleSets, rounds) {
+  return runInChildren(`${LOAD_FILE_COUNT} files (${mode})`, ['none', ...ruleSets], rounds, (rulesName) =>
     child('load-child.mjs', [mode, rulesName, ...capArgs]),
   );
 }
@@ -383,7 +395,7 @@ function loadTable(runs) {
 const wallOf = (list) => median(list.map((run) => run.sinceStart));
 
 if (workloads.has('load')) {
-  const runs = loadRuns('syntactic', ['recommended']);
+  const runs = loadRuns('syntactic', ['recommended'], roundsOf('load'));
   const added = wallOf(runs.recommended) / wallOf(runs.none) - 1;
   target(
     `Load, ${runs.none[0].files} TypeScript files, syntactic: wall time added by the recommended rules`,
@@ -398,7 +410,7 @@ if (workloads.has('load')) {
 
 if (workloads.has('typed-load')) {
   const sameSets = recommended.length === everyRule.length;
-  const runs = loadRuns('type-aware', sameSets ? ['recommended'] : ['recommended', 'all']);
+  const runs = loadRuns('type-aware', sameSets ? ['recommended'] : ['recommended', 'all'], roundsOf('typed-load'));
   const added = wallOf(runs.recommended) / wallOf(runs.none) - 1;
   target(
     `Load, ${runs.none[0].files} TypeScript files, type-aware: wall time added by the recommended rules`,
@@ -411,7 +423,7 @@ if (workloads.has('typed-load')) {
   const rssRatio = median(rss(every)) / median(rss(runs.none));
   const ratios = every.map((run, index) => run.maxRssKb / runs.none[index].maxRssKb);
   target(
-    `Peak RSS, ${runs.none[0].files} files type-aware: every rule / no rules (median of ${childRounds} processes each)`,
+    `Peak RSS, ${runs.none[0].files} files type-aware: every rule / no rules (median of ${roundsOf('typed-load')} processes each)`,
     `≤ ${ratio(TARGET.rss)}`,
     `${ratio(rssRatio)} (${median(rss(every)).toFixed(0)} MB / ${median(rss(runs.none)).toFixed(0)} MB; ` +
       `per round ${ratio(Math.min(...ratios))}–${ratio(Math.max(...ratios))})`,
@@ -431,7 +443,7 @@ if (workloads.has('import')) {
   };
   // One untimed import each first: the file system cache, not the plugins, would be measured otherwise.
   for (const specifier of Object.values(subjects)) child('import-child.mjs', [specifier]);
-  const runs = runInChildren('import()', Object.keys(subjects), importRounds, (name) =>
+  const runs = runInChildren('import()', Object.keys(subjects), roundsOf('import'), (name) =>
     child('import-child.mjs', [subjects[name]]),
   );
   const time = (name) => median(runs[name].map((run) => run.ms));
@@ -451,7 +463,7 @@ if (workloads.has('import')) {
   );
   sections.push(
     `## Import\n\nThe plugin's \`import()\` alone, in a fresh process per run that has loaded ESLint first ` +
-      `(as ESLint has when it reads a config), ${importRounds} runs each, interleaved.\n\n` +
+      `(as ESLint has when it reads a config), ${roundsOf('import')} runs each, interleaved.\n\n` +
       `| module | import (median, min–max) | loads \`typescript\` | CommonJS modules it adds |\n` +
       `| --- | ---: | --- | ---: |\n${rows.join('\n')}`,
   );
@@ -545,7 +557,7 @@ ${summary.map((row) => `| ${row.what} | ${row.goal} | ${row.measured} | ${verdic
 - Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}
 - Load average (1, 5, 15 min): ${format(loadAtStart)} at the start, ${format(os.loadavg())} at the end
 - Node ${process.version}, ESLint ${versionOf('eslint')}, TypeScript ${versionOf('typescript')}, typescript-eslint ${versionOf('typescript-eslint')}, eslint-plugin-unicorn ${versionOf('eslint-plugin-unicorn')}, eslint-plugin-n ${versionOf('eslint-plugin-n')}; commit ${revision}
-- Method: in this process, variants interleaved after one warm-up round, median of ${rounds} rounds; in child processes, a fresh process per run, ${childRounds} runs per variant (${importRounds} for import), median and (min–max). "Own time" is what ESLint's \`stats\` attribute to a rule: its \`create\` and its listeners, code-path events included. The parse floor is the wall time of ESLint with no rules: parsing, scope and code-path analysis, traversal.
+- Method: in this process (cli, typescript), variants interleaved after one warm-up round, median of the timed rounds; in child processes (the rest), a fresh process per run, the order of the variants alternating, median and (min–max). Rounds: ${[...workloads].map((name) => (name === 'growth' ? `growth up to ${GROWTH_SAMPLES} lints per process` : `${name} ${roundsOf(name)}`)).join(', ')}. "Own time" is what ESLint's \`stats\` attribute to a rule: its \`create\` and its listeners, code-path events included. The parse floor is the wall time of ESLint with no rules: parsing, scope and code-path analysis, traversal.
 ${notes.map((note) => `- ${note}`).join('\n')}
 
 ${sections.join('\n\n')}
