@@ -213,10 +213,25 @@ function variantTable(results, floorName, extra = () => '') {
   return rows.join('\n');
 }
 
+/**
+ * Runs a workload if it was chosen. A workload that fails (a child out of
+ * memory, a package not installed) is a row of the summary, not the end of
+ * the run.
+ */
+async function attempt(name, body) {
+  if (!workloads.has(name)) return;
+  try {
+    await body();
+  } catch (error) {
+    console.log(`\n${name} failed: ${error.message}`);
+    target(`Workload \`${name}\``, 'runs', `failed: ${String(error.message).split('\n')[0]}`, undefined);
+  }
+}
+
 const FLOOR = 'parse floor (no rules)';
 const ALL_RECOMMENDED = 'recommended rules together';
 
-if (workloads.has('cli')) {
+await attempt('cli', async () => {
   const work = workload(`Command-line packages (syntactic): ${CLI_PACKAGES.join(', ')}`, CLI_PACKAGES);
   const results = await measure(
     work,
@@ -250,9 +265,9 @@ if (workloads.has('cli')) {
       `together, and comparable rules of ESLint, unicorn and n alone.\n\n` +
       variantTable(results, FLOOR, (result) => (unreachable > 0 ? ratio(result.own / unreachable) : '')),
   );
-}
+});
 
-if (workloads.has('typescript')) {
+await attempt('typescript', async () => {
   const work = workload('typescript.js (syntactic)', ['typescript']);
   const results = await measure(
     work,
@@ -275,7 +290,7 @@ if (workloads.has('typescript')) {
       `${variantTable(results, FLOOR)}\n\nEach rule's own time inside the run with every recommended rule:\n\n` +
       `| rule | own time (median) | / parse floor |\n| --- | ---: | ---: |\n${perRule.join('\n')}`,
   );
-}
+});
 
 // --- Child-process workloads ---
 
@@ -326,7 +341,7 @@ if (fileCap !== undefined) {
   );
 }
 
-if (workloads.has('typed')) {
+await attempt('typed', async () => {
   const ruleIds = [...ruleNames.map((name) => `defuse/${name}`), TYPED_PEER];
   const runs = runInChildren(`${TYPED_PACKAGE} (type-aware), each rule alone`, ruleIds, roundsOf('typed'), (ruleId) =>
     child('typed-child.mjs', [TYPED_PACKAGE, ruleId, ...capArgs]),
@@ -360,7 +375,7 @@ if (workloads.has('typed')) {
       `| rule | own time | / \`no-unsafe-type-assertion\` | parse (program included) | reports |\n` +
       `| --- | ---: | ---: | ---: | ---: |\n${rows.join('\n')}`,
   );
-}
+});
 
 /** Load runs: `none` against the named rule sets, each in fresh processes. */
 function loadRuns(mode, ruleSets, rounds) {
@@ -394,7 +409,7 @@ function loadTable(runs) {
 
 const wallOf = (list) => median(list.map((run) => run.sinceStart));
 
-if (workloads.has('load')) {
+await attempt('load', async () => {
   const runs = loadRuns('syntactic', ['recommended'], roundsOf('load'));
   const added = wallOf(runs.recommended) / wallOf(runs.none) - 1;
   target(
@@ -406,9 +421,9 @@ if (workloads.has('load')) {
   sections.push(
     `## Load: ${runs.none[0].files} TypeScript files, syntactic\n\n${loadDescription()}\n\n${loadTable(runs)}`,
   );
-}
+});
 
-if (workloads.has('typed-load')) {
+await attempt('typed-load', async () => {
   const sameSets = recommended.length === everyRule.length;
   const runs = loadRuns('type-aware', sameSets ? ['recommended'] : ['recommended', 'all'], roundsOf('typed-load'));
   const added = wallOf(runs.recommended) / wallOf(runs.none) - 1;
@@ -434,9 +449,9 @@ if (workloads.has('typed-load')) {
       `${sameSets ? ' The recommended rules are every rule, so one set of runs gives both targets.' : ''}\n\n` +
       loadTable(runs),
   );
-}
+});
 
-if (workloads.has('import')) {
+await attempt('import', async () => {
   const subjects = {
     'eslint-plugin-defuse': pathToFileURL(path.join(repoRoot, 'dist/index.js')).href,
     'eslint-plugin-unicorn': 'eslint-plugin-unicorn',
@@ -467,9 +482,9 @@ if (workloads.has('import')) {
       `| module | import (median, min–max) | loads \`typescript\` | CommonJS modules it adds |\n` +
       `| --- | ---: | --- | ---: |\n${rows.join('\n')}`,
   );
-}
+});
 
-if (workloads.has('growth')) {
+await attempt('growth', async () => {
   console.log(`\ngrowth: ${Object.keys(GROWTH).join(', ')} at N and 4N (child processes)`);
   const rows = [];
   for (const [shape, small] of Object.entries(GROWTH)) {
@@ -528,7 +543,7 @@ if (workloads.has('growth')) {
       "| shape | branches | recommended rules' own time | slowest rule | `no-unreachable` own time |\n" +
       `| --- | ---: | ---: | --- | ---: |\n${rows.join('\n')}`,
   );
-}
+});
 
 // --- The report ---
 
