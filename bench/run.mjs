@@ -310,9 +310,10 @@ function child(script, childArgs, { timeoutS, nodeArgs = [] } = {}) {
     .findLast((line) => line.startsWith('{'));
   const timedOut = result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGTERM';
   if (last) return { ...JSON.parse(last), timedOut };
+  const errorLines = (result.stderr || String(result.error)).trim().split('\n');
   const why = timedOut
     ? `timed out after ${timeoutS} s`
-    : (result.stderr || String(result.error)).trim().split('\n')[0];
+    : (errorLines.find((line) => /FATAL ERROR|Error\b/.test(line)) ?? errorLines.at(-1) ?? 'no output');
   return { failed: why, timedOut };
 }
 
