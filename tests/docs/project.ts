@@ -29,4 +29,24 @@ export function todo(title: string): Task {
   return { title, done: false };
 }
 `,
+  'services.ts': `export interface Pool {
+  query(sql: string): Promise<unknown[]>;
+}
+export interface Registry {
+  lookup(name: string): string | undefined;
+}
+export interface Redis {
+  get(key: string): Promise<string | null>;
+}
+export interface Config {
+  url: string;
+  locale: string;
+}
+export interface Encryption {
+  encrypt(data: string): string;
+}
+export interface AuthClient {
+  verify(token: string): Promise<boolean>;
+}
+`,
 };
