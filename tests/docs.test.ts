@@ -100,11 +100,13 @@ for (const [name, rule] of Object.entries(rules)) {
     });
 
     it('has js and ts blocks that all parse', () => {
+      const failures: string[] = [];
       for (const block of doc.blocks) {
         if (block.lang !== 'js' && block.lang !== 'ts') continue;
         const error = parseError(block.code, block.lang);
-        expect(error && where(docPath, block, error)).toBeUndefined();
+        if (error) failures.push(where(docPath, block, error));
       }
+      expect(failures).toEqual([]);
     });
 
     for (const block of examples) {
