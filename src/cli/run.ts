@@ -14,6 +14,8 @@ export interface CliEnvironment {
 export const EXIT_CLEAN = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+/** A file whose lint threw: the other files are reported, and the run does not pass. */
+export const EXIT_FAILURE = 2;
 
 /**
  * One `defuse` run: parse the arguments, lint, print the report. Resolves to
@@ -41,7 +43,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       }
     }
     const { lint } = await import('./lint.js');
-    return (await lint(options, environment)) ? EXIT_PROBLEMS : EXIT_CLEAN;
+    return await lint(options, environment);
   } catch (error) {
     environment.stderr.write(`defuse: ${describe(error)}\n`);
     if (process.env['DEFUSE_DEBUG'] && error instanceof Error && error.stack) {
