@@ -58,6 +58,9 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Milliseconds before the child is killed; default 60 s. */
   timeout?: number;
+  /** Run the child as this user and group (a test that needs an unprivileged process). */
+  uid?: number;
+  gid?: number;
 }
 
 /**
@@ -71,6 +74,8 @@ export function run(command: string, args: readonly string[], options: RunOption
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: options.timeout ?? 60_000,
+      ...(options.uid === undefined ? {} : { uid: options.uid }),
+      ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
     let stdout = '';
     let stderr = '';
