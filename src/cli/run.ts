@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { HELP, parseArguments, UsageError } from './args.js';
+import { checkTypeScript } from './typescript-version.js';
 
 /** Where a run reads and writes; the real process in `cli.ts`, fakes in tests. */
 export interface CliEnvironment {
@@ -42,6 +43,8 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
         throw new UsageError(`no such file or directory: ${target}`);
       }
     }
+    // Before anything loads TypeScript: an unsupported version fails on import.
+    checkTypeScript();
     const { lint } = await import('./lint.js');
     return await lint(options, environment);
   } catch (error) {

@@ -181,6 +181,19 @@ describe('never lints less than it says', () => {
         'defuse: README.md: not a JavaScript, TypeScript or Vue file; not linted\ndefuse: load.js: ignored by --ignore-pattern; not linted\n',
     });
   });
+  it('says how many .vue files it skipped when the project has no vue-eslint-parser', async () => {
+    const cwd = createTempProject({
+      'src/App.vue': "<script setup>\nthrow new Error('TODO');\n</script>\n",
+      'src/Nav.vue': '<template><nav /></template>\n',
+      'src/load.js': PLACEHOLDER_JS,
+    });
+    const result = await runDefuse(['--format', 'json'], { cwd });
+    expect(result.stderr).toBe(
+      'defuse: 2 .vue files skipped: vue-eslint-parser is not installed in the project (npm i -D vue-eslint-parser)\n',
+    );
+    expect(lintedFiles(result.stdout, cwd)).toEqual(['src/load.js']);
+    expect(result.status).toBe(1);
+  });
 });
 
 describe('options', () => {

@@ -206,6 +206,8 @@ export interface InstalledProjectOptions {
    * typescript at the versions the repository uses.
    */
   dependencies?: string[];
+  /** Extra `npm install` arguments (`--legacy-peer-deps` to install outside the peer ranges). */
+  npmArgs?: string[];
 }
 
 /**
@@ -230,7 +232,16 @@ export async function createInstalledProject(options: InstalledProjectOptions = 
   ];
   await execFileAsync(
     NPM,
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...dependencies],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      ...(options.npmArgs ?? []),
+      tarball,
+      ...dependencies,
+    ],
     { cwd: directory, timeout: 240_000 },
   );
   return directory;
