@@ -9,6 +9,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  appendFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -23,7 +24,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { afterAll } from 'vitest';
+import { afterAll, type TestContext } from 'vitest';
 
 const execFileAsync = promisify(execFile);
 
@@ -92,6 +93,25 @@ export function runDefuse(args: readonly string[], options: RunOptions): Promise
     ...options,
     env: { NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
   });
+}
+
+/**
+ * Ends the running test as not run, for a reason outside the project (a tool
+ * the README's commands do not install). scripts/run-tests.mjs names the
+ * reason in its closing summary. Under CI, which installs every such tool,
+ * the test fails instead: there it must run.
+ */
+export function notRun(context: TestContext, reason: string): never {
+  if (isCi()) throw new Error(`${reason} (CI installs it in .ci/run)`);
+  const file = process.env['DEFUSE_NOT_RUN_FILE'];
+  if (file) appendFileSync(file, `${reason}\n`);
+  return context.skip(reason);
+}
+
+/** Whether this is a CI run (CI set, as CI services and .ci/run's caller set it). */
+export function isCi(): boolean {
+  const ci = process.env['CI'];
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
 }
 
 const temporaryDirectories: string[] = [];
