@@ -175,7 +175,8 @@ async function walkTarget(
   // The same for the ESLint config: if it ignores the named directory, it
   // does not decide what is linted inside it.
   const configIgnores =
-    filters.isIgnoredByConfig !== undefined && !(await filters.isIgnoredByConfig(path.join(directory, 'index.js')))
+    filters.isIgnoredByConfig !== undefined &&
+    !(await filters.isIgnoredByConfig(path.join(directory, '__defuse_probe__.js')))
       ? filters.isIgnoredByConfig
       : undefined;
   for (const file of candidates) {
