@@ -1,7 +1,8 @@
 // Runs vitest and closes with one line CI can read: `tests: N passed, N failed`,
-// followed by `, N not run (reasons)` when a test could not run here (a tool
-// the README's commands do not install; such a test writes its reason to the
-// file DEFUSE_NOT_RUN_FILE names). Extra arguments go to vitest (a file filter, say).
+// followed by `, N skipped` when a test could not run here (a tool the README's
+// commands do not install; such a test writes its reason to the file
+// DEFUSE_NOT_RUN_FILE names, and each reason is printed on a `not run:` line
+// just before the closing one). Extra arguments go to vitest (a file filter, say).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,9 +42,7 @@ rmSync(dir, { recursive: true, force: true });
 
 const code = result.status ?? 1;
 if (code !== 0 && failed === 0) failed = 1;
-const reasons = [...new Set(notRun)].join('; ');
-console.log(
-  `tests: ${passed} passed, ${failed} failed${notRun.length > 0 ? `, ${notRun.length} not run (${reasons})` : ''}`,
-);
+for (const reason of new Set(notRun)) console.log(`not run: ${reason}`);
+console.log(`tests: ${passed} passed, ${failed} failed${notRun.length > 0 ? `, ${notRun.length} skipped` : ''}`);
 // Not process.exit(): it could cut off the summary line when stdout is a pipe.
 process.exitCode = code;
