@@ -84,6 +84,7 @@ async function main() {
 }
 
 if (flag('--precision')) {
-  console.log(`Application corpus (tests/corpus/apps-triage.json):\n\n${precisionTable(readAppsTriage())}\n`);
-  console.log(`npm corpus (tests/corpus/triage.json):\n\n${precisionTable(readTriage())}`);
+  const ruleIds = Object.keys(defuseRules(await loadPlugin()));
+  console.log(`Application corpus (tests/corpus/apps-triage.json):\n\n${precisionTable(readAppsTriage(), ruleIds)}\n`);
+  console.log(`npm corpus (tests/corpus/triage.json):\n\n${precisionTable(readTriage(), ruleIds)}`);
 } else await main();

@@ -32,7 +32,7 @@ export interface ReportPosition {
 export const VERDICTS: readonly Verdict[];
 export function readTriage(): TriageEntry[];
 export function readAppsTriage(): AppTriageEntry[];
-export function precisionTable(entries: Triaged[]): string;
+export function precisionTable(entries: Triaged[], rules?: string[]): string;
 export function reportKey(report: ReportPosition): string;
 export function compareWithTriage(
   reports: ReportPosition[],

@@ -59,10 +59,15 @@ export function precisionByRule(entries) {
   return byRule;
 }
 
-/** The precision per rule as a markdown table: counts, and the shares of false positives and real problems. */
-export function precisionTable(entries) {
-  const rows = Object.entries(precisionByRule(entries)).sort(([a], [b]) => a.localeCompare(b));
-  const percent = (count, total) => `${((count / total) * 100).toFixed(0)}%`;
+/**
+ * The precision per rule as a markdown table: counts, and the shares of false
+ * positives and real problems. `rules` adds a row for each rule without reports.
+ */
+export function precisionTable(entries, rules = []) {
+  const byRule = precisionByRule(entries);
+  for (const rule of rules) byRule[rule] ??= { real: 0, 'false-positive': 0, debatable: 0, total: 0 };
+  const rows = Object.entries(byRule).sort(([a], [b]) => a.localeCompare(b));
+  const percent = (count, total) => (total === 0 ? '–' : `${((count / total) * 100).toFixed(0)}%`);
   return [
     '| rule | real | debatable | false positive | reports | % false positive | % real |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
