@@ -12,7 +12,8 @@ import {
   appRoot,
   isAppInstalled,
   isConfigFile,
-  knownBugsCacheDir,
+  knownBugApp,
+  knownBugDir,
   markerPath,
   mirrorDir,
   mirrorRoot,
@@ -128,22 +129,30 @@ async function installApp(app) {
   );
 }
 
-/** The parent and fix versions of a known bug's files (and the package.json beside them, for `type`). */
+/**
+ * The parent and fix versions of a known bug's files into
+ * .corpus-cache/known-bugs/<id>/{before,after}/, with the package.json files
+ * above them (for `type`). A bug linted with types (`tsconfig` not empty) gets
+ * the whole source tree of both commits, so that imports resolve.
+ */
 async function installKnownBug(bug) {
-  const dir = path.join(knownBugsCacheDir, bug.id);
-  if (readMarker(dir)?.fix === bug.fix && readMarker(dir)?.parent === bug.parent) {
+  const dir = knownBugDir(bug);
+  const marker = readMarker(dir);
+  if (marker?.fix === bug.fix && marker?.parent === bug.parent) {
     console.log(`ok   known bug ${bug.id} (cached)`);
     return;
   }
   const gitDir = needMirror(bug.repo, bug.fix);
   if (!gitDir || !needMirror(bug.repo, bug.parent)) return;
   rmSync(dir, { recursive: true, force: true });
+  const wantedPaths = new Set([...bug.files, ...packageJsonsAbove(bug.files)]);
+  const isSource = appFileMatcher(knownBugApp(bug));
+  const wanted = (file) => wantedPaths.has(file) || (bug.tsconfig.length > 0 && (isSource(file) || isConfigFile(file)));
   for (const [side, commit] of [
     ['before', bug.parent],
     ['after', bug.fix],
   ]) {
-    const wantedPaths = new Set([...bug.files, ...packageJsonsAbove(bug.files)]);
-    const blobs = listBlobs(gitDir, commit).filter((blob) => wantedPaths.has(blob.path));
+    const blobs = listBlobs(gitDir, commit).filter((blob) => wanted(blob.path));
     const absent = bug.files.filter((file) => !blobs.some((blob) => blob.path === file));
     if (absent.length > 0 && side === 'before') {
       console.log(`FAIL known bug ${bug.id}: ${absent.join(', ')} not in ${commit}`);

@@ -56,5 +56,7 @@ export function lintApp(
     checkSuggestions?: boolean;
     files?: string[];
     contextLines?: number;
+    /** Where the app's files are; default: its folder under .corpus-cache/apps/. */
+    root?: string;
   },
 ): Promise<AppResult>;

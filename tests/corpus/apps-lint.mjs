@@ -249,8 +249,10 @@ function sourceContext(lines, line, around) {
  * Lints every file of an app. A rule that throws is a crash: recorded with its
  * file, and the run goes on. `checkSuggestions` applies each suggestion and re-parses.
  */
-export async function lintApp(app, { plugin, rules, typeAware, checkSuggestions = false, files, contextLines = 3 }) {
-  const root = appRoot(app);
+export async function lintApp(
+  app,
+  { plugin, rules, typeAware, checkSuggestions = false, files, contextLines = 3, root = appRoot(app) },
+) {
   const all = files ?? appFiles(app, root);
   const useTypes = typeAware && app.tsconfig.length > 0 && all.some((file) => TS_EXTENSION.test(file));
   const tsconfig = useTypes ? writeAppTsconfig(app, all, root) : undefined;

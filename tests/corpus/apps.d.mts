@@ -31,6 +31,9 @@ export interface KnownBug {
   /** Where the bug is in the parent: file and line. */
   file: string;
   line: number;
+  /** The repository's tsconfig files (at the parent) to lint with types; empty: syntactic. */
+  tsconfig: string[];
+  paths?: Record<string, string[]>;
   description: string;
 }
 
@@ -49,6 +52,9 @@ export function mirrorDir(repo: string): string | undefined;
 export function readMarker(dir: string): Record<string, unknown> | undefined;
 export function markerPath(dir: string): string;
 export function isAppInstalled(app: AppEntry): boolean;
+export function knownBugDir(bug: KnownBug): string;
+export function isKnownBugInstalled(bug: KnownBug): boolean;
+export function knownBugApp(bug: KnownBug): AppEntry;
 export function appFiles(app: AppEntry, root?: string): string[];
 export function appFileMatcher(app: AppEntry): (file: string) => boolean;
 export function isConfigFile(file: string): boolean;

@@ -90,6 +90,31 @@ export function markerPath(dir) {
   return path.join(dir, MARKER);
 }
 
+/** Where a known bug's parent (`before/`) and fix (`after/`) versions are exported. */
+export function knownBugDir(bug) {
+  return path.join(knownBugsCacheDir, bug.id);
+}
+
+export function isKnownBugInstalled(bug) {
+  const marker = readMarker(knownBugDir(bug));
+  return marker?.fix === bug.fix && marker?.parent === bug.parent;
+}
+
+/** A known bug seen as an app of the corpus (the files its export and lint use). */
+export function knownBugApp(bug) {
+  return {
+    name: bug.id,
+    repo: bug.repo,
+    commit: bug.parent,
+    kind: 'node',
+    include: ['**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,vue}'],
+    exclude: [],
+    tsconfig: bug.tsconfig,
+    ...(bug.paths ? { paths: bug.paths } : {}),
+    purpose: bug.description,
+  };
+}
+
 export function isAppInstalled(app) {
   return readMarker(appRoot(app))?.commit === app.commit;
 }
