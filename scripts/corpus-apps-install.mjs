@@ -147,12 +147,13 @@ async function installKnownBug(bug) {
   rmSync(dir, { recursive: true, force: true });
   const wantedPaths = new Set([...bug.files, ...packageJsonsAbove(bug.files)]);
   const isSource = appFileMatcher(knownBugApp(bug));
-  const wanted = (file) => wantedPaths.has(file) || (bug.tsconfig.length > 0 && (isSource(file) || isConfigFile(file)));
+  const exported = (file) =>
+    wantedPaths.has(file) || (bug.tsconfig.length > 0 && (isSource(file) || isConfigFile(file)));
   for (const [side, commit] of [
     ['before', bug.parent],
     ['after', bug.fix],
   ]) {
-    const blobs = listBlobs(gitDir, commit).filter((blob) => wanted(blob.path));
+    const blobs = listBlobs(gitDir, commit).filter((blob) => exported(blob.path));
     const absent = bug.files.filter((file) => !blobs.some((blob) => blob.path === file));
     if (absent.length > 0 && side === 'before') {
       console.log(`FAIL known bug ${bug.id}: ${absent.join(', ')} not in ${commit}`);
@@ -186,7 +187,7 @@ if (!args.includes('--apps-only')) {
 const missingRepos = [...new Set(notMirrored)];
 if (missingRepos.length > 0) {
   console.log(
-    `\nNo mirror under ${mirrorRoot} for ${missingRepos.length} repositories:\n` +
+    `\nNo mirror under ${mirrorRoot} for ${missingRepos.length === 1 ? 'this repository' : `these ${missingRepos.length} repositories`}:\n` +
       missingRepos.map((repo) => `  ${repo}`).join('\n') +
       `\nBring each in (the search tool's fetch verb, github:<owner>/<name>, leaves it at` +
       ` ${mirrorRoot}/<owner>+<name>/repo; any clone that holds the pinned commit works, placed at` +
