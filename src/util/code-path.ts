@@ -99,11 +99,51 @@ export interface EventFlow<Event, Value> {
 }
 
 /**
+ * The segments reachable from `initial`, in reverse post-order of a
+ * depth-first walk: each segment comes after every segment that leads to it,
+ * except along the edges that close a loop. The walk tries the segments a
+ * segment leads to from the last created (ESLint creates the code after a
+ * loop after its body), so that a loop's body comes before what follows it.
+ * An explicit stack: a long function must not overflow the call stack.
+ */
+function reversePostOrder(initial: Segment): Segment[] {
+  const finished: Segment[] = [];
+  const seen = new Set<Segment>([initial]);
+  const stack: Segment[] = [initial];
+  const tried: number[] = [0];
+  while (stack.length > 0) {
+    const top = stack.length - 1;
+    const segment = stack[top] as Segment;
+    const count = tried[top] as number;
+    const next = segment.nextSegments[segment.nextSegments.length - 1 - count];
+    if (next === undefined) {
+      stack.pop();
+      tried.pop();
+      finished.push(segment);
+      continue;
+    }
+    tried[top] = count + 1;
+    if (!seen.has(next)) {
+      seen.add(next);
+      stack.push(next);
+      tried.push(0);
+    }
+  }
+  return finished.reverse();
+}
+
+/**
  * Runs a forward analysis to its fixed point over the segments of a code path
  * reachable from its initial segment, then calls `visit` for each event on
  * them with the value just before the event (over every path into its
  * segment, loops included). An event on several segments (a `finally` block)
  * is visited once per segment.
+ *
+ * Segments are taken in reverse post-order, the earliest waiting one first:
+ * without loops each is run once, after everything that leads to it; a loop
+ * is run again only while what comes back to its start grows. What enters a
+ * segment is joined edge by edge as each segment before it changes, not
+ * recomputed over all of them (a `switch` end can have thousands).
  */
 export function flowEvents<Event, Value>(
   codePath: CodePath,
@@ -111,37 +151,46 @@ export function flowEvents<Event, Value>(
   flow: EventFlow<Event, Value>,
   visit: (event: Event, before: Value) => void,
 ): void {
-  const entering = new Map<Segment, Value>();
-  const leaving = new Map<Segment, Value>();
-  // A queue read by index (`shift` would make a long function quadratic). It
-  // ends: a segment is queued again only when what leaves it has grown.
-  const queue: Segment[] = [codePath.initialSegment];
-  const queued = new Set<Segment>(queue);
-  for (let head = 0; head < queue.length; head++) {
-    const segment = queue[head];
-    if (!segment) break;
-    queued.delete(segment);
-    let into: Value | undefined = segment === codePath.initialSegment ? flow.initial : undefined;
-    for (const previous of segment.prevSegments) {
-      const out = leaving.get(previous);
-      if (out !== undefined) into = into === undefined ? out : flow.join(into, out);
+  const order = reversePostOrder(codePath.initialSegment);
+  const position = new Map<Segment, number>();
+  for (const [index, segment] of order.entries()) position.set(segment, index);
+  const entering: (Value | undefined)[] = new Array<Value | undefined>(order.length);
+  const leaving: (Value | undefined)[] = new Array<Value | undefined>(order.length);
+  const waiting = new Uint8Array(order.length);
+  entering[0] = flow.initial;
+  waiting[0] = 1;
+
+  // Every waiting segment is at `index` or after it: an edge back to an
+  // earlier one (a loop) moves `index` back there.
+  for (let index = 0; index < order.length;) {
+    if (waiting[index] === 0) {
+      index++;
+      continue;
     }
-    if (into === undefined) continue;
-    entering.set(segment, into);
-    const out = eventsOf(segment).reduce<Value>((value, event) => flow.step(value, event), into);
-    const before = leaving.get(segment);
-    if (before !== undefined && flow.same(before, out)) continue;
-    leaving.set(segment, out);
-    for (const next of segment.nextSegments) {
-      if (!queued.has(next)) {
-        queued.add(next);
-        queue.push(next);
+    waiting[index] = 0;
+    const segment = order[index] as Segment;
+    let out = entering[index] as Value;
+    for (const event of eventsOf(segment)) out = flow.step(out, event);
+    const before = leaving[index];
+    let resume = index + 1;
+    if (before === undefined || !flow.same(before, out)) {
+      leaving[index] = out;
+      for (const next of segment.nextSegments) {
+        const at = position.get(next) as number;
+        const into = entering[at];
+        // What leaves a segment only grows, so joining the new value alone is enough.
+        const joined = into === undefined ? out : flow.join(into, out);
+        if (into !== undefined && flow.same(into, joined)) continue;
+        entering[at] = joined;
+        waiting[at] = 1;
+        resume = Math.min(resume, at);
       }
     }
+    index = resume;
   }
 
-  for (const [segment, into] of entering) {
-    let value = into;
+  for (const [index, segment] of order.entries()) {
+    let value = entering[index] as Value;
     for (const event of eventsOf(segment)) {
       visit(event, value);
       value = flow.step(value, event);
