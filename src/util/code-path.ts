@@ -237,31 +237,43 @@ export function createPathReach<Source, Target>(options: PathReachOptions<Source
   const merge = (into: Map<string, Source>, from: Reaching<Source>): void => {
     for (const [kind, source] of from) into.set(kind, better(into.get(kind), source));
   };
+  /** Whether merging `from` into `into` would leave `into` as it is. */
+  const covers = (into: Reaching<Source>, from: Reaching<Source>): boolean => {
+    for (const [kind, source] of from) {
+      const kept = into.get(kind);
+      if (kept === undefined || better(kept, source) !== kept) return false;
+    }
+    return true;
+  };
 
+  // Values are never changed once made: one that passes through unchanged is shared, not copied.
+  const none: Reaching<Source> = new Map();
   const flow: EventFlow<PathEvent<Source, Target>, Reaching<Source>> = {
-    initial: new Map(),
+    initial: none,
     step(reaching, event) {
-      if (event.type === 'barrier') return new Map();
+      if (event.type === 'barrier') return none;
       if (event.type === 'target') return reaching;
+      const kind = options.kindOf(event.source);
+      if (reaching.get(kind) === event.source) return reaching;
       const next = new Map(reaching);
-      next.set(options.kindOf(event.source), event.source);
+      next.set(kind, event.source);
       return next;
     },
     join(a, b) {
+      if (covers(a, b)) return a;
       const joined = new Map(a);
       merge(joined, b);
       return joined;
     },
     same(a, b) {
+      if (a === b) return true;
       if (a.size !== b.size) return false;
       for (const [kind, source] of b) if (a.get(kind) !== source) return false;
       return true;
     },
   };
 
-  const solve = (codePath: CodePath, recorded: readonly Segment[]): void => {
-    const hasTarget = (segment: Segment) => tracker.eventsOf(segment).some((event) => event.type === 'target');
-    if (!recorded.some(hasTarget)) return;
+  const solve = (codePath: CodePath): void => {
     // A target can sit in several segments at once (a `finally` block); keep the best per kind.
     const reached = new Map<Target, Map<string, Source>>();
     flowEvents(codePath, tracker.eventsOf, flow, (event, reaching) => {
@@ -273,14 +285,23 @@ export function createPathReach<Source, Target>(options: PathReachOptions<Source
     for (const [target, sources] of reached) options.onReach(target, [...sources.values()]);
   };
 
+  // Per code path being traversed, innermost last: whether it holds a target (without one there is nothing to solve).
+  const targeted: boolean[] = [];
   const tracker = createSegmentTracker<PathEvent<Source, Target>>({
-    onCodePathEnd: (codePath, _node, recorded) => solve(codePath, recorded),
+    onCodePathStart: () => targeted.push(false),
+    onCodePathEnd(codePath) {
+      if (targeted.pop() === true) solve(codePath);
+    },
   });
 
   return {
     listeners: tracker.listeners,
     source: (source) => tracker.record({ type: 'source', source }),
     barrier: () => tracker.record({ type: 'barrier' }),
-    target: (target) => tracker.record({ type: 'target', target }),
+    target(target) {
+      if (tracker.currentSegments().length === 0) return;
+      targeted[targeted.length - 1] = true;
+      tracker.record({ type: 'target', target });
+    },
   };
 }
