@@ -91,9 +91,12 @@ export interface EventFlow<Event, Value> {
   /**
    * The value after an event, given the value before it. With `join`, it only
    * lets values grow, through finitely many: that is what makes the walk end.
+   * A larger value before gives a value after at least as large: what leaves
+   * a segment only grows, so a join can take in one new value at a time.
+   * Values are not changed in place (one may be shared by several segments).
    */
   step(value: Value, event: Event): Value;
-  /** The value where paths join. */
+  /** The value where paths join: the smallest covering both, in any order and any grouping. */
   join(a: Value, b: Value): Value;
   same(a: Value, b: Value): boolean;
 }
