@@ -1,12 +1,16 @@
-// Runs vitest and closes with one line CI can read: `tests: N passed, N failed`.
-// Extra arguments go to vitest (a file filter, say).
+// Runs vitest and closes with one line CI can read: `tests: N passed, N failed`,
+// followed by `, N skipped` when a test could not run here (a tool the README's
+// commands do not install; such a test writes its reason to the file
+// DEFUSE_NOT_RUN_FILE names, and each reason is printed on a `not run:` line
+// just before the closing one). Extra arguments go to vitest (a file filter, say).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'defuse-tests-'));
 const report = path.join(dir, 'vitest.json');
+const notRunFile = path.join(dir, 'not-run.txt');
 const result = spawnSync(
   process.execPath,
   [
@@ -17,7 +21,7 @@ const result = spawnSync(
     `--outputFile.json=${report}`,
     ...process.argv.slice(2),
   ],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, DEFUSE_NOT_RUN_FILE: notRunFile } },
 );
 
 let passed = 0;
@@ -33,10 +37,12 @@ try {
 } catch {
   failed += 1;
 }
+const notRun = existsSync(notRunFile) ? readFileSync(notRunFile, 'utf8').split('\n').filter(Boolean) : [];
 rmSync(dir, { recursive: true, force: true });
 
 const code = result.status ?? 1;
 if (code !== 0 && failed === 0) failed = 1;
-console.log(`tests: ${passed} passed, ${failed} failed`);
+for (const reason of new Set(notRun)) console.log(`not run: ${reason}`);
+console.log(`tests: ${passed} passed, ${failed} failed${notRun.length > 0 ? `, ${notRun.length} skipped` : ''}`);
 // Not process.exit(): it could cut off the summary line when stdout is a pipe.
 process.exitCode = code;

@@ -4,6 +4,10 @@ import { parseArgs } from 'node:util';
 export interface CliArguments {
   paths: string[];
   format: string;
+  ignorePatterns: string[];
+  quiet: boolean;
+  outputFile: string | undefined;
+  maxWarnings: number | undefined;
   help: boolean;
   version: boolean;
 }
@@ -15,31 +19,43 @@ export class UsageError extends Error {
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  quiet: { type: 'boolean' },
+  'output-file': { type: 'string', short: 'o' },
+  'max-warnings': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 export const HELP = `Usage: defuse [paths...] [options]
 
-Lints the given files and directories (default: .) with every eslint-plugin-defuse
-rule, ignoring any ESLint config of the project. Type-aware when a tsconfig.json is
-found, syntactic otherwise.
+Lints the given files, directories and glob patterns (default: .) with every
+eslint-plugin-defuse rule, ignoring any ESLint config of the project except its
+ignores. Each TypeScript file gets type information from the nearest tsconfig.json
+that includes it; stderr says which files were linted without, and why.
 
 Options:
-  -f, --format <name>  ESLint formatter: stylish (default), json, or any installed one
-  -h, --help           Show this help
-  -v, --version        Show the version
+  -f, --format <name>          ESLint formatter: stylish (default), json, or any installed one
+  --ignore-pattern <pattern>   Skip files matching a .gitignore-style pattern (repeatable)
+  --quiet                      Report errors only, not warnings
+  -o, --output-file <path>     Write the report to a file instead of stdout
+  --max-warnings <number>      Exit 1 when there are more warnings than this
+  -h, --help                   Show this help
+  -v, --version                Show the version
 
-Exit codes: 0 no problems, 1 problems found, 2 usage or configuration error.
+Exit codes: 0 no problems, 1 problems found, 2 usage or configuration error, or a
+file whose lint failed.
 `;
+
+type OptionName = keyof typeof OPTIONS;
 
 /**
  * Parses the arguments with node:util's parser in its lenient mode and checks
  * the tokens ourselves, so that a mistake reads `unknown option --foo` rather
- * than the parser's longer text.
+ * than the parser's longer text. `-f=json` is read as `-f json`, as ESLint does.
  */
 export function parseArguments(argv: readonly string[]): CliArguments {
-  const { values, positionals, tokens } = parseArgs({
+  const { positionals, tokens } = parseArgs({
     args: [...argv],
     options: OPTIONS,
     allowPositionals: true,
@@ -47,24 +63,39 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     tokens: true,
   });
 
+  const strings = new Map<OptionName, string[]>();
+  const flags = new Set<OptionName>();
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     if (!Object.hasOwn(OPTIONS, token.name)) {
       throw new UsageError(`unknown option ${token.rawName}`);
     }
-    const expectsValue = OPTIONS[token.name as keyof typeof OPTIONS].type === 'string';
-    if (expectsValue && (token.value === undefined || token.value === '')) {
-      throw new UsageError(`option ${token.rawName} needs a value`);
+    const name = token.name as OptionName;
+    if (OPTIONS[name].type === 'string') {
+      const value = token.rawName.length === 2 && token.inlineValue ? token.value?.replace(/^=/, '') : token.value;
+      if (value === undefined || value === '') throw new UsageError(`option ${token.rawName} needs a value`);
+      strings.set(name, [...(strings.get(name) ?? []), value]);
+    } else {
+      if (token.value !== undefined) throw new UsageError(`option ${token.rawName} takes no value`);
+      flags.add(name);
     }
-    if (!expectsValue && token.value !== undefined) {
-      throw new UsageError(`option ${token.rawName} takes no value`);
-    }
+  }
+
+  const last = (name: OptionName): string | undefined => strings.get(name)?.at(-1);
+  const maxWarnings = last('max-warnings');
+  if (maxWarnings !== undefined && !/^-?\d+$/.test(maxWarnings)) {
+    throw new UsageError(`option --max-warnings needs a whole number, not "${maxWarnings}"`);
   }
 
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
-    format: typeof values.format === 'string' ? values.format : 'stylish',
-    help: values.help === true,
-    version: values.version === true,
+    format: last('format') ?? 'stylish',
+    ignorePatterns: strings.get('ignore-pattern') ?? [],
+    quiet: flags.has('quiet'),
+    outputFile: last('output-file'),
+    // ESLint's default, -1, means no limit.
+    maxWarnings: maxWarnings === undefined || Number(maxWarnings) < 0 ? undefined : Number(maxWarnings),
+    help: flags.has('help'),
+    version: flags.has('version'),
   };
 }

@@ -1,46 +1,55 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import ts from 'typescript';
+import { readTsconfig, type Tsconfig } from './tsconfig.js';
+
+/** Why a TypeScript file is linted without type information. */
+export type UntypedReason = 'no-tsconfig' | 'not-included' | 'unresolved-extends';
+
+export interface ProjectLookup {
+  /** Undefined when a tsconfig.json includes the file (it gets types), else why not. */
+  untypedReason(file: string): UntypedReason | undefined;
+  /** The tsconfig.json files that include some file asked about. */
+  readonly usedConfigs: ReadonlySet<string>;
+  /** One line per tsconfig whose `extends` cannot be resolved. */
+  readonly warnings: readonly string[];
+}
 
 /**
- * Answers "does some tsconfig.json include this file?" the way the TypeScript
- * project service will: the nearest tsconfig.json above the file, its project
- * references, then the ancestors' tsconfig.json files. Each config is parsed
- * once. Asking first matters: the project service answers a file no project
- * includes only after reloading every project, which makes a tree of such
- * files (scripts, tests outside `include`) take minutes.
+ * Answers "which tsconfig.json gives this file its types?" the way the
+ * TypeScript project service will: the nearest tsconfig.json above the file,
+ * its project references, then the ancestors' tsconfig.json files. So each
+ * package of a monorepo uses its own, with or without a root one. Each
+ * config is read once. Asking first matters: the project service answers a
+ * file no project includes only after reloading every project, which makes a
+ * tree of such files (scripts, tests outside `include`) take minutes.
  */
-export function createProjectMembership(): (file: string) => boolean {
-  const configFiles = new Map<string, Set<string> | undefined>();
+export function createProjectLookup(cwd: string): ProjectLookup {
+  const configs = new Map<string, Tsconfig | undefined>();
   const nearestConfig = new Map<string, string | undefined>();
+  const usedConfigs = new Set<string>();
+  const warnings: string[] = [];
 
-  function filesOf(configFile: string, visiting = new Set<string>()): Set<string> | undefined {
-    if (configFiles.has(configFile)) return configFiles.get(configFile);
+  function read(configFile: string): Tsconfig | undefined {
+    if (configs.has(configFile)) return configs.get(configFile);
+    const tsconfig = existsSync(configFile) ? readTsconfig(configFile, cwd) : undefined;
+    configs.set(configFile, tsconfig);
+    if (tsconfig?.unresolvedExtends !== undefined) warnings.push(tsconfig.unresolvedExtends);
+    return tsconfig;
+  }
+
+  /** The config (itself or through its references) that includes the file. */
+  function including(configFile: string, file: string, visiting = new Set<string>()): string | undefined {
     if (visiting.has(configFile)) return undefined;
     visiting.add(configFile);
-
-    let files: Set<string> | undefined;
-    try {
-      const read = ts.readConfigFile(configFile, (file) => ts.sys.readFile(file));
-      const parsed = ts.parseJsonConfigFileContent(
-        read.config ?? {},
-        ts.sys,
-        path.dirname(configFile),
-        undefined,
-        configFile,
-      );
-      files = new Set(parsed.fileNames.map((file) => path.resolve(file)));
-      for (const reference of parsed.projectReferences ?? []) {
-        const referenced = resolveReference(reference.path);
-        const referencedFiles = referenced === undefined ? undefined : filesOf(referenced, visiting);
-        referencedFiles?.forEach((file) => files?.add(file));
-      }
-    } catch {
-      files = undefined;
+    const tsconfig = read(configFile);
+    if (tsconfig === undefined) return undefined;
+    if (tsconfig.files.has(file)) return configFile;
+    for (const reference of tsconfig.references) {
+      const found = including(reference, file, visiting);
+      if (found !== undefined) return found;
     }
-    configFiles.set(configFile, files);
-    return files;
+    return undefined;
   }
 
   /** The directory's own tsconfig.json or the nearest one above it. */
@@ -53,21 +62,24 @@ export function createProjectMembership(): (file: string) => boolean {
     return found;
   }
 
-  return (file) => {
-    const absolute = path.resolve(file);
-    for (let config = configAbove(path.dirname(absolute)); config !== undefined;) {
-      if (filesOf(config)?.has(absolute) === true) return true;
-      const parent = path.dirname(path.dirname(config));
-      config = parent === path.dirname(config) ? undefined : configAbove(parent);
-    }
-    return false;
+  return {
+    usedConfigs,
+    warnings,
+    untypedReason(file) {
+      const absolute = path.resolve(file);
+      let config = configAbove(path.dirname(absolute));
+      if (config === undefined) return 'no-tsconfig';
+      while (config !== undefined) {
+        const found = including(config, absolute);
+        if (found !== undefined) {
+          if (read(found)?.unresolvedExtends !== undefined) return 'unresolved-extends';
+          usedConfigs.add(found);
+          return undefined;
+        }
+        const parent = path.dirname(path.dirname(config));
+        config = parent === path.dirname(config) ? undefined : configAbove(parent);
+      }
+      return 'not-included';
+    },
   };
-}
-
-function resolveReference(referencePath: string): string | undefined {
-  try {
-    return statSync(referencePath).isDirectory() ? path.join(referencePath, 'tsconfig.json') : referencePath;
-  } catch {
-    return undefined;
-  }
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import { HELP, parseArguments, UsageError } from './args.js';
+import { checkTypeScript } from './typescript-version.js';
 
 /** Where a run reads and writes; the real process in `cli.ts`, fakes in tests. */
 export interface CliEnvironment {
@@ -14,6 +15,8 @@ export interface CliEnvironment {
 export const EXIT_CLEAN = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+/** A file whose lint threw: the other files are reported, and the run does not pass. */
+export const EXIT_FAILURE = 2;
 
 /**
  * One `defuse` run: parse the arguments, lint, print the report. Resolves to
@@ -40,8 +43,10 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
         throw new UsageError(`no such file or directory: ${target}`);
       }
     }
+    // Before anything loads TypeScript: an unsupported version fails on import.
+    checkTypeScript();
     const { lint } = await import('./lint.js');
-    return (await lint(options, environment)) ? EXIT_PROBLEMS : EXIT_CLEAN;
+    return await lint(options, environment);
   } catch (error) {
     environment.stderr.write(`defuse: ${describe(error)}\n`);
     if (process.env['DEFUSE_DEBUG'] && error instanceof Error && error.stack) {

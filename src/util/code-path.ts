@@ -91,11 +91,48 @@ export interface EventFlow<Event, Value> {
   /**
    * The value after an event, given the value before it. With `join`, it only
    * lets values grow, through finitely many: that is what makes the walk end.
+   * A larger value before gives a value after at least as large: what leaves
+   * a segment only grows, so a join can take in one new value at a time.
+   * Values are not changed in place (one may be shared by several segments).
    */
   step(value: Value, event: Event): Value;
-  /** The value where paths join. */
+  /** The value where paths join: the smallest covering both, in any order and any grouping. */
   join(a: Value, b: Value): Value;
   same(a: Value, b: Value): boolean;
+}
+
+/**
+ * The segments reachable from `initial`, in reverse post-order of a
+ * depth-first walk: each segment comes after every segment that leads to it,
+ * except along the edges that close a loop. The walk tries the segments a
+ * segment leads to from the last created (ESLint creates the code after a
+ * loop after its body), so that a loop's body comes before what follows it.
+ * An explicit stack: a long function must not overflow the call stack.
+ */
+function reversePostOrder(initial: Segment): Segment[] {
+  const finished: Segment[] = [];
+  const seen = new Set<Segment>([initial]);
+  const stack: Segment[] = [initial];
+  const tried: number[] = [0];
+  while (stack.length > 0) {
+    const top = stack.length - 1;
+    const segment = stack[top] as Segment;
+    const count = tried[top] as number;
+    const next = segment.nextSegments[segment.nextSegments.length - 1 - count];
+    if (next === undefined) {
+      stack.pop();
+      tried.pop();
+      finished.push(segment);
+      continue;
+    }
+    tried[top] = count + 1;
+    if (!seen.has(next)) {
+      seen.add(next);
+      stack.push(next);
+      tried.push(0);
+    }
+  }
+  return finished.reverse();
 }
 
 /**
@@ -104,6 +141,12 @@ export interface EventFlow<Event, Value> {
  * them with the value just before the event (over every path into its
  * segment, loops included). An event on several segments (a `finally` block)
  * is visited once per segment.
+ *
+ * Segments are taken in reverse post-order, the earliest waiting one first:
+ * without loops each is run once, after everything that leads to it; a loop
+ * is run again only while what comes back to its start grows. What enters a
+ * segment is joined edge by edge as each segment before it changes, not
+ * recomputed over all of them (a `switch` end can have thousands).
  */
 export function flowEvents<Event, Value>(
   codePath: CodePath,
@@ -111,37 +154,46 @@ export function flowEvents<Event, Value>(
   flow: EventFlow<Event, Value>,
   visit: (event: Event, before: Value) => void,
 ): void {
-  const entering = new Map<Segment, Value>();
-  const leaving = new Map<Segment, Value>();
-  // A queue read by index (`shift` would make a long function quadratic). It
-  // ends: a segment is queued again only when what leaves it has grown.
-  const queue: Segment[] = [codePath.initialSegment];
-  const queued = new Set<Segment>(queue);
-  for (let head = 0; head < queue.length; head++) {
-    const segment = queue[head];
-    if (!segment) break;
-    queued.delete(segment);
-    let into: Value | undefined = segment === codePath.initialSegment ? flow.initial : undefined;
-    for (const previous of segment.prevSegments) {
-      const out = leaving.get(previous);
-      if (out !== undefined) into = into === undefined ? out : flow.join(into, out);
+  const order = reversePostOrder(codePath.initialSegment);
+  const position = new Map<Segment, number>();
+  for (const [index, segment] of order.entries()) position.set(segment, index);
+  const entering: (Value | undefined)[] = new Array<Value | undefined>(order.length);
+  const leaving: (Value | undefined)[] = new Array<Value | undefined>(order.length);
+  const waiting = new Uint8Array(order.length);
+  entering[0] = flow.initial;
+  waiting[0] = 1;
+
+  // Every waiting segment is at `index` or after it: an edge back to an
+  // earlier one (a loop) moves `index` back there.
+  for (let index = 0; index < order.length;) {
+    if (waiting[index] === 0) {
+      index++;
+      continue;
     }
-    if (into === undefined) continue;
-    entering.set(segment, into);
-    const out = eventsOf(segment).reduce<Value>((value, event) => flow.step(value, event), into);
-    const before = leaving.get(segment);
-    if (before !== undefined && flow.same(before, out)) continue;
-    leaving.set(segment, out);
-    for (const next of segment.nextSegments) {
-      if (!queued.has(next)) {
-        queued.add(next);
-        queue.push(next);
+    waiting[index] = 0;
+    const segment = order[index] as Segment;
+    let out = entering[index] as Value;
+    for (const event of eventsOf(segment)) out = flow.step(out, event);
+    const before = leaving[index];
+    let resume = index + 1;
+    if (before === undefined || !flow.same(before, out)) {
+      leaving[index] = out;
+      for (const next of segment.nextSegments) {
+        const at = position.get(next) as number;
+        const into = entering[at];
+        // What leaves a segment only grows, so joining the new value alone is enough.
+        const joined = into === undefined ? out : flow.join(into, out);
+        if (into !== undefined && flow.same(into, joined)) continue;
+        entering[at] = joined;
+        waiting[at] = 1;
+        resume = Math.min(resume, at);
       }
     }
+    index = resume;
   }
 
-  for (const [segment, into] of entering) {
-    let value = into;
+  for (const [index, segment] of order.entries()) {
+    let value = entering[index] as Value;
     for (const event of eventsOf(segment)) {
       visit(event, value);
       value = flow.step(value, event);
@@ -188,31 +240,43 @@ export function createPathReach<Source, Target>(options: PathReachOptions<Source
   const merge = (into: Map<string, Source>, from: Reaching<Source>): void => {
     for (const [kind, source] of from) into.set(kind, better(into.get(kind), source));
   };
+  /** Whether merging `from` into `into` would leave `into` as it is. */
+  const covers = (into: Reaching<Source>, from: Reaching<Source>): boolean => {
+    for (const [kind, source] of from) {
+      const kept = into.get(kind);
+      if (kept === undefined || better(kept, source) !== kept) return false;
+    }
+    return true;
+  };
 
+  // Values are never changed once made: one that passes through unchanged is shared, not copied.
+  const none: Reaching<Source> = new Map();
   const flow: EventFlow<PathEvent<Source, Target>, Reaching<Source>> = {
-    initial: new Map(),
+    initial: none,
     step(reaching, event) {
-      if (event.type === 'barrier') return new Map();
+      if (event.type === 'barrier') return none;
       if (event.type === 'target') return reaching;
+      const kind = options.kindOf(event.source);
+      if (reaching.get(kind) === event.source) return reaching;
       const next = new Map(reaching);
-      next.set(options.kindOf(event.source), event.source);
+      next.set(kind, event.source);
       return next;
     },
     join(a, b) {
+      if (covers(a, b)) return a;
       const joined = new Map(a);
       merge(joined, b);
       return joined;
     },
     same(a, b) {
+      if (a === b) return true;
       if (a.size !== b.size) return false;
       for (const [kind, source] of b) if (a.get(kind) !== source) return false;
       return true;
     },
   };
 
-  const solve = (codePath: CodePath, recorded: readonly Segment[]): void => {
-    const hasTarget = (segment: Segment) => tracker.eventsOf(segment).some((event) => event.type === 'target');
-    if (!recorded.some(hasTarget)) return;
+  const solve = (codePath: CodePath): void => {
     // A target can sit in several segments at once (a `finally` block); keep the best per kind.
     const reached = new Map<Target, Map<string, Source>>();
     flowEvents(codePath, tracker.eventsOf, flow, (event, reaching) => {
@@ -224,14 +288,23 @@ export function createPathReach<Source, Target>(options: PathReachOptions<Source
     for (const [target, sources] of reached) options.onReach(target, [...sources.values()]);
   };
 
+  // Per code path being traversed, innermost last: whether it holds a target (without one there is nothing to solve).
+  const targeted: boolean[] = [];
   const tracker = createSegmentTracker<PathEvent<Source, Target>>({
-    onCodePathEnd: (codePath, _node, recorded) => solve(codePath, recorded),
+    onCodePathStart: () => targeted.push(false),
+    onCodePathEnd(codePath) {
+      if (targeted.pop() === true) solve(codePath);
+    },
   });
 
   return {
     listeners: tracker.listeners,
     source: (source) => tracker.record({ type: 'source', source }),
     barrier: () => tracker.record({ type: 'barrier' }),
-    target: (target) => tracker.record({ type: 'target', target }),
+    target(target) {
+      if (tracker.currentSegments().length === 0) return;
+      targeted[targeted.length - 1] = true;
+      tracker.record({ type: 'target', target });
+    },
   };
 }

@@ -11,9 +11,17 @@ export function readTriage() {
   return JSON.parse(readFileSync(path.join(corpusDir, 'triage.json'), 'utf8')).entries;
 }
 
-/** What identifies a report across runs: the message wording may change, the position may not. */
+/** The application corpus's triage (tests/corpus/apps-triage.json): the same format, keyed by `app`. */
+export function readAppsTriage() {
+  return JSON.parse(readFileSync(path.join(corpusDir, 'apps-triage.json'), 'utf8')).entries;
+}
+
+/**
+ * What identifies a report across runs: the message wording may change, the position may not.
+ * npm-corpus reports name their `package`, app-corpus reports their `app`.
+ */
 export function reportKey(report) {
-  return `${report.package} ${report.file}:${report.line}:${report.column} ${report.rule}`;
+  return `${report.app ?? report.package} ${report.file}:${report.line}:${report.column} ${report.rule}`;
 }
 
 /**
@@ -49,4 +57,24 @@ export function precisionByRule(entries) {
     counts.total += 1;
   }
   return byRule;
+}
+
+/**
+ * The precision per rule as a markdown table: counts, and the shares of false
+ * positives and real problems. `rules` adds a row for each rule without reports.
+ */
+export function precisionTable(entries, rules = []) {
+  const byRule = precisionByRule(entries);
+  for (const rule of rules) byRule[rule] ??= { real: 0, 'false-positive': 0, debatable: 0, total: 0 };
+  const rows = Object.entries(byRule).sort(([a], [b]) => a.localeCompare(b));
+  const percent = (count, total) => (total === 0 ? '–' : `${((count / total) * 100).toFixed(0)}%`);
+  return [
+    '| rule | real | debatable | false positive | reports | % false positive | % real |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      ([rule, counts]) =>
+        `| \`${rule}\` | ${counts.real} | ${counts.debatable} | ${counts['false-positive']} | ${counts.total} | ` +
+        `${percent(counts['false-positive'], counts.total)} | ${percent(counts.real, counts.total)} |`,
+    ),
+  ].join('\n');
 }

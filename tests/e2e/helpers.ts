@@ -9,6 +9,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  appendFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -23,7 +24,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { afterAll } from 'vitest';
+import { afterAll, type TestContext } from 'vitest';
 
 const execFileAsync = promisify(execFile);
 
@@ -58,6 +59,9 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Milliseconds before the child is killed; default 60 s. */
   timeout?: number;
+  /** Run the child as this user and group (a test that needs an unprivileged process). */
+  uid?: number;
+  gid?: number;
 }
 
 /**
@@ -71,6 +75,8 @@ export function run(command: string, args: readonly string[], options: RunOption
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: options.timeout ?? 60_000,
+      ...(options.uid === undefined ? {} : { uid: options.uid }),
+      ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
     let stdout = '';
     let stderr = '';
@@ -87,6 +93,25 @@ export function runDefuse(args: readonly string[], options: RunOptions): Promise
     ...options,
     env: { NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
   });
+}
+
+/**
+ * Ends the running test as not run, for a reason outside the project (a tool
+ * the README's commands do not install). scripts/run-tests.mjs names the
+ * reason in its closing summary. Under CI, which installs every such tool,
+ * the test fails instead: there it must run.
+ */
+export function notRun(context: TestContext, reason: string): never {
+  if (isCi()) throw new Error(`${reason} (CI installs it in .ci/run)`);
+  const file = process.env['DEFUSE_NOT_RUN_FILE'];
+  if (file) appendFileSync(file, `${reason}\n`);
+  return context.skip(reason);
+}
+
+/** Whether this is a CI run (CI set, as CI services and .ci/run's caller set it). */
+export function isCi(): boolean {
+  const ci = process.env['CI'];
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
 }
 
 const temporaryDirectories: string[] = [];
@@ -201,6 +226,8 @@ export interface InstalledProjectOptions {
    * typescript at the versions the repository uses.
    */
   dependencies?: string[];
+  /** Extra `npm install` arguments (`--legacy-peer-deps` to install outside the peer ranges). */
+  npmArgs?: string[];
 }
 
 /**
@@ -225,7 +252,16 @@ export async function createInstalledProject(options: InstalledProjectOptions = 
   ];
   await execFileAsync(
     NPM,
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...dependencies],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      ...(options.npmArgs ?? []),
+      tarball,
+      ...dependencies,
+    ],
     { cwd: directory, timeout: 240_000 },
   );
   return directory;

@@ -1,10 +1,11 @@
 // The plugin in pre-commit hooks, with real git commits in temp repositories:
 // husky + lint-staged and a plain `.git/hooks/pre-commit` in a project that
 // installed the packed plugin, and the pre-commit framework running the
-// repository's `.pre-commit-hooks.yaml`. Committing `main().catch(console.error)`
+// repository's `.pre-commit-hooks.yaml` from a tag made by
+// scripts/release-tag.mjs, as a release makes it. Committing `main().catch(console.error)`
 // is refused with the rule's message; committing the fixed file goes through.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -13,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createInstalledProject,
   createTempDir,
-  packPlugin,
+  notRun,
   type ProcessResult,
   REPO_ROOT,
   repoVersionOf,
@@ -146,36 +147,49 @@ describe('in a project that installed the plugin', () => {
 
 describe('with the pre-commit framework', () => {
   it(
-    'runs the defuse hook of .pre-commit-hooks.yaml: refuses the commit, then accepts the fix',
-    async () => {
+    'runs the defuse hook of a release tag made by scripts/release-tag.mjs: refuses the commit, then accepts the fix',
+    async (context) => {
       const preCommit = await run('pre-commit', ['--version'], { cwd: REPO_ROOT }).catch(() => undefined);
       if (preCommit?.status !== 0) {
-        throw new Error(
-          'the pre-commit framework is not installed: `apt-get install -y pre-commit` (Debian) or `pipx install pre-commit`',
-        );
+        notRun(context, 'pre-commit framework not installed: apt-get install pre-commit');
       }
 
-      // The hook repository as pre-commit clones it: the plugin's files with a
-      // built dist/ (what the packed tarball holds) and .pre-commit-hooks.yaml.
-      // Its devDependencies only build dist/, so they are left out here to keep
-      // the install short.
+      // The repository as it is in this work tree, committed in a temporary
+      // repository with the built dist/ beside it (ignored, as in a release
+      // job after `npm run build`), then tagged by the release script.
       const hookRepo = createTempDir('defuse-e2e-hook-repo-');
-      execFileSync('tar', ['xzf', await packPlugin(), '--strip-components=1', '-C', hookRepo]);
-      copyFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), path.join(hookRepo, '.pre-commit-hooks.yaml'));
-      const manifest = JSON.parse(readFileSync(path.join(hookRepo, 'package.json'), 'utf8')) as Record<string, unknown>;
-      delete manifest['devDependencies'];
-      writeFileSync(path.join(hookRepo, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      });
+      for (const file of listed.split('\0')) {
+        if (file === '' || !existsSync(path.join(REPO_ROOT, file))) continue;
+        mkdirSync(path.dirname(path.join(hookRepo, file)), { recursive: true });
+        copyFileSync(path.join(REPO_ROOT, file), path.join(hookRepo, file));
+      }
+      cpSync(path.join(REPO_ROOT, 'dist'), path.join(hookRepo, 'dist'), { recursive: true });
       await gitOk(hookRepo, ['init', '--quiet', '--initial-branch=main']);
       await gitOk(hookRepo, ['add', '.']);
-      await gitOk(hookRepo, ['commit', '--quiet', '-m', 'hooks']);
-      const revision = (await gitOk(hookRepo, ['rev-parse', 'HEAD'])).trim();
+      await gitOk(hookRepo, ['commit', '--quiet', '-m', 'work tree']);
+      const tagged = await run(process.execPath, ['scripts/release-tag.mjs'], { cwd: hookRepo, env: GIT_IDENTITY });
+      expect(tagged.stderr).toBe('');
+      expect(tagged.status).toBe(0);
+      const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+      const tag = `v${version}`;
+      expect(tagged.stdout).toMatch(new RegExp(`^${tag} [0-9a-f]{40}\\n$`));
+      // The tag holds dist/; main, as ordinary commits do, does not.
+      expect(await gitOk(hookRepo, ['ls-tree', '-r', '--name-only', tag, '--', 'dist/cli.js'])).toBe('dist/cli.js\n');
+      expect(await gitOk(hookRepo, ['ls-tree', '-r', '--name-only', 'main', '--', 'dist'])).toBe('');
+      expect(await gitOk(hookRepo, ['rev-parse', `${tag}^{commit}^`])).toBe(
+        await gitOk(hookRepo, ['rev-parse', 'main']),
+      );
 
       // The user's repository: no node_modules, only the documented config,
-      // pointed at the local hook repository.
+      // pointed at the local hook repository and the tag.
       const repo = createTempDir('defuse-e2e-pre-commit-');
       const config = snippet('pre-commit-config')
         .replace(/^(\s*- repo: ).*$/m, `$1${hookRepo}`)
-        .replace(/^(\s*rev: ).*$/m, `$1${revision}`);
+        .replace(/^(\s*rev: ).*$/m, `$1${tag}`);
       expect(config).not.toBe(snippet('pre-commit-config'));
       writeFiles(repo, { '.pre-commit-config.yaml': config, 'tsconfig.json': SAMPLE_TSCONFIG });
       await gitOk(repo, ['init', '--quiet', '--initial-branch=main']);

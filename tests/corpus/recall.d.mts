@@ -1,0 +1,13 @@
+import type { ESLint } from 'eslint';
+
+import type { KnownBug } from './apps.mjs';
+
+export interface Recall {
+  /** Does the rule report the bug's line in the parent commit? */
+  before: 'reported' | 'missed';
+  /** Does the rule report nothing in the fixed files? */
+  after: 'quiet' | 'reported';
+}
+
+export function readRecall(): Record<string, Recall & { note?: string }>;
+export function recallOf(bug: KnownBug, setup: { plugin: ESLint.Plugin }): Promise<Recall & { mode: string }>;
