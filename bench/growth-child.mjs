@@ -2,7 +2,10 @@
 // file (an `else if` chain or a `switch` with `branches` branches, each writing
 // to the console, then `process.exit`) with the plugin's recommended rules or
 // with core `no-unreachable`, and prints a JSON line after each timed lint:
-// the median so far of each rule's own time from ESLint's stats. The first
+// the medians so far of each rule's own time from ESLint's stats, of the
+// rules' time together (`rules`), and of the whole lint, parse included
+// (`lint`), the one time of a `no-unreachable` lint large enough to measure
+// well. The first
 // lint warms up the JIT and is not counted, unless it took over a second
 // (then warming up is noise). Lints stop after `samples` timed lints or
 // `budget` seconds; the runner kills a child that takes far longer and keeps
@@ -52,15 +55,18 @@ const lint = (text) => {
   // Run by bench/run.mjs with --expose-gc: garbage of the last lint is not collected inside this one.
   globalThis.gc?.();
   // Linter keeps stats only in verifyAndFix; `fix: false` keeps it to one pass.
+  const started = performance.now();
   const { messages } = linter.verifyAndFix(text, config, { filename: `${shape}.js`, stats: true, fix: false });
+  const lintMs = performance.now() - started;
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`the generated ${shape} does not parse: ${fatal.message}`);
-  const own = {};
+  const times = {};
   for (const pass of linter.getTimes().passes) {
-    for (const [ruleId, time] of Object.entries(pass.rules ?? {})) own[ruleId] = (own[ruleId] ?? 0) + time.total;
+    for (const [ruleId, time] of Object.entries(pass.rules ?? {})) times[ruleId] = (times[ruleId] ?? 0) + time.total;
   }
-  own.total = Object.values(own).reduce((sum, time) => sum + time, 0);
-  return { own, reports: messages.length };
+  times.rules = Object.values(times).reduce((sum, time) => sum + time, 0);
+  times.lint = lintMs;
+  return { times, reports: messages.length };
 };
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -71,16 +77,16 @@ const median = (values) => {
 const text = generate(Number(branches));
 const started = performance.now();
 const first = lint(text);
-const taken = first.own.total > 1000 ? [first.own] : [];
+const taken = first.times.lint > 1000 ? [first.times] : [];
 const print = () => {
-  const own = Object.fromEntries(
+  const times = Object.fromEntries(
     Object.keys(taken[0] ?? {}).map((key) => [key, median(taken.map((sample) => sample[key] ?? 0))]),
   );
   const line = { shape, branches: Number(branches), variant, lines: text.split('\n').length, samples: taken.length };
-  console.log(JSON.stringify({ ...line, own, reports: first.reports }));
+  console.log(JSON.stringify({ ...line, times, reports: first.reports }));
 };
 if (taken.length > 0) print();
 while (taken.length < Number(samples) && performance.now() - started < Number(budget) * 1000) {
-  taken.push(lint(text).own);
+  taken.push(lint(text).times);
   print();
 }

@@ -77,7 +77,6 @@ const TARGET = {
   rss: 1.1,
   importVsUnicorn: 1,
   growthVsUnreachable: 1.5,
-  costVsUnreachable: 1,
 };
 /** Growth: the branches of each generated shape at the small size; the large one is 4×. */
 const GROWTH = { 'else-if': 750, switch: 7500 };
@@ -489,9 +488,10 @@ await attempt('growth', async () => {
   console.log(`\ngrowth: ${Object.keys(GROWTH).join(', ')} at N and 4N (child processes)`);
   const rows = [];
   for (const [shape, small] of Object.entries(GROWTH)) {
+    const sizes = [small, small * 4];
     const runs = {};
     for (const side of ['defuse', 'no-unreachable']) {
-      for (const branches of [small, small * 4]) {
+      for (const branches of sizes) {
         runs[`${side} ${branches}`] = child(
           'growth-child.mjs',
           [shape, String(branches), side, String(GROWTH_SAMPLES), String(GROWTH_BUDGET_S)],
@@ -500,38 +500,33 @@ await attempt('growth', async () => {
       }
     }
     console.log(`  ${shape} done`);
-    const total = (key) => runs[key].own?.total;
-    const shown = (key) => {
+    const time = (key, which) => runs[key].times?.[which];
+    const shown = (key, which) => {
       if (runs[key].timedOut && runs[key].failed) return `> ${GROWTH_KILL_S} s (stopped)`;
-      return runs[key].failed ? `failed: ${runs[key].failed}` : `${ms(total(key))} (${runs[key].samples})`;
+      return runs[key].failed ? `failed: ${runs[key].failed}` : ms(time(key, which));
     };
-    const growth = (side) => total(`${side} ${small * 4}`) / total(`${side} ${small}`);
-    const measured = !runs[`defuse ${small * 4}`].failed && !runs[`defuse ${small}`].failed;
-    const ours = growth('defuse');
-    const theirs = growth('no-unreachable');
+    const failed = Object.values(runs).find((run) => run.failed);
+    // The defuse rules' own time against the whole lint with no-unreachable: its own time is a few milliseconds,
+    // too little to measure a growth from; the lint it is part of follows the same segments, and grows linearly.
+    const ours = time(`defuse ${sizes[1]}`, 'rules') / time(`defuse ${sizes[0]}`, 'rules');
+    const theirs = time(`no-unreachable ${sizes[1]}`, 'lint') / time(`no-unreachable ${sizes[0]}`, 'lint');
     target(
-      `Growth, \`${shape}\` ${small} → ${small * 4} branches: the recommended rules' own time ×, against \`no-unreachable\`'s ×`,
-      `≤ ${ratio(TARGET.growthVsUnreachable)} \`no-unreachable\`'s growth`,
-      measured ? `${ratio(ours)} vs ${ratio(theirs)} (${ratio(ours / theirs)})` : `${shown(`defuse ${small * 4}`)}`,
-      measured ? ours / theirs <= TARGET.growthVsUnreachable : false,
+      `Growth, \`${shape}\` ${sizes[0]} → ${sizes[1]} branches: the recommended rules' own time ×, against a lint with \`no-unreachable\` ×`,
+      `≤ ${ratio(TARGET.growthVsUnreachable)} of it (linear is 4×)`,
+      failed ? shown(`defuse ${sizes[1]}`, 'rules') : `${ratio(ours)} vs ${ratio(theirs)} (${ratio(ours / theirs)})`,
+      failed ? false : ours / theirs <= TARGET.growthVsUnreachable,
     );
-    const large = total(`defuse ${small * 4}`);
-    const unreachableLarge = total(`no-unreachable ${small * 4}`);
-    target(
-      `Growth, \`${shape}\` at ${small * 4} branches: the recommended rules' own time / \`no-unreachable\`'s`,
-      `≤ ${ratio(TARGET.costVsUnreachable)}`,
-      measured
-        ? `${ratio(large / unreachableLarge)} (${ms(large)} / ${ms(unreachableLarge)})`
-        : shown(`defuse ${small * 4}`),
-      measured ? large / unreachableLarge <= TARGET.costVsUnreachable : false,
-    );
-    for (const branches of [small, small * 4]) {
-      const slowest = Object.entries(runs[`defuse ${branches}`].own ?? {})
-        .filter(([ruleId]) => ruleId !== 'total')
+    for (const branches of sizes) {
+      const ourRun = runs[`defuse ${branches}`];
+      const slowest = Object.entries(ourRun.times ?? {})
+        .filter(([ruleId]) => ruleId.startsWith('defuse/'))
         .sort((a, b) => b[1] - a[1])[0];
+      const lintRatio = time(`defuse ${branches}`, 'lint') / time(`no-unreachable ${branches}`, 'lint');
       rows.push(
-        `| \`${shape}\` | ${branches} | ${shown(`defuse ${branches}`)} | ` +
-          `${slowest ? `\`${slowest[0]}\` ${ms(slowest[1])}` : ''} | ${shown(`no-unreachable ${branches}`)} |`,
+        `| \`${shape}\` | ${branches} | ${shown(`defuse ${branches}`, 'rules')} | ` +
+          `${slowest ? `\`${slowest[0]}\` ${ms(slowest[1])}` : ''} | ${shown(`defuse ${branches}`, 'lint')} | ` +
+          `${shown(`no-unreachable ${branches}`, 'rules')} | ${shown(`no-unreachable ${branches}`, 'lint')} | ` +
+          `${Number.isFinite(lintRatio) ? ratio(lintRatio) : ''} | ${ourRun.samples ?? 0} |`,
       );
     }
   }
@@ -539,10 +534,11 @@ await attempt('growth', async () => {
     '## Growth: generated `else if` chains and `switch`es\n\n' +
       'One function holding the chain, a `console.log` in each branch and `process.exit(0)` after it, linted ' +
       'with `Linter` in a fresh process per size and side: one warm-up lint, then the median of up to ' +
-      `${GROWTH_SAMPLES} timed lints (count in parentheses) within ${GROWTH_BUDGET_S} s; a child still running after ` +
-      `${GROWTH_KILL_S} s is stopped. Own time from ESLint's stats.\n\n` +
-      "| shape | branches | recommended rules' own time | slowest rule | `no-unreachable` own time |\n" +
-      `| --- | ---: | ---: | --- | ---: |\n${rows.join('\n')}`,
+      `${GROWTH_SAMPLES} timed lints within ${GROWTH_BUDGET_S} s; a child still running after ${GROWTH_KILL_S} s is ` +
+      "stopped. Own time from ESLint's stats; the lint's time is the whole `verify`, parse included.\n\n" +
+      "| shape | branches | recommended rules' own time | slowest rule | lint with them | " +
+      '`no-unreachable` own time | lint with it | lint / lint | timed lints |\n' +
+      `| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n${rows.join('\n')}`,
   );
 });
 
