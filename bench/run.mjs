@@ -174,7 +174,8 @@ async function measure(work, variants, rounds) {
     each.samples = [];
   }
   for (let round = 0; round <= rounds; round += 1) {
-    for (const each of variants) {
+    // The order alternates, so that no variant always runs first (or last) in a round.
+    for (const each of round % 2 === 0 ? variants : [...variants].reverse()) {
       const sample = await lintOnce(work, each);
       if (round > 0) each.samples.push(sample);
     }
@@ -261,7 +262,9 @@ await attempt('cli', async () => {
   sections.push(
     `## Command-line packages (syntactic)\n\n${CLI_PACKAGES.map((name) => `\`${name}\``).join(', ')}: ` +
       `${work.files} files, ${work.lines.toLocaleString('en')} lines. Each rule alone, the recommended rules ` +
-      `together, and comparable rules of ESLint, unicorn and n alone.\n\n` +
+      `together, and comparable rules of ESLint, unicorn and n alone. Wall times include ESLint's stats ` +
+      'instrumentation (a timer around every listener call), so "wall − floor" overstates what a rule with ' +
+      'frequent listeners costs without it; own time is the measure.\n\n' +
       variantTable(results, FLOOR, (result) => (unreachable > 0 ? ratio(result.own / unreachable) : '')),
   );
 });
@@ -569,7 +572,7 @@ ${summary.map((row) => `| ${row.what} | ${row.goal} | ${row.measured} | ${verdic
 - Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, ${os.type()} ${os.release()}
 - Load average (1, 5, 15 min): ${format(loadAtStart)} at the start, ${format(os.loadavg())} at the end
 - Node ${process.version}, ESLint ${versionOf('eslint')}, TypeScript ${versionOf('typescript')}, typescript-eslint ${versionOf('typescript-eslint')}, eslint-plugin-unicorn ${versionOf('eslint-plugin-unicorn')}, eslint-plugin-n ${versionOf('eslint-plugin-n')}; commit ${revision}
-- Method: in this process (cli, typescript), variants interleaved after one warm-up round, median of the timed rounds; in child processes (the rest), a fresh process per run, the order of the variants alternating, median and (min–max). Rounds: ${[...workloads].map((name) => (name === 'growth' ? `growth up to ${GROWTH_SAMPLES} lints per process` : `${name} ${roundsOf(name)}`)).join(', ')}. "Own time" is what ESLint's \`stats\` attribute to a rule: its \`create\` and its listeners, code-path events included. The parse floor is the wall time of ESLint with no rules: parsing, scope and code-path analysis, traversal.
+- Method: in this process (cli, typescript), variants interleaved after one warm-up round, their order alternating, median of the timed rounds; in child processes (the rest), a fresh process per run, the order of the variants alternating, median and (min–max). Rounds: ${[...workloads].map((name) => (name === 'growth' ? `growth up to ${GROWTH_SAMPLES} lints per process` : `${name} ${roundsOf(name)}`)).join(', ')}. "Own time" is what ESLint's \`stats\` attribute to a rule: its \`create\` and its listeners, code-path events included. The parse floor is the wall time of ESLint with no rules: parsing, scope and code-path analysis, traversal.
 ${notes.map((note) => `- ${note}`).join('\n')}
 
 ${sections.join('\n\n')}
