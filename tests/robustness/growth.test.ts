@@ -79,10 +79,13 @@ const GROWTH = 4;
 const MAX_GROWTH = 10;
 /**
  * Every defuse rule and no-unreachable, over no-unreachable alone, at the
- * larger size. Measured on a loaded 2-core machine: at most 3.3x, and 12x and
- * 41x in a loop before the code-path fixed point was linear.
+ * larger size. Measured on a loaded 2-core machine: at most 3.3x alone and
+ * 6.7x while the whole suite ran beside it, and 12x and 41x in a loop before
+ * the code-path fixed point was linear. The exact, noise-free check of
+ * linearity is the work count in tests/util/code-path.test.ts; this bound only
+ * has to catch a return to quadratic time without failing on a busy machine.
  */
-const MAX_OVER_UNREACHABLE = 6;
+const MAX_OVER_UNREACHABLE = 10;
 const ROUNDS = 3;
 
 const filePath = `${virtualRoot}/growth.js`;
