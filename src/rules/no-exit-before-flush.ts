@@ -1,11 +1,12 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode } from '../util/ast.js';
+import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../util/ast.js';
 import { createPathReach } from '../util/code-path.js';
 import { createRule } from '../util/create-rule.js';
 import { getLogStreams, type LogStreams, type LogWrite } from '../util/log-streams.js';
-import { findProcessReferences } from '../util/node-process.js';
-import { CALL, createReferenceTracker, type TraceMap } from '../util/references.js';
+import { findProcessReferences, isNodeProcess } from '../util/node-process.js';
+import { CALL, findReferences, type TraceMap } from '../util/references.js';
+import { quote } from '../util/text.js';
 
 const RULE_NAME = 'no-exit-before-flush';
 
@@ -18,9 +19,8 @@ const MAX_QUOTED_LENGTH = 40;
 const PURE_DEPTH = 4;
 
 function quoteExit(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
-  const text = sourceCode.getText(call).replace(/\s+/g, ' ');
-  if (text.length <= MAX_QUOTED_LENGTH) return text;
-  return `${sourceCode.getText(call.callee)}(…)`;
+  const callee = quote(sourceCode.getText(call.callee), MAX_QUOTED_LENGTH);
+  return quote(sourceCode.getText(call), MAX_QUOTED_LENGTH, `${callee}(…)`);
 }
 
 /** An exit code whose evaluation cannot run code: literals, names, `-1`, `Codes.Failure`, `err ? 1 : 0`. */
@@ -103,20 +103,6 @@ function isCallback(fn: FunctionNode): boolean {
   );
 }
 
-/** Whether `process` at this node is Node's process (the global, or imported from `process`/`node:process`). */
-function processIsGlobal(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), 'process');
-  if (!variable || variable.defs.length === 0) return true;
-  const def = variable.defs[0];
-  if (variable.defs.length !== 1 || def?.type !== 'ImportBinding') return false;
-  if (def.node.type === AST_NODE_TYPES.ImportSpecifier) return false;
-  const declaration = def.parent;
-  return (
-    declaration?.type === AST_NODE_TYPES.ImportDeclaration &&
-    (declaration.source.value === 'process' || declaration.source.value === 'node:process')
-  );
-}
-
 /** Where a write may come from on a path: the write itself, or the code before a timer call whose callback this is. */
 type PathSource = { write: LogWrite } | { timer: TSESTree.CallExpression; start: number };
 
@@ -124,12 +110,7 @@ const TIMER = { [CALL]: true };
 const TIMERS: TraceMap = { setTimeout: TIMER, setImmediate: TIMER, setInterval: TIMER, queueMicrotask: TIMER };
 const PROCESS_TIMERS: TraceMap = { nextTick: TIMER };
 const TIMER_GLOBALS: TraceMap = { ...TIMERS, process: PROCESS_TIMERS };
-const TIMER_MODULES: TraceMap = {
-  timers: TIMERS,
-  'node:timers': TIMERS,
-  process: PROCESS_TIMERS,
-  'node:process': PROCESS_TIMERS,
-};
+const TIMER_MODULES: TraceMap = { timers: TIMERS, process: PROCESS_TIMERS };
 
 /**
  * Functions passed to a timer (`setTimeout`, `setImmediate`, `setInterval`,
@@ -138,27 +119,12 @@ const TIMER_MODULES: TraceMap = {
  */
 function findTimerCallbacks(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Node, TSESTree.CallExpression> {
   const callbacks = new Map<TSESTree.Node, TSESTree.CallExpression>();
-  const tracker = createReferenceTracker(sourceCode);
-  if (!tracker) return callbacks;
-  for (const iterator of [
-    tracker.iterateGlobalReferences(TIMER_GLOBALS),
-    tracker.iterateEsmReferences(TIMER_MODULES),
-    tracker.iterateCjsReferences(TIMER_MODULES),
-  ]) {
-    for (const { node } of iterator) {
-      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-      const callback = node.arguments[0];
-      if (callback && isFunctionNode(callback)) callbacks.set(callback, node);
-    }
+  for (const { node } of findReferences(sourceCode, { globals: TIMER_GLOBALS, modules: TIMER_MODULES })) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callback = node.arguments[0];
+    if (callback && isFunctionNode(callback)) callbacks.set(callback, node);
   }
   return callbacks;
-}
-
-/** The function a node runs in (the `Program` at module level). */
-function ownerOf(node: TSESTree.Node): TSESTree.Node {
-  let current = node.parent;
-  while (current && !isFunctionNode(current) && current.type !== AST_NODE_TYPES.Program) current = current.parent;
-  return current ?? node;
 }
 
 /**
@@ -167,17 +133,18 @@ function ownerOf(node: TSESTree.Node): TSESTree.Node {
  * outwards). Writes anywhere else are not even looked at.
  */
 function functionsThatExit(
+  program: TSESTree.Program,
   exits: ReadonlySet<TSESTree.Node>,
   timerCallbacks: ReadonlyMap<TSESTree.Node, TSESTree.CallExpression>,
 ): Set<TSESTree.Node> {
   const owners = new Set<TSESTree.Node>();
   for (const exit of exits) {
-    let owner = ownerOf(exit);
+    let owner: TSESTree.Node = getEnclosingFunction(exit) ?? program;
     while (!owners.has(owner)) {
       owners.add(owner);
       const timer = timerCallbacks.get(owner);
       if (!timer) break;
-      owner = ownerOf(timer);
+      owner = getEnclosingFunction(timer) ?? program;
     }
   }
   return owners;
@@ -221,7 +188,7 @@ export default createRule<[], MessageIds>({
     ): TSESLint.ReportSuggestionArray<MessageIds> => {
       const statement = statementOf(exit);
       const code = exit.arguments[0];
-      if (!statement || exit.arguments.length > 1 || !processIsGlobal(sourceCode, exit)) return [];
+      if (!statement || exit.arguments.length > 1 || !isNodeProcess(sourceCode, exit)) return [];
       if (code && (code.type === AST_NODE_TYPES.SpreadElement || !isPure(code, PURE_DEPTH))) return [];
       const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
       const tail = tailOwner(statement);
@@ -304,7 +271,7 @@ export default createRule<[], MessageIds>({
             .map(([node]) => node),
         );
         timerCallbacks = findTimerCallbacks(sourceCode);
-        exiting = functionsThatExit(exits, timerCallbacks);
+        exiting = functionsThatExit(sourceCode.ast, exits, timerCallbacks);
         owners.push(sourceCode.ast);
       },
       ':function'(node: FunctionNode) {

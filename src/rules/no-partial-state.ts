@@ -2,7 +2,14 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import ts from 'typescript';
 
-import { type FunctionNode, isFunctionNode } from '../util/ast.js';
+import {
+  type FunctionNode,
+  getEnclosingFunction,
+  isWriteTarget,
+  outermostWrapper,
+  skipWrappers,
+  staticMemberName,
+} from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import {
   getPlaceholderValue,
@@ -12,12 +19,12 @@ import {
   mentionsTypeParameter,
   type TypeAssertion,
 } from '../util/partial-values.js';
+import { askChecker, getTypeInformation } from '../util/type-checker.js';
 import {
   admitsNullish,
   findMissingProperties,
   getProvidedProperties,
   getSpreadPropertyNames,
-  guarded,
   type ProvidedProperties,
 } from '../util/types.js';
 
@@ -35,8 +42,6 @@ const NAMED_PROPERTIES = 5;
 const MAX_BUILDER_STATEMENTS = 200;
 /** How deeply nested `if`s and blocks the builder scan follows. */
 const MAX_BUILDER_DEPTH = 4;
-/** How many assertions a literal may be wrapped in (`{} as unknown as T`, `satisfies`, `!`). */
-const MAX_WRAPPERS = 8;
 
 const EMPTY: ProvidedProperties = new Map();
 
@@ -49,35 +54,8 @@ function describeMissing(names: readonly string[], state: string): string {
 
 /** The object literal an assertion wraps, through `as unknown as`, `satisfies` and `!`. */
 function assertedObjectLiteral(node: TypeAssertion): TSESTree.ObjectExpression | undefined {
-  let current: TSESTree.Node = node.expression;
-  for (let i = 0; i < MAX_WRAPPERS; i++) {
-    if (current.type === AST_NODE_TYPES.ObjectExpression) return current;
-    if (
-      !isTypeAssertion(current) &&
-      current.type !== AST_NODE_TYPES.TSSatisfiesExpression &&
-      current.type !== AST_NODE_TYPES.TSNonNullExpression
-    ) {
-      return undefined;
-    }
-    current = current.expression;
-  }
-  return undefined;
-}
-
-/** `node` without the assertions, `satisfies` and `!` around it. */
-function unwrapped(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  for (let i = 0; i < MAX_WRAPPERS; i++) {
-    if (
-      !isTypeAssertion(current) &&
-      current.type !== AST_NODE_TYPES.TSSatisfiesExpression &&
-      current.type !== AST_NODE_TYPES.TSNonNullExpression
-    ) {
-      break;
-    }
-    current = current.expression;
-  }
-  return current;
+  const inner = skipWrappers(node.expression);
+  return inner.type === AST_NODE_TYPES.ObjectExpression ? inner : undefined;
 }
 
 function isObjectPropertyValue(node: TSESTree.Node): node is TSESTree.Node & { parent: TSESTree.Property } {
@@ -105,53 +83,6 @@ function unannotatedDeclarator(
   return undefined;
 }
 
-/** The name a member access reads or writes, when it is static (`a.b`, `a['b']`, `a.#b`). */
-function staticMemberName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed) {
-    return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
-  }
-  const key = node.property;
-  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
-    return String(key.value);
-  }
-  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0)
-    return key.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
-}
-
-/** Whether a member access is the target of a write (`=`, `+=`, `++`, destructuring, `for … of`). */
-function isWriteTarget(node: TSESTree.MemberExpression): boolean {
-  let child: TSESTree.Node = node;
-  let parent = node.parent;
-  while (
-    parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-    parent.type === AST_NODE_TYPES.TSAsExpression ||
-    parent.type === AST_NODE_TYPES.TSTypeAssertion ||
-    parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    parent.type === AST_NODE_TYPES.ArrayPattern ||
-    parent.type === AST_NODE_TYPES.RestElement ||
-    (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === child) ||
-    (parent.type === AST_NODE_TYPES.Property &&
-      parent.value === child &&
-      parent.parent.type === AST_NODE_TYPES.ObjectPattern) ||
-    parent.type === AST_NODE_TYPES.ObjectPattern
-  ) {
-    child = parent;
-    parent = parent.parent as TSESTree.Node;
-  }
-  switch (parent.type) {
-    case AST_NODE_TYPES.AssignmentExpression:
-      return parent.left === child;
-    case AST_NODE_TYPES.UpdateExpression:
-      return true;
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-      return parent.left === child;
-    default:
-      return false;
-  }
-}
-
 function isObjectAssignCall(node: TSESTree.Node): node is TSESTree.CallExpression {
   return (
     node.type === AST_NODE_TYPES.CallExpression &&
@@ -160,26 +91,6 @@ function isObjectAssignCall(node: TSESTree.Node): node is TSESTree.CallExpressio
     node.callee.object.name === 'Object' &&
     staticMemberName(node.callee) === 'assign'
   );
-}
-
-/** `node` through the assertions, `satisfies` and `!` that wrap it (parentheses are not nodes). */
-function outermostWrapper(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  for (let i = 0; i < MAX_WRAPPERS; i++) {
-    const parent = current.parent;
-    if (
-      parent === undefined ||
-      !(
-        isTypeAssertion(parent) ||
-        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-        parent.type === AST_NODE_TYPES.TSNonNullExpression
-      )
-    ) {
-      break;
-    }
-    current = parent;
-  }
-  return current;
 }
 
 /** Whether `name` is the global (`Object`, `Promise`), not a local binding of that name. */
@@ -238,15 +149,10 @@ function isEmptyFallback(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
   }
 }
 
-function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
-  return undefined;
-}
-
 /** The function `node` is the return value of (`return node`, `=> node`), if it is one. */
 function returnedFrom(node: TSESTree.Node): FunctionNode | undefined {
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(parent);
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return getEnclosingFunction(parent);
   if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node) return parent;
   return undefined;
 }
@@ -323,18 +229,16 @@ export default createRule<[], MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     // Any parser works; the TypeScript parser with a program adds the type-aware checks.
-    const services = context.sourceCode.parserServices;
-    const nodeMap = services?.esTreeNodeToTSNodeMap;
-    const checker = nodeMap && services.program?.getTypeChecker();
+    const types = getTypeInformation(sourceCode);
+    const checker = types?.checker;
 
     function typeOfTypeNode(node: TSESTree.TypeNode): ts.Type | undefined {
-      if (!checker || !nodeMap) return undefined;
-      return guarded(() => checker.getTypeFromTypeNode(nodeMap.get(node) as ts.TypeNode));
+      const typeNode = types?.tsNodeOf(node);
+      return typeNode && askChecker(() => types?.checker.getTypeFromTypeNode(typeNode as ts.TypeNode));
     }
 
     function typeOf(node: TSESTree.Node): ts.Type | undefined {
-      if (!checker || !nodeMap) return undefined;
-      return guarded(() => checker.getTypeAtLocation(nodeMap.get(node)));
+      return types?.typeAt(node);
     }
 
     function annotateSuggestion(
@@ -513,7 +417,7 @@ export default createRule<[], MessageIds>({
             construct?.type !== AST_NODE_TYPES.NewExpression ||
             construct.arguments[0] !== executor ||
             // `new (Promise as PromiseConstructorWithKnownReason)<T, E>(…)` is still the global `Promise`.
-            !isGlobalName(unwrapped(construct.callee), 'Promise', sourceCode.getScope(construct)) ||
+            !isGlobalName(skipWrappers(construct.callee), 'Promise', sourceCode.getScope(construct)) ||
             referencesIn(assignment.right).length > 0 ||
             name === undefined
           ) {
@@ -616,7 +520,7 @@ export default createRule<[], MessageIds>({
     ): boolean {
       let callback = returnedFrom(outermostWrapper(node));
       if (!callback && declarator) {
-        const owner = enclosingFunction(declarator);
+        const owner = getEnclosingFunction(declarator);
         const variable = sourceCode
           .getDeclaredVariables(declarator)
           .find((candidate) => candidate.name === declarator.id.name);
@@ -636,8 +540,8 @@ export default createRule<[], MessageIds>({
         });
         if (returned) callback = owner;
       }
-      if (!callback || !checker || !nodeMap || !services.program) return false;
-      const program = services.program;
+      if (!callback || !types) return false;
+      const { checker, program } = types;
 
       // The callback is an argument, or a property of an object literal that is one (`{ format() {…} }`).
       let argument: TSESTree.Node = callback;
@@ -654,8 +558,8 @@ export default createRule<[], MessageIds>({
       if (index === -1) return false;
 
       return (
-        guarded(() => {
-          const resolved = checker.getResolvedSignature(nodeMap.get(call) as ts.CallExpression | ts.NewExpression);
+        askChecker(() => {
+          const resolved = checker.getResolvedSignature(types.tsNodeOf(call) as ts.CallExpression | ts.NewExpression);
           const declaration = resolved?.declaration;
           if (!declaration || ts.isJSDocSignature(declaration)) return false;
           if (program.isSourceFileDefaultLibrary(declaration.getSourceFile())) return false;

@@ -1,14 +1,6 @@
-import {
-  AST_NODE_TYPES,
-  ASTUtils,
-  ESLintUtils,
-  type ParserServicesWithTypeInformation,
-  type TSESLint,
-  type TSESTree,
-} from '@typescript-eslint/utils';
-import type ts from 'typescript';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from '../util/ast.js';
+import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import {
   calleeName,
@@ -24,6 +16,8 @@ import {
   thrownValueOf,
   throwSiteOf,
 } from '../util/placeholder.js';
+import { quote } from '../util/text.js';
+import { getTypeInformation } from '../util/type-checker.js';
 
 const RULE_NAME = 'no-placeholder-throw';
 
@@ -38,24 +32,6 @@ type MessageIds = 'placeholderMessage' | 'placeholderErrorClass' | 'placeholderH
 
 /** Messages are quoted in reports; a long one is cut. */
 const MAX_QUOTED_LENGTH = 80;
-
-function quote(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > MAX_QUOTED_LENGTH ? `${oneLine.slice(0, MAX_QUOTED_LENGTH - 1)}…` : oneLine;
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression
-    ) {
-      return current;
-    }
-  }
-  return undefined;
-}
 
 export default createRule<Options, MessageIds>({
   name: RULE_NAME,
@@ -109,25 +85,17 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
 
     // Type information only sharpens the rule; without a program it works on names and literals.
-    // (getParserServices throws for parsers other than typescript-eslint's, such as espree.)
-    const parserServices = sourceCode.parserServices?.esTreeNodeToTSNodeMap
-      ? ESLintUtils.getParserServices(context, true)
-      : undefined;
-    const services = parserServices?.program ? (parserServices as ParserServicesWithTypeInformation) : undefined;
-    const literalTypeOf: LiteralTypeOf | undefined = services
+    const types = getTypeInformation(sourceCode);
+    const literalTypeOf: LiteralTypeOf | undefined = types
       ? (node) => {
-          try {
-            const type = services.getTypeAtLocation(node);
-            return type.isStringLiteral() ? type.value : undefined;
-          } catch {
-            return undefined;
-          }
+          const type = types.typeAt(node);
+          return type?.isStringLiteral() ? type.value : undefined;
         }
       : undefined;
 
     /** A throw inside a placeholder helper's own definition is what the helper is for. */
     function isInsideHelperDefinition(node: TSESTree.ThrowStatement): boolean {
-      const fn = enclosingFunction(node);
+      const fn = getEnclosingFunction(node);
       if (!fn) return false;
       const shape = functionShapeOf(fn, sourceCode.getScope(fn), literalTypeOf);
       if (shape.name !== undefined && isPlaceholderHelperName(shape.name, vocabulary)) return true;
@@ -152,13 +120,7 @@ export default createRule<Options, MessageIds>({
       if (definition.type === 'FunctionName') fn = definition.node;
       else if (definition.type === 'Variable') fn = definition.node.init;
       if (fn?.type === AST_NODE_TYPES.TSDeclareFunction) return isPlaceholderHelperName(callee.name, vocabulary);
-      if (
-        fn?.type !== AST_NODE_TYPES.FunctionDeclaration &&
-        fn?.type !== AST_NODE_TYPES.FunctionExpression &&
-        fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression
-      ) {
-        return false;
-      }
+      if (!fn || !isFunctionNode(fn)) return false;
       const shape = functionShapeOf(fn, sourceCode.getScope(fn), literalTypeOf);
       return isPlaceholderHelper({ ...shape, name: callee.name }, vocabulary);
     }
@@ -192,7 +154,11 @@ export default createRule<Options, MessageIds>({
         if (placeholder.kind === 'errorClass') {
           context.report({ node, messageId: 'placeholderErrorClass', data: { errorClass: placeholder.errorClass } });
         } else {
-          context.report({ node, messageId: 'placeholderMessage', data: { message: quote(placeholder.message) } });
+          context.report({
+            node,
+            messageId: 'placeholderMessage',
+            data: { message: quote(placeholder.message, MAX_QUOTED_LENGTH) },
+          });
         }
       },
 
@@ -202,10 +168,9 @@ export default createRule<Options, MessageIds>({
         const name = calleeName(callee);
         if (name === undefined) return;
         let isHelper: boolean | undefined;
-        if (services) {
-          const nameNode = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
-          const tsNode: ts.Node | undefined = services.esTreeNodeToTSNodeMap.get(nameNode);
-          if (tsNode) isHelper = isPlaceholderHelperByType(services.program, tsNode, vocabulary);
+        if (types) {
+          const tsNode = types.tsNodeOf(callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee);
+          if (tsNode) isHelper = isPlaceholderHelperByType(types.program, tsNode, vocabulary);
         }
         if (isHelper === undefined && callee.type === AST_NODE_TYPES.Identifier) {
           callsToResolveInFile.push({ node, callee });

@@ -1,21 +1,23 @@
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import ts from 'typescript';
 
 import type { ApiSource, ContextFunction, ReadySignal, RuntimeApi, RuntimeDefinition } from '../runtimes/definition.js';
 import { builtinRuntimes } from '../runtimes/index.js';
+import { type FunctionNode, isFunctionNode, staticMemberName } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { callSitesOf, CLEAN, createTimeline, isGuarded, MARKED, type Owner, ownerOf } from '../util/execution.js';
 import {
-  callSitesOf,
-  CLEAN,
-  createTimeline,
-  isFunctionLike,
-  isGuarded,
-  MARKED,
-  type Owner,
-  ownerOf,
-} from '../util/execution.js';
-import { CALL, CONSTRUCT, createReferenceTracker, READ, type TraceMap } from '../util/references.js';
+  CALL,
+  CONSTRUCT,
+  findPropertyReferences,
+  findReferences,
+  READ,
+  type TracedReference,
+  type TraceMap,
+} from '../util/references.js';
+import { quote } from '../util/text.js';
+import { askChecker, getTypeInformation, skipTsWrappers, type TypeInformation } from '../util/type-checker.js';
 
 type Node = TSESTree.Node;
 type MessageIds = 'notReady' | 'notReadyVia' | 'tooLate';
@@ -74,7 +76,7 @@ interface Use {
 
 interface CallSite {
   readonly call: TSESTree.CallExpression;
-  readonly callee: TSESTree.FunctionLike;
+  readonly callee: FunctionNode;
   /** A handler registered by this call, which may run before ready (`app.on('activate', cb)`): the event name. */
   readonly earlyEvent?: string;
   readonly earlyFor?: RuntimeDefinition;
@@ -188,10 +190,7 @@ function isPiniaStoreDeclaration(declaration: ts.Node, checker: ts.TypeChecker):
   if (cached !== undefined) return cached;
   let result = false;
   if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
-    let init: ts.Expression = declaration.initializer;
-    while (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init)) {
-      init = init.expression;
-    }
+    const init = skipTsWrappers(declaration.initializer);
     if (ts.isCallExpression(init) && ts.isIdentifier(init.expression)) {
       const symbol = checker.getSymbolAtLocation(init.expression);
       const imported = symbol?.declarations?.[0];
@@ -209,12 +208,10 @@ function isPiniaStoreDeclaration(declaration: ts.Node, checker: ts.TypeChecker):
 /** Imported bindings that resolve (through the type checker) to a `defineStore` result. */
 function importedStores(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  services: Partial<ReturnType<typeof ESLintUtils.getParserServices>>,
+  types: TypeInformation,
   runtimeModules: ReadonlySet<string>,
 ): TSESLint.Scope.Variable[] {
-  const { program, esTreeNodeToTSNodeMap } = services;
-  if (!program || !esTreeNodeToTSNodeMap) return [];
-  const checker = program.getTypeChecker();
+  const { checker } = types;
   const stores: TSESLint.Scope.Variable[] = [];
   for (const statement of sourceCode.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
@@ -227,14 +224,15 @@ function importedStores(
       ) {
         continue;
       }
-      try {
-        let symbol = checker.getSymbolAtLocation(esTreeNodeToTSNodeMap.get(specifier.local));
+      const local = types.tsNodeOf(specifier.local);
+      // A checker failure on an unusual declaration means "not a store".
+      const isStore = askChecker(() => {
+        let symbol = local && checker.getSymbolAtLocation(local);
         if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
         const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-        if (declaration && isPiniaStoreDeclaration(declaration, checker)) stores.push(variable);
-      } catch {
-        // A checker failure on an unusual declaration means "not a store".
-      }
+        return declaration !== undefined && isPiniaStoreDeclaration(declaration, checker);
+      });
+      if (isStore === true) stores.push(variable);
     }
   }
   return stores;
@@ -385,14 +383,12 @@ export default createRule<Options, MessageIds>({
     }
     const piniaDef = builtinRuntimes['pinia'];
     let storeVariables: TSESLint.Scope.Variable[] = [];
-    if (piniaDef && (detect || selected.has('pinia')) && sourceCode.parserServices?.program) {
-      storeVariables = importedStores(sourceCode, sourceCode.parserServices, runtimeModules);
+    const types = getTypeInformation(sourceCode);
+    if (piniaDef && (detect || selected.has('pinia')) && types) {
+      storeVariables = importedStores(sourceCode, types, runtimeModules);
       if (storeVariables.length > 0 && !active.includes(piniaDef)) active.push(piniaDef);
     }
     if (active.length === 0) return {};
-
-    const tracker = createReferenceTracker(sourceCode);
-    if (!tracker) return {};
 
     // Resolve every API, instance, signal and context of the active runtimes.
     const esm: Record<string, Record<string | symbol, unknown>> = {};
@@ -477,8 +473,8 @@ export default createRule<Options, MessageIds>({
       if (!set) map.set(def, (set = new Set()));
       set.add(node);
     };
-    const asFunction = (node: Node | undefined): TSESTree.FunctionLike | undefined =>
-      node && isFunctionLike(node) ? node : undefined;
+    const asFunction = (node: Node | undefined): FunctionNode | undefined =>
+      node && isFunctionNode(node) ? node : undefined;
 
     const handle = (node: Node, hit: Hit): void => {
       switch (hit.kind) {
@@ -560,7 +556,7 @@ export default createRule<Options, MessageIds>({
               parent.parent.type === AST_NODE_TYPES.CallExpression &&
               parent.parent.callee === parent
             ) {
-              const method = ASTUtils.getPropertyName(parent);
+              const method = staticMemberName(parent);
               if (method === 'then') {
                 const fn = asFunction(parent.parent.arguments[0]);
                 if (fn) addToSet(readyCallbacks, def, fn);
@@ -626,19 +622,10 @@ export default createRule<Options, MessageIds>({
     };
 
     const traceMap = (map: Record<string | symbol, unknown>) => map as TraceMap;
-    // eslint-utils has this method; the typings @typescript-eslint/utils re-exports predate it.
-    const propertyReferences = (node: Node, map: TraceMap) =>
-      (
-        tracker as unknown as {
-          iteratePropertyReferences(node: Node, map: TraceMap): Iterable<{ node: unknown; info: unknown }>;
-        }
-      ).iteratePropertyReferences(node, map);
-    const collect = (iterator: Iterable<{ node: unknown; info: unknown }>) => {
-      for (const { node, info } of iterator) for (const hit of info as Hit[]) handle(node as Node, hit);
+    const collect = (references: readonly TracedReference[]) => {
+      for (const { node, info } of references) for (const hit of info as Hit[]) handle(node, hit);
     };
-    collect(tracker.iterateEsmReferences(traceMap(esm)));
-    collect(tracker.iterateCjsReferences(traceMap(esm)));
-    collect(tracker.iterateGlobalReferences(traceMap(globals)));
+    collect(findReferences(sourceCode, { globals: traceMap(globals), modules: traceMap(esm) }));
 
     // Instances: store hooks, servers, actor systems. Their own APIs are followed from every value.
     if (piniaDef && storeVariables.length > 0) {
@@ -656,7 +643,7 @@ export default createRule<Options, MessageIds>({
       for (const [name, values] of byName) {
         const map = instanceMaps.get(def)?.get(name);
         for (const value of values) {
-          if (map) collect(propertyReferences(value, traceMap(map)));
+          if (map) collect(findPropertyReferences(sourceCode, value, traceMap(map)));
           const installs = def.ready?.some(
             (signal) => signal.signal === 'install' && sourceOf(signal.from) === `instance:${name}`,
           );
@@ -666,7 +653,7 @@ export default createRule<Options, MessageIds>({
             parent?.type === AST_NODE_TYPES.CallExpression &&
             parent.arguments.includes(value as TSESTree.CallExpressionArgument) &&
             parent.callee.type === AST_NODE_TYPES.MemberExpression &&
-            ASTUtils.getPropertyName(parent.callee) === 'use'
+            staticMemberName(parent.callee) === 'use'
           ) {
             marks.set(parent, def.name);
           }
@@ -688,7 +675,7 @@ export default createRule<Options, MessageIds>({
             call.type === AST_NODE_TYPES.CallExpression &&
             call.arguments.includes(identifier as TSESTree.Identifier) &&
             call.callee.type === AST_NODE_TYPES.MemberExpression &&
-            ASTUtils.getPropertyName(call.callee) === 'use'
+            staticMemberName(call.callee) === 'use'
           ) {
             for (const def of installers) marks.set(call, def.name);
           }
@@ -725,7 +712,7 @@ export default createRule<Options, MessageIds>({
     for (let depth = 0; depth < MAX_CALL_DEPTH && frontier.length > 0; depth++) {
       const next: Owner[] = [];
       for (const fn of frontier) {
-        if (followed.has(fn) || !isFunctionLike(fn)) continue;
+        if (followed.has(fn) || !isFunctionNode(fn)) continue;
         followed.add(fn);
         for (const call of callSitesOf(fn, sourceCode)) {
           const key = owner(call);
@@ -743,21 +730,17 @@ export default createRule<Options, MessageIds>({
     const isContextAwait = (node: Node): boolean =>
       node.type === AST_NODE_TYPES.AwaitExpression && contexts.has(owner(node));
 
-    const quote = (node: Node, use?: Use): string => {
-      const text = (target: Node) => sourceCode.getText(target).replace(/\s+/g, ' ');
-      const short = (target: Node, fallback: string) => {
-        const value = text(target);
-        return value.length <= MAX_QUOTED_LENGTH ? value : fallback;
-      };
+    const quoteCall = (node: Node, use?: Use): string => {
       const fallback = use ? use.api.path.join('.') || 'the store hook' : 'the call';
+      const short = (target: Node) => quote(sourceCode.getText(target), MAX_QUOTED_LENGTH, fallback);
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
-          return `${short(node.callee, fallback)}()`;
+          return `${short(node.callee)}()`;
         case AST_NODE_TYPES.NewExpression:
-          return `new ${short(node.callee, fallback)}()`;
+          return `new ${short(node.callee)}()`;
         case AST_NODE_TYPES.MemberExpression: {
           const called = node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node;
-          return `${short(node, fallback)}${called ? '()' : ''}`;
+          return `${short(node)}${called ? '()' : ''}`;
         }
         default:
           return fallback;
@@ -775,14 +758,14 @@ export default createRule<Options, MessageIds>({
     const resolve = (): void => {
       for (const def of active) {
         const guards = guardCalls.get(def);
-        const guarded = (node: Node, within: Owner) =>
+        const behindGuard = (node: Node, within: Owner) =>
           guards !== undefined && isGuarded(node, within, (call) => guards.has(call));
         const ownUses = (fn: Owner, role: Use['role']) =>
           (usesByOwner.get(fn) ?? []).filter((use) => use.def === def && use.role === role);
         const calls = (fn: Owner) => callsByOwner.get(fn) ?? [];
         /** The first use a call of `fn` runs while `runs(probe)` holds, following same-file calls to the innermost use. */
         const firstEffect = (
-          fn: TSESTree.FunctionLike,
+          fn: FunctionNode,
           runs: (probe: Node, within: Owner) => boolean,
           depth: number,
           seen: Set<Node>,
@@ -806,7 +789,7 @@ export default createRule<Options, MessageIds>({
           for (const use of ownUses(fn, 'requires')) {
             if (!runs(use.node, fn)) continue;
             report(use.node, 'notReady', {
-              api: quote(use.node, use),
+              api: quoteCall(use.node, use),
               when,
               effect: use.api.effect,
               fix: def.wording.fix,
@@ -833,8 +816,8 @@ export default createRule<Options, MessageIds>({
             const effect = firstEffect(site.callee, runs, depth + 1, new Set());
             if (!effect) continue;
             report(site.call, 'notReadyVia', {
-              call: quote(site.call),
-              api: quote(effect.node, effect),
+              call: quoteCall(site.call),
+              api: quoteCall(effect.node, effect),
               line: effect.node.loc.start.line,
               when,
               effect: effect.api.effect,
@@ -845,7 +828,7 @@ export default createRule<Options, MessageIds>({
 
         if (def.kind === 'phase') {
           const beforeReady = (probe: Node, within: Owner) =>
-            (timeline.state(probe, def.name) & CLEAN) !== 0 && !guarded(probe, within);
+            (timeline.state(probe, def.name) & CLEAN) !== 0 && !behindGuard(probe, within);
           reportFrom(program, beforeReady, def.wording.before, 0);
           const callbacks = readyCallbacks.get(def);
           for (const use of uses) {
@@ -856,7 +839,7 @@ export default createRule<Options, MessageIds>({
             }
             if (inCallback || (timeline.state(use.node, def.name) & MARKED) !== 0) {
               report(use.node, 'tooLate', {
-                api: quote(use.node, use),
+                api: quoteCall(use.node, use),
                 when: def.wording.after ?? 'too late',
                 effect: use.api.effect,
                 fix: def.wording.afterFix ?? def.wording.fix,
@@ -867,16 +850,16 @@ export default createRule<Options, MessageIds>({
         }
 
         // Scoped: module top level never has the context; context functions lose it after an `await`.
-        const always = (probe: Node, within: Owner) => !guarded(probe, within);
+        const always = (probe: Node, within: Owner) => !behindGuard(probe, within);
         const inSetupFile = def.setupFiles?.some((suffix) => context.filename.endsWith(suffix)) ?? false;
         if (!inSetupFile) reportFrom(program, always, `at module load, ${def.wording.before}`, 0);
         for (const [fn, entries] of contexts) {
           for (const entry of entries) {
-            if (entry.def !== def || !isFunctionLike(fn)) continue;
+            if (entry.def !== def || !isFunctionNode(fn)) continue;
             const afterAwait = (probe: Node, within: Owner) =>
               within === fn
-                ? (timeline.state(probe, 'await') & MARKED) !== 0 && !guarded(probe, within)
-                : !guarded(probe, within);
+                ? (timeline.state(probe, 'await') & MARKED) !== 0 && !behindGuard(probe, within)
+                : !behindGuard(probe, within);
             reportFrom(
               fn,
               afterAwait,

@@ -1,12 +1,14 @@
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isTypeFlagSet, unionConstituents } from 'ts-api-utils';
 import ts from 'typescript';
 
-import { type FunctionNode, isFunctionNode } from '../util/ast.js';
+import { type FunctionNode, isFunctionNode, isWrapper, skipWrappers, staticMemberName, walk } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { createExitCodeAnalysis } from '../util/exit-code.js';
 import { getLogStreams } from '../util/log-streams.js';
-import { findProcessReferences } from '../util/node-process.js';
+import { findProcessReferences, isNodeProcess } from '../util/node-process.js';
+import { quote } from '../util/text.js';
+import { askChecker, getTypeInformation } from '../util/type-checker.js';
 
 const RULE_NAME = 'no-zero-exit-on-fatal';
 
@@ -23,6 +25,8 @@ const SET_EXIT_CODE = 'process.exitCode = 1;';
 const BROWSER_MODULES = new Set(['@angular/platform-browser', '@angular/platform-browser-dynamic']);
 const BROWSER_GLOBALS = new Set(['$', 'document', 'jQuery', 'navigator', 'window']);
 const MAX_ROOT_DEPTH = 32;
+/** A longer handler is not quoted in the suggestion's message. */
+const MAX_QUOTED_LENGTH = 40;
 /** Names the wrapping handler may give its parameter, in order of preference. */
 const PARAMETER_NAMES = ['error', 'err', 'reason', 'fatalError'];
 
@@ -37,16 +41,15 @@ const thenableCache = new WeakMap<ts.Type, boolean>();
 function mayBeThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
   const cached = thenableCache.get(type);
   if (cached !== undefined) return cached;
-  let result = true;
-  try {
-    result = unionConstituents(type).some(
-      (part) =>
-        isTypeFlagSet(part, ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Instantiable) ||
-        checker.getPropertyOfType(checker.getApparentType(part), 'then') !== undefined,
-    );
-  } catch {
-    // A checker that throws cannot rule the thenable out.
-  }
+  // A checker that throws cannot rule the thenable out.
+  const result =
+    askChecker(() =>
+      unionConstituents(type).some(
+        (part) =>
+          isTypeFlagSet(part, ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Instantiable) ||
+          checker.getPropertyOfType(checker.getApparentType(part), 'then') !== undefined,
+      ),
+    ) ?? true;
   thenableCache.set(type, result);
   return result;
 }
@@ -63,41 +66,25 @@ function hasEarlyReturn(
   visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): boolean | undefined {
   const last = block.body.at(-1);
-  const pending: TSESTree.Node[] = [...block.body];
-  let budget = RETURN_SEARCH_BUDGET;
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (budget-- <= 0) return undefined;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node !== last) return true;
-      continue;
-    }
-    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
-        if (item && typeof item === 'object' && 'type' in item) pending.push(item as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+  return walk(block.body, visitorKeys, RETURN_SEARCH_BUDGET, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) return node !== last || 'skip';
+    return isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody ? 'skip' : false;
+  });
 }
 
-/** Strips what does not change which value an expression statement evaluates: `void`, `await`, `?.`, `!`. */
-function unwrapStatement(expression: TSESTree.Expression): TSESTree.Expression {
-  let current = expression;
-  for (;;) {
-    if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === 'void') current = current.argument;
-    else if (current.type === AST_NODE_TYPES.AwaitExpression) current = current.argument;
-    else if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
-    else if (current.type === AST_NODE_TYPES.TSNonNullExpression) current = current.expression;
-    else return current;
-  }
-}
-
+/** The promise chain a value is, through `?.` and type-only wrappers. */
 function unwrapChain(expression: TSESTree.Expression): TSESTree.Expression {
-  let current = expression;
-  while (current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSNonNullExpression) {
-    current = current.expression;
+  return skipWrappers(expression, { chain: true });
+}
+
+/** Strips what does not change which promise an expression statement starts: `void`, `await`, `?.`, `!`. */
+function unwrapStatement(expression: TSESTree.Expression): TSESTree.Expression {
+  let current = unwrapChain(expression);
+  while (
+    (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === 'void') ||
+    current.type === AST_NODE_TYPES.AwaitExpression
+  ) {
+    current = unwrapChain(current.argument);
   }
   return current;
 }
@@ -172,7 +159,7 @@ function promiseChain(expression: TSESTree.Expression): PromiseChain | undefined
   const found: PromiseChain['handlers'] = [];
   let current = unwrapStatement(expression);
   while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
-    const method = ASTUtils.getPropertyName(current.callee);
+    const method = staticMemberName(current.callee);
     if (method !== 'catch' && method !== 'then' && method !== 'finally') break;
     const handler = method === 'catch' ? current.arguments[0] : method === 'then' ? current.arguments[1] : undefined;
     const receiver = unwrapChain(current.callee.object);
@@ -189,9 +176,8 @@ function rootIdentifier(call: TSESTree.CallExpression): TSESTree.Identifier | un
     if (current.type === AST_NODE_TYPES.Identifier) return current;
     if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
     else if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-    else if (current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSNonNullExpression) {
-      current = current.expression;
-    } else return undefined;
+    else if (isWrapper(current, { chain: true })) current = current.expression;
+    else return undefined;
   }
   return undefined;
 }
@@ -318,27 +304,9 @@ export default createRule<[], MessageIds>({
 
     function receiverMayBeThenable(receiver: TSESTree.Expression | undefined): boolean {
       // Without type information (or from a parser that gives none) the syntax decides.
-      if (!receiver || !sourceCode.parserServices?.program) return true;
-      try {
-        const services = ESLintUtils.getParserServices(context, true);
-        if (!services.program) return true;
-        return mayBeThenable(services.program.getTypeChecker(), services.getTypeAtLocation(receiver));
-      } catch {
-        return true;
-      }
-    }
-
-    /** `process` as the suggestion writes it is Node's process at `node`. */
-    function processIsGlobal(node: TSESTree.Node): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(node), 'process');
-      if (!variable || variable.defs.length === 0) return true;
-      const [def] = variable.defs;
-      if (variable.defs.length !== 1 || !def) return false;
-      if (def.node.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
-        const source = def.node.parent.source.value;
-        return source === 'process' || source === 'node:process';
-      }
-      return false;
+      const types = receiver && getTypeInformation(sourceCode);
+      const type = types && types.typeAt(receiver);
+      return !types || !type || mayBeThenable(types.checker, type);
     }
 
     function indentOf(line: number): string {
@@ -382,7 +350,7 @@ export default createRule<[], MessageIds>({
     function suggestionsFor(handler: Handler): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const { node } = handler;
       // After `process.exit()` or `process.exit(0)` a new exit code comes too late; the call itself must change.
-      if (!processIsGlobal(node) || analysis.hasZeroExit(node)) return [];
+      if (!isNodeProcess(sourceCode, node) || analysis.hasZeroExit(node)) return [];
       if (handler.kind === 'catch') {
         const { body } = handler.node;
         return [{ messageId: 'setExitCode', fix: (fixer) => setExitCodeIn(fixer, body) }];
@@ -427,7 +395,7 @@ export default createRule<[], MessageIds>({
       return [
         {
           messageId: 'wrapHandler',
-          data: { handler: text.length <= 40 ? text : 'the handler' },
+          data: { handler: quote(text, MAX_QUOTED_LENGTH, 'the handler') },
           fix: (fixer) => fixer.replaceText(node, `(${parameter}) => { ${callee}(${parameter}); ${SET_EXIT_CODE} }`),
         },
       ];

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { type FunctionNode, isFunctionNode, outermostWrapper, skipWrappers } from './ast.js';
 import { createSegmentTracker, type EventFlow, flowEvents } from './code-path.js';
 
 type Node = TSESTree.Node;
@@ -10,29 +11,19 @@ export const CLEAN = 1;
 /** A probe can be reached from the start of its function through a mark of the channel. */
 export const MARKED = 2;
 
-/** A function, or module top level: the unit whose code path a node belongs to. */
-export type FunctionLike = TSESTree.FunctionLike | TSESTree.Program;
-
 /**
  * Where a node runs: the function (or `Program`) whose code path it is on, or
  * the class member whose initializer it is in (field initializers and static
  * blocks have code paths of their own and run when the class says so).
  */
-export type Owner = FunctionLike | TSESTree.PropertyDefinition | TSESTree.AccessorProperty | TSESTree.StaticBlock;
-
-export function isFunctionLike(node: Node): node is TSESTree.FunctionLike {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
-}
+export type Owner =
+  FunctionNode | TSESTree.Program | TSESTree.PropertyDefinition | TSESTree.AccessorProperty | TSESTree.StaticBlock;
 
 export function ownerOf(node: Node): Owner {
   let child: Node = node;
   let parent = node.parent;
   while (parent) {
-    if (isFunctionLike(parent) && child !== parent.id) return parent;
+    if (isFunctionNode(parent) && child !== parent.id) return parent;
     if (
       (parent.type === AST_NODE_TYPES.PropertyDefinition || parent.type === AST_NODE_TYPES.AccessorProperty) &&
       child === parent.value
@@ -126,20 +117,8 @@ export function createTimeline(input: TimelineInput): Timeline {
   };
 }
 
-function unwrapExpression(node: Node): Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 /** The function a variable always holds: a declaration never reassigned, or a `const` initialised with one. */
-function functionOfVariable(variable: TSESLint.Scope.Variable): TSESTree.FunctionLike | undefined {
+function functionOfVariable(variable: TSESLint.Scope.Variable): FunctionNode | undefined {
   if (variable.defs.length !== 1) return undefined;
   if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
   const [def] = variable.defs;
@@ -151,7 +130,7 @@ function functionOfVariable(variable: TSESLint.Scope.Variable): TSESTree.Functio
     def.node.id.type === AST_NODE_TYPES.Identifier &&
     def.node.init
   ) {
-    const init = unwrapExpression(def.node.init);
+    const init = skipWrappers(def.node.init);
     if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) {
       return init;
     }
@@ -160,19 +139,8 @@ function functionOfVariable(variable: TSESLint.Scope.Variable): TSESTree.Functio
 }
 
 /** The calls in this file that run a function synchronously (its IIFE call, or calls of its never-reassigned name). */
-export function callSitesOf(
-  fn: TSESTree.FunctionLike,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): TSESTree.CallExpression[] {
-  let outer: Node = fn;
-  while (
-    outer.parent &&
-    (outer.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      outer.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      outer.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-  ) {
-    outer = outer.parent;
-  }
+export function callSitesOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
+  const outer = outermostWrapper(fn);
   if (outer.parent?.type === AST_NODE_TYPES.CallExpression && outer.parent.callee === outer) return [outer.parent];
   const declaration =
     fn.type === AST_NODE_TYPES.FunctionDeclaration
@@ -199,7 +167,7 @@ export function callSitesOf(
  */
 export function isGuarded(node: Node, owner: Node, isGuard: (call: TSESTree.CallExpression) => boolean): boolean {
   const polarity = (test: Node): boolean | undefined => {
-    const expression = unwrapExpression(test);
+    const expression = skipWrappers(test);
     if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
       const inner = polarity(expression.argument);
       return inner === undefined ? undefined : !inner;

@@ -1,9 +1,9 @@
 import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode } from './ast.js';
+import { type FunctionNode, isFunctionNode, isWrapper } from './ast.js';
 import { createSegmentTracker } from './code-path.js';
 import { findProcessReferences, type ProcessReference } from './node-process.js';
-import { createReferenceTracker, READ, type TraceMap } from './references.js';
+import { findReferences, READ } from './references.js';
 
 /*
  * One question, answered with ESLint's code-path analysis: does a piece of
@@ -74,7 +74,6 @@ const PROCESS_MEMBERS = ['abort', 'exit', 'exitCode', 'kill', 'pid'] as const;
 const STARTUP = Object.fromEntries(
   ['env', 'argv', 'execArgv', 'platform', 'arch', 'version', 'versions'].map((member) => [member, { [READ]: true }]),
 );
-const STARTUP_MODULES: TraceMap = { process: STARTUP, 'node:process': STARTUP };
 
 export interface ExitCodeAnalysis {
   /** Listeners to merge into the rule's own (code-path events and the nodes they record). */
@@ -122,17 +121,8 @@ function staticCode(sourceCode: SourceCode, node: TSESTree.Node): 'zero' | 'defa
 
 /** The nodes that read a member of `STARTUP` (`process.env`, `process.argv`, …), through every alias of `process`. */
 function findStartupReads(sourceCode: SourceCode): Set<TSESTree.Node> {
-  const found = new Set<TSESTree.Node>();
-  const tracker = createReferenceTracker(sourceCode);
-  if (!tracker) return found;
-  for (const iterator of [
-    tracker.iterateGlobalReferences({ process: STARTUP }),
-    tracker.iterateEsmReferences(STARTUP_MODULES),
-    tracker.iterateCjsReferences(STARTUP_MODULES),
-  ]) {
-    for (const { node } of iterator) found.add(node);
-  }
-  return found;
+  const references = findReferences(sourceCode, { globals: { process: STARTUP }, modules: { process: STARTUP } });
+  return new Set(references.map(({ node }) => node));
 }
 
 /** A global function the file does not declare (`Boolean`, `JSON.parse`): called on configuration, it gives configuration. */
@@ -162,6 +152,7 @@ function readsOnlyConfiguration(
   if (depth < 0) return false;
   if (startupReads.has(node)) return true;
   const follow = (child: TSESTree.Node): boolean => readsOnlyConfiguration(sourceCode, startupReads, child, depth - 1);
+  if (isWrapper(node, { chain: true })) return follow(node.expression);
   switch (node.type) {
     case TSESTree.AST_NODE_TYPES.Literal:
       return true;
@@ -180,10 +171,6 @@ function readsOnlyConfiguration(
     }
     case TSESTree.AST_NODE_TYPES.MemberExpression:
       return follow(node.object) && (!node.computed || follow(node.property));
-    case TSESTree.AST_NODE_TYPES.ChainExpression:
-    case TSESTree.AST_NODE_TYPES.TSNonNullExpression:
-    case TSESTree.AST_NODE_TYPES.TSAsExpression:
-      return follow(node.expression);
     case TSESTree.AST_NODE_TYPES.UnaryExpression:
       return node.operator !== 'delete' && follow(node.argument);
     case TSESTree.AST_NODE_TYPES.BinaryExpression:

@@ -1,14 +1,16 @@
 import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { type FunctionNode, isFunctionNode, skipWrappers, staticMemberName, walk } from './ast.js';
 import {
   CALL,
   CONSTRUCT,
-  createReferenceTracker,
+  findPropertyReferences,
+  findReferences,
   READ,
-  type ReferenceTrackerInstance,
   type TraceMap,
   type TraceMapElement,
 } from './references.js';
+import { quote } from './text.js';
 
 /** A call that writes to a log stream. */
 export interface LogWrite {
@@ -140,6 +142,8 @@ const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 
 const RESOLVE_DEPTH = 4;
 /** Nodes looked at inside one promise executor or helper function. */
 const WALK_BUDGET = 400;
+/** A longer callee is not quoted in messages: `logger.error` stands for it. */
+const MAX_QUOTED_LENGTH = 40;
 
 /** A trace-map entry: what a read of it is, what a call of it is, and its members. */
 function element(read: Found | undefined, call: Found | undefined, members: TraceMap = {}): TraceMapElement {
@@ -241,50 +245,16 @@ function moduleMaps(): TraceMap {
     'pino-pretty': pretty,
     events: element(undefined, undefined, { once: element(undefined, { kind: 'once' }) }),
   };
-  for (const name of ['console', 'process', 'events']) {
-    const map = maps[name];
-    if (map) maps[`node:${name}`] = map;
-  }
   return maps;
 }
 
-/** `ReferenceTracker#iteratePropertyReferences`: in eslint-utils 4, missing from typescript-eslint's types. */
-interface PropertyTracker {
-  iteratePropertyReferences(
-    node: TSESTree.Node,
-    traceMap: TraceMapElement,
-  ): IterableIterator<{
-    node: TSESTree.Node;
-    type: symbol;
-    info: unknown;
-  }>;
-}
-
+/** A value read through `?.` is the same function or stream: `logger?.error`. */
 function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === TSESTree.AST_NODE_TYPES.TSAsExpression ||
-    current.type === TSESTree.AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === TSESTree.AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === TSESTree.AST_NODE_TYPES.TSTypeAssertion ||
-    current.type === TSESTree.AST_NODE_TYPES.ChainExpression
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-function isFunction(node: TSESTree.Node): node is TSESTree.FunctionLike {
-  return (
-    node.type === TSESTree.AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === TSESTree.AST_NODE_TYPES.FunctionExpression ||
-    node.type === TSESTree.AST_NODE_TYPES.FunctionDeclaration
-  );
+  return skipWrappers(node, { chain: true });
 }
 
 function memberName(node: TSESTree.Node): string | undefined {
-  if (node.type !== TSESTree.AST_NODE_TYPES.MemberExpression) return undefined;
-  return ASTUtils.getPropertyName(node) ?? undefined;
+  return node.type === TSESTree.AST_NODE_TYPES.MemberExpression ? staticMemberName(node) : undefined;
 }
 
 function describeCallee(sourceCode: SourceCode, call: TSESTree.CallExpression): string {
@@ -296,34 +266,7 @@ function describeCallee(sourceCode: SourceCode, call: TSESTree.CallExpression): 
     method && object?.type === TSESTree.AST_NODE_TYPES.CallExpression
       ? `${sourceCode.getText(object.callee)}(…).${method}`
       : sourceCode.getText(callee);
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length <= 40 ? oneLine : method ? `logger.${method}` : 'logger';
-}
-
-/**
- * Visits the nodes under `root` until `visit` finds what it looks for (true)
- * or the budget runs out; 'skip' leaves a node's children out.
- */
-function walk(sourceCode: SourceCode, root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | 'skip'): boolean {
-  const keys = sourceCode.visitorKeys;
-  const stack: TSESTree.Node[] = [root];
-  let budget = WALK_BUDGET;
-  while (stack.length > 0 && budget-- > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    const verdict = visit(node);
-    if (verdict === true) return true;
-    if (verdict === 'skip') continue;
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (TSESTree.Node | null)[]) if (item) stack.push(item);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+  return quote(text, MAX_QUOTED_LENGTH, method ? `logger.${method}` : 'logger');
 }
 
 class FileLogStreams implements LogStreams {
@@ -341,8 +284,7 @@ class FileLogStreams implements LogStreams {
   private readonly consoleLoggerListens = new Set<TSESTree.Node>();
 
   constructor(private readonly sourceCode: SourceCode) {
-    const tracker = createReferenceTracker(sourceCode);
-    if (tracker) this.collect(tracker);
+    this.collect();
   }
 
   writeOf(call: TSESTree.CallExpression): LogWrite | undefined {
@@ -357,7 +299,7 @@ class FileLogStreams implements LogStreams {
     const args = call.arguments;
     const last = args.at(-1);
     if (!last || last.type === TSESTree.AST_NODE_TYPES.SpreadElement) return undefined;
-    const callbackLike = isFunction(last) || last.type === TSESTree.AST_NODE_TYPES.Identifier;
+    const callbackLike = isFunctionNode(last) || last.type === TSESTree.AST_NODE_TYPES.Identifier;
     if (this.shutdownCalls.has(call)) return callbackLike ? last : undefined;
     if (this.consoleLoggerListens.has(call)) return undefined;
     const method = memberName(call.callee);
@@ -435,12 +377,12 @@ class FileLogStreams implements LogStreams {
     return verdict;
   }
 
-  private helperWaitsForFlush(helper: TSESTree.FunctionLike, depth: number): boolean {
+  private helperWaitsForFlush(helper: FunctionNode, depth: number): boolean {
     const { body } = helper;
     if (!body) return false;
     if (body.type !== TSESTree.AST_NODE_TYPES.BlockStatement) return this.flushPromise(body, depth - 1);
-    return walk(this.sourceCode, body, (inner) => {
-      if (isFunction(inner)) return 'skip';
+    return this.find(body, (inner) => {
+      if (isFunctionNode(inner)) return 'skip';
       const awaited =
         (inner.type === TSESTree.AST_NODE_TYPES.AwaitExpression && helper.async) ||
         inner.type === TSESTree.AST_NODE_TYPES.ReturnStatement;
@@ -453,24 +395,20 @@ class FileLogStreams implements LogStreams {
     if (node.callee.type !== TSESTree.AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return false;
     if ((this.resolve(node.callee)?.defs.length ?? 0) > 0) return false;
     const executor = node.arguments[0];
-    if (!executor || !isFunction(executor)) return false;
+    if (!executor || !isFunctionNode(executor)) return false;
     const resolveParam = executor.params[0];
     if (resolveParam?.type !== TSESTree.AST_NODE_TYPES.Identifier) return false;
     const resolveName = resolveParam.name;
     const mentionsResolve = (callback: TSESTree.Node): boolean =>
-      walk(
-        this.sourceCode,
-        callback,
-        (inner) => inner.type === TSESTree.AST_NODE_TYPES.Identifier && inner.name === resolveName,
-      );
-    return walk(this.sourceCode, executor.body, (inner) => {
+      this.find(callback, (inner) => inner.type === TSESTree.AST_NODE_TYPES.Identifier && inner.name === resolveName);
+    return this.find(executor.body, (inner) => {
       if (inner.type !== TSESTree.AST_NODE_TYPES.CallExpression) return false;
       const callback = this.flushCallbackOf(inner);
       return callback !== undefined && mentionsResolve(callback);
     });
   }
 
-  private collect(tracker: ReferenceTrackerInstance): void {
+  private collect(): void {
     const maps = moduleMaps();
     const { console: consoleGlobal, process: processGlobal } = maps;
     const globals: TraceMap = {};
@@ -532,12 +470,8 @@ class FileLogStreams implements LogStreams {
       }
     };
 
-    for (const iterator of [
-      tracker.iterateGlobalReferences(globals),
-      tracker.iterateEsmReferences(maps),
-      tracker.iterateCjsReferences(maps),
-    ]) {
-      for (const { node, type, info } of iterator) take(node, type, info as Found);
+    for (const { node, type, info } of findReferences(this.sourceCode, { globals, modules: maps })) {
+      take(node, type, info as Found);
     }
 
     for (const node of pinoCalls) {
@@ -547,7 +481,6 @@ class FileLogStreams implements LogStreams {
     }
 
     // Follow each logger to its method calls; child loggers join the queue.
-    const propertyTracker = tracker as unknown as PropertyTracker;
     const seen = new Set<TSESTree.Node>();
     for (let index = 0; index < loggers.length; index++) {
       const logger = loggers[index];
@@ -559,7 +492,7 @@ class FileLogStreams implements LogStreams {
             ...loggerMethods(logger.stream, logger.quiet),
             ...(logger.winston && winstonMethods(logger.node)),
           });
-      for (const { node, type, info } of propertyTracker.iteratePropertyReferences(logger.node, map)) {
+      for (const { node, type, info } of findPropertyReferences(this.sourceCode, logger.node, map)) {
         take(node, type, info as Found);
       }
     }
@@ -658,12 +591,17 @@ class FileLogStreams implements LogStreams {
     return def.node.id.type === TSESTree.AST_NODE_TYPES.Identifier ? (def.node.init ?? undefined) : undefined;
   }
 
-  private localFunction(identifier: TSESTree.Identifier): TSESTree.FunctionLike | undefined {
+  /** Whether `visit` finds what it looks for under `root`; a root too big to search finds nothing. */
+  private find(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | 'skip'): boolean {
+    return walk(root, this.sourceCode.visitorKeys, WALK_BUDGET, visit) === true;
+  }
+
+  private localFunction(identifier: TSESTree.Identifier): FunctionNode | undefined {
     const def = this.resolve(identifier)?.defs[0];
     if (!def) return undefined;
     if (def.node.type === TSESTree.AST_NODE_TYPES.FunctionDeclaration) return def.node;
     const init = this.constInit(identifier);
-    return init && isFunction(init) ? init : undefined;
+    return init && isFunctionNode(init) ? init : undefined;
   }
 
   /** `logger.error(…)` where `logger` is imported, required or undeclared: the file cannot see where it writes. */

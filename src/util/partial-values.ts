@@ -1,5 +1,7 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+
+import { walk } from './ast.js';
 
 /*
  * What counts as a placeholder value that lies to the type checker: a value
@@ -178,32 +180,17 @@ const MAX_TYPE_NODES = 300;
 export function mentionsTypeParameter(
   type: TSESTree.TypeNode,
   scope: Scope.Scope,
-  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
 ): boolean {
-  const stack: TSESTree.Node[] = [type];
-  let budget = MAX_TYPE_NODES;
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (--budget < 0) return true;
-    if (node.type === AST_NODE_TYPES.TSThisType) return true;
-    if (
-      node.type === AST_NODE_TYPES.TSTypeReference &&
-      node.typeName.type === AST_NODE_TYPES.Identifier &&
-      findTypeDefinition(scope, node.typeName.name)?.type === AST_NODE_TYPES.TSTypeParameter
-    ) {
-      return true;
-    }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child: unknown = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as unknown[]) if (isNode(item)) stack.push(item);
-      } else if (isNode(child)) {
-        stack.push(child);
-      }
-    }
-  }
-  return false;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  const found = walk(
+    type,
+    visitorKeys,
+    MAX_TYPE_NODES,
+    (node) =>
+      node.type === AST_NODE_TYPES.TSThisType ||
+      (node.type === AST_NODE_TYPES.TSTypeReference &&
+        node.typeName.type === AST_NODE_TYPES.Identifier &&
+        findTypeDefinition(scope, node.typeName.name)?.type === AST_NODE_TYPES.TSTypeParameter),
+  );
+  return found !== false;
 }

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import type { FunctionNode } from './ast.js';
+import { type FunctionNode, getEnclosingFunction, skipWrappers, staticMemberName } from './ast.js';
+import { askChecker, skipTsWrappers } from './type-checker.js';
 
 /**
  * What counts as a placeholder: the texts, error classes and helpers that
@@ -346,30 +347,11 @@ export type LiteralTypeOf = (node: TSESTree.Node) => string | undefined;
 
 type Scope = TSESLint.Scope.Scope;
 
-function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 /** The static name a callee goes by: `Error`, `errors.NotImplementedError`, `x['TypeError']`. */
 export function calleeName(callee: TSESTree.Node): string | undefined {
-  const node = skipTypeWrappers(callee);
+  const node = skipWrappers(callee);
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type === AST_NODE_TYPES.MemberExpression) {
-    if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
-    if (node.computed && node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
-      return node.property.value;
-    }
-  }
-  return undefined;
+  return node.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(node) : undefined;
 }
 
 /**
@@ -383,7 +365,7 @@ export function messageTextOf(
   scope: Scope | undefined,
   literalTypeOf?: LiteralTypeOf,
 ): string | undefined {
-  const expression = skipTypeWrappers(node);
+  const expression = skipWrappers(node);
   const staticValue = ASTUtils.getStaticValue(expression, scope);
   if (staticValue) return typeof staticValue.value === 'string' ? staticValue.value : undefined;
   const partial = partialText(expression, scope, 0);
@@ -397,7 +379,7 @@ const MAX_CONCAT_DEPTH = 50;
 function partialText(node: TSESTree.Node, scope: Scope | undefined, depth: number): string | undefined {
   if (depth > MAX_CONCAT_DEPTH) return undefined;
   const part = (child: TSESTree.Node): string => {
-    const inner = skipTypeWrappers(child);
+    const inner = skipWrappers(child);
     const value = ASTUtils.getStaticValue(inner, scope);
     if (value) return String(value.value);
     return partialText(inner, scope, depth + 1) ?? DYNAMIC_PART;
@@ -429,7 +411,7 @@ export function thrownValueOf(
   scope: Scope | undefined,
   literalTypeOf?: LiteralTypeOf,
 ): ThrownValue | undefined {
-  const node = skipTypeWrappers(argument);
+  const node = skipWrappers(argument);
   if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) {
     const errorClass = calleeName(node.callee);
     if (errorClass === undefined) return undefined;
@@ -474,17 +456,7 @@ export function functionNameOf(node: FunctionNode): string | undefined {
 
 /** Where a `throw` stands: the function it is in, and whether it is the whole body of an overridable method. */
 export function throwSiteOf(node: TSESTree.ThrowStatement): ThrowSite {
-  let fn: FunctionNode | undefined;
-  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression
-    ) {
-      fn = current;
-      break;
-    }
-  }
+  const fn = getEnclosingFunction(node);
   if (!fn) return {};
   const isWholeBody =
     fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 1 && fn.body.body[0] === node;
@@ -547,27 +519,9 @@ type TsFunction = ts.FunctionDeclaration | ts.MethodDeclaration | ts.FunctionExp
 /** Shapes are read once per declaration and program; the vocabulary is applied on each use. */
 const shapeCache = new WeakMap<ts.Program, WeakMap<ts.Node, FunctionShape>>();
 
-function skipTsWrappers(node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isTypeAssertionExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 function tsLiteralType(checker: ts.TypeChecker, node: ts.Expression): string | undefined {
-  try {
-    const type = checker.getTypeAtLocation(node);
-    return type.isStringLiteral() ? type.value : undefined;
-  } catch {
-    return undefined;
-  }
+  const type = askChecker(() => checker.getTypeAtLocation(node));
+  return type?.isStringLiteral() ? type.value : undefined;
 }
 
 function tsMessageText(checker: ts.TypeChecker, node: ts.Expression, depth: number): string | undefined {
@@ -651,11 +605,7 @@ function tsFunctionShape(checker: ts.TypeChecker, fn: TsFunction, name: string):
 /** The symbol an import or export alias stands for (through every re-export), or the symbol itself. */
 function resolveAlias(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol {
   if (!(symbol.flags & ts.SymbolFlags.Alias)) return symbol;
-  try {
-    return checker.getAliasedSymbol(symbol);
-  } catch {
-    return symbol;
-  }
+  return askChecker(() => checker.getAliasedSymbol(symbol)) ?? symbol;
 }
 
 /**
@@ -692,15 +642,15 @@ function resolvedFunctionShape(program: ts.Program, symbol: ts.Symbol): Function
 }
 
 function callSignaturesReturnNever(checker: ts.TypeChecker, callee: ts.Node): boolean {
-  try {
-    const signatures = checker.getTypeAtLocation(callee).getCallSignatures();
-    return (
-      signatures.length > 0 &&
-      signatures.every((signature) => (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0)
-    );
-  } catch {
-    return false;
-  }
+  return (
+    askChecker(() => {
+      const signatures = checker.getTypeAtLocation(callee).getCallSignatures();
+      return (
+        signatures.length > 0 &&
+        signatures.every((signature) => (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0)
+      );
+    }) ?? false
+  );
 }
 
 /**
@@ -718,12 +668,7 @@ export function isPlaceholderHelperByType(
   vocabulary = EMPTY_VOCABULARY,
 ): boolean | undefined {
   const checker = program.getTypeChecker();
-  let symbol: ts.Symbol | undefined;
-  try {
-    symbol = checker.getSymbolAtLocation(callee);
-  } catch {
-    return undefined;
-  }
+  const symbol = askChecker(() => checker.getSymbolAtLocation(callee));
   if (!symbol) return undefined;
   const target = resolveAlias(checker, symbol);
   // An import the checker cannot resolve ends at its "unknown" symbol, declared nowhere.
