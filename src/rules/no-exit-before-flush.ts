@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../util/ast.js';
 import { createPathReach } from '../util/code-path.js';
 import { createRule } from '../util/create-rule.js';
-import { getLogStreams, type LogStreams, type LogWrite } from '../util/log-streams.js';
+import { getLogStreams, type LogStreams, type LogWrite } from '../util/log-streams/index.js';
 import { findProcessReferences, isNodeProcess } from '../util/node-process.js';
 import { CALL, findReferences, type TraceMap } from '../util/references.js';
 import { quote } from '../util/text.js';
@@ -12,6 +12,7 @@ const RULE_NAME = 'no-exit-before-flush';
 
 type MessageIds =
   'exitBeforeFlush' | 'exitBeforeLoggerFlush' | 'useExitCode' | 'useExitCodeInFunction' | 'exitFromWriteCallback';
+type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
 
 /** Exit calls are quoted in reports; a long one is shortened. */
 const MAX_QUOTED_LENGTH = 40;
@@ -150,6 +151,69 @@ function functionsThatExit(
   return owners;
 }
 
+/** The suggestions for an exit that can cut off `writes`: set the exit code instead, or exit once they flushed. */
+function suggestionsFor(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  exit: TSESTree.CallExpression,
+  writes: readonly LogWrite[],
+): TSESLint.ReportSuggestionArray<MessageIds> {
+  const statement = statementOf(exit);
+  const code = exit.arguments[0];
+  if (!statement || exit.arguments.length > 1 || !isNodeProcess(sourceCode, exit)) return [];
+  if (code && (code.type === AST_NODE_TYPES.SpreadElement || !isPure(code, PURE_DEPTH))) return [];
+  const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
+  const tail = tailOwner(statement);
+
+  if (code) {
+    const assignment = `process.exitCode = ${sourceCode.getText(code)};`;
+    const owner = tail ?? returnableOwner(statement);
+    const replacement = tail ? assignment : `${assignment} return;`;
+    if (owner) {
+      suggestions.push({
+        messageId: owner.type === AST_NODE_TYPES.Program ? 'useExitCode' : 'useExitCodeInFunction',
+        data: { replacement },
+        fix: (fixer) => fixer.replaceText(statement, replacement),
+      });
+    }
+  }
+
+  const byStream = new Set(writes.map((write) => write.stream));
+  if (tail && tail.type !== AST_NODE_TYPES.Program && isCallback(tail) && !byStream.has('logger')) {
+    const exitText = sourceCode.getText(statement.expression);
+    const order = (['stdout', 'stderr'] as const).filter((stream) => byStream.has(stream));
+    const wrapped = order.reduceRight((inner, stream) => `process.${stream}.write('', () => ${inner})`, exitText);
+    suggestions.push({
+      messageId: 'exitFromWriteCallback',
+      data: { streams: order.join(' and ') },
+      fix: (fixer) => fixer.replaceText(statement, `${wrapped};`),
+    });
+  }
+  return suggestions;
+}
+
+function reportExit(context: Context, exit: TSESTree.CallExpression, writes: readonly LogWrite[]): void {
+  const { sourceCode } = context;
+  const nearest = writes.reduce((best, write) => (write.node.range[0] > best.node.range[0] ? write : best));
+  const exitText = quoteExit(sourceCode, exit);
+  const line = nearest.node.loc.start.line;
+  const suggest = suggestionsFor(sourceCode, exit, writes);
+  if (nearest.stream === 'logger') {
+    context.report({
+      node: exit,
+      messageId: 'exitBeforeLoggerFlush',
+      data: { exit: exitText, write: nearest.description, line },
+      suggest,
+    });
+  } else {
+    context.report({
+      node: exit,
+      messageId: 'exitBeforeFlush',
+      data: { exit: exitText, write: nearest.description, line, stream: nearest.stream },
+      suggest,
+    });
+  }
+}
+
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
   meta: {
@@ -182,66 +246,6 @@ export default createRule<[], MessageIds>({
     // The function being traversed, innermost last (the Program at the bottom).
     const owners: TSESTree.Node[] = [];
 
-    const suggestionsFor = (
-      exit: TSESTree.CallExpression,
-      writes: readonly LogWrite[],
-    ): TSESLint.ReportSuggestionArray<MessageIds> => {
-      const statement = statementOf(exit);
-      const code = exit.arguments[0];
-      if (!statement || exit.arguments.length > 1 || !isNodeProcess(sourceCode, exit)) return [];
-      if (code && (code.type === AST_NODE_TYPES.SpreadElement || !isPure(code, PURE_DEPTH))) return [];
-      const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
-      const tail = tailOwner(statement);
-
-      if (code) {
-        const assignment = `process.exitCode = ${sourceCode.getText(code)};`;
-        const owner = tail ?? returnableOwner(statement);
-        const replacement = tail ? assignment : `${assignment} return;`;
-        if (owner) {
-          suggestions.push({
-            messageId: owner.type === AST_NODE_TYPES.Program ? 'useExitCode' : 'useExitCodeInFunction',
-            data: { replacement },
-            fix: (fixer) => fixer.replaceText(statement, replacement),
-          });
-        }
-      }
-
-      const byStream = new Set(writes.map((write) => write.stream));
-      if (tail && tail.type !== AST_NODE_TYPES.Program && isCallback(tail) && !byStream.has('logger')) {
-        const exitText = sourceCode.getText(statement.expression);
-        const order = (['stdout', 'stderr'] as const).filter((stream) => byStream.has(stream));
-        const wrapped = order.reduceRight((inner, stream) => `process.${stream}.write('', () => ${inner})`, exitText);
-        suggestions.push({
-          messageId: 'exitFromWriteCallback',
-          data: { streams: order.join(' and ') },
-          fix: (fixer) => fixer.replaceText(statement, `${wrapped};`),
-        });
-      }
-      return suggestions;
-    };
-
-    const report = (exit: TSESTree.CallExpression, writes: readonly LogWrite[]): void => {
-      const nearest = writes.reduce((best, write) => (write.node.range[0] > best.node.range[0] ? write : best));
-      const exitText = quoteExit(sourceCode, exit);
-      const line = nearest.node.loc.start.line;
-      const suggest = suggestionsFor(exit, writes);
-      if (nearest.stream === 'logger') {
-        context.report({
-          node: exit,
-          messageId: 'exitBeforeLoggerFlush',
-          data: { exit: exitText, write: nearest.description, line },
-          suggest,
-        });
-      } else {
-        context.report({
-          node: exit,
-          messageId: 'exitBeforeFlush',
-          data: { exit: exitText, write: nearest.description, line, stream: nearest.stream },
-          suggest,
-        });
-      }
-    };
-
     // Exits in a timer callback that nothing in the callback wrote before,
     // waiting for what the enclosing function wrote before the timer call.
     const waitingOn = new Map<TSESTree.CallExpression, TSESTree.CallExpression[]>();
@@ -256,7 +260,7 @@ export default createRule<[], MessageIds>({
         const writes = sources.flatMap((source) => ('write' in source ? [source.write] : []));
         const timer = sources.find((source) => 'timer' in source);
         const exitCalls = exits.has(target) ? [target] : (waitingOn.get(target) ?? []);
-        if (writes.length > 0) for (const exit of exitCalls) report(exit, writes);
+        if (writes.length > 0) for (const exit of exitCalls) reportExit(context, exit, writes);
         else if (timer && 'timer' in timer) wait(timer.timer, exitCalls);
       },
     });

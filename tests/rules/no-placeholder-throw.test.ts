@@ -1,8 +1,8 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import rule from '../../src/rules/no-placeholder-throw.js';
-import { createPlaceholderVocabulary, isPlaceholderMessage } from '../../src/util/placeholder.js';
+import rule from '../../src/rules/no-placeholder-throw/index.js';
+import { createPlaceholderVocabulary, isPlaceholderMessage } from '../../src/rules/no-placeholder-throw/placeholder.js';
 import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
 
 /** A report on a whole `throw` statement on one line. */

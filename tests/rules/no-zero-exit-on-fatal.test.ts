@@ -1,4 +1,4 @@
-import rule from '../../src/rules/no-zero-exit-on-fatal.js';
+import rule from '../../src/rules/no-zero-exit-on-fatal/index.js';
 import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
 
 interface At {

@@ -1,6 +1,6 @@
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import { getLogStreams } from '../../src/util/log-streams.js';
+import { getLogStreams } from '../../src/util/log-streams/index.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
 import { locate } from './probe-rule.js';
 

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from '../../src/util/ast.js';
-import { createExitCodeAnalysis } from '../../src/util/exit-code.js';
-import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
-import { locate } from './probe-rule.js';
+import { createExitCodeAnalysis } from '../../../src/rules/no-zero-exit-on-fatal/exit-code.js';
+import type { FunctionNode } from '../../../src/util/ast.js';
+import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
+import { locate } from '../../util/probe-rule.js';
 
 /**
  * A rule that exists only to show what the helper answers. Each function

@@ -1,23 +1,25 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../util/ast.js';
-import { createRule } from '../util/create-rule.js';
+import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../../util/ast.js';
+import { createRule } from '../../util/create-rule.js';
+import { quote } from '../../util/text.js';
+import { getTypeInformation } from '../../util/type-checker.js';
+import { isPlaceholderHelperByType } from './helper-by-type.js';
 import {
-  calleeName,
   classifyThrownValue,
   createPlaceholderVocabulary,
+  isPlaceholderHelper,
+  isPlaceholderHelperName,
+  type PlaceholderVocabulary,
+} from './placeholder.js';
+import {
+  calleeName,
   functionNameOf,
   functionShapeOf,
-  isPlaceholderHelper,
-  isPlaceholderHelperByType,
-  isPlaceholderHelperName,
   type LiteralTypeOf,
-  type PlaceholderVocabulary,
   thrownValueOf,
   throwSiteOf,
-} from '../util/placeholder.js';
-import { quote } from '../util/text.js';
-import { getTypeInformation } from '../util/type-checker.js';
+} from './thrown-value.js';
 
 const RULE_NAME = 'no-placeholder-throw';
 

@@ -1,21 +1,19 @@
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
+import { isPlaceholderHelperByType } from '../../../src/rules/no-placeholder-throw/helper-by-type.js';
 import {
   classifyThrownValue,
   createPlaceholderVocabulary,
   DYNAMIC_PART,
-  functionShapeOf,
   isErrorClassName,
   isPlaceholderErrorClass,
   isPlaceholderHelper,
-  isPlaceholderHelperByType,
   isPlaceholderHelperName,
   isPlaceholderMessage,
-  thrownValueOf,
-  throwSiteOf,
-} from '../../src/util/placeholder.js';
-import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+} from '../../../src/rules/no-placeholder-throw/placeholder.js';
+import { functionShapeOf, thrownValueOf, throwSiteOf } from '../../../src/rules/no-placeholder-throw/thrown-value.js';
+import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
 
 // ---------------------------------------------------------------- pure functions
 
