@@ -1,8 +1,8 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import rule from '../../src/rules/no-partial-state.js';
-import { getProvidedProperties, getTargetShapes } from '../../src/util/types.js';
+import rule from '../../src/rules/no-partial-state/index.js';
+import { getProvidedProperties, getTargetShapes } from '../../src/rules/no-partial-state/required-properties.js';
 import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
 
 const lines = (...text: string[]) => text.join('\n');

@@ -1,7 +1,7 @@
 import { intersectionConstituents, isTypeFlagSet, unionConstituents } from 'ts-api-utils';
 import ts from 'typescript';
 
-import { askChecker } from './type-checker.js';
+import { askChecker } from '../../util/type-checker.js';
 
 /*
  * The small type-checker questions `no-partial-state` asks: which properties
