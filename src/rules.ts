@@ -3,7 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import noExitBeforeFlush from './rules/no-exit-before-flush.js';
 import noPartialState from './rules/no-partial-state/index.js';
 import noPlaceholderThrow from './rules/no-placeholder-throw/index.js';
-import noWorkBeforeRuntime from './rules/no-work-before-runtime.js';
+import noWorkBeforeRuntime from './rules/no-work-before-runtime/index.js';
 import noZeroExitOnFatal from './rules/no-zero-exit-on-fatal/index.js';
 import type { DefuseRuleDocs } from './util/create-rule.js';
 

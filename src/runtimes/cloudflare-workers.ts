@@ -21,18 +21,22 @@ const forbidden = (path: string[], from: 'global' | 'module' = 'global'): Runtim
  * (cloudflare/workerd#5964, which would have allowed them, was closed without
  * being merged); the rule's `workersRandomInGlobalScope: 'allow'` drops them.
  */
+const REQUIRES: readonly RuntimeApi[] = [
+  forbidden(['fetch']),
+  forbidden(['setTimeout']),
+  forbidden(['setInterval']),
+  forbidden(['crypto', 'getRandomValues']),
+  forbidden(['crypto', 'randomUUID']),
+  forbidden(['connect'], 'module'),
+];
+
 export const cloudflareWorkers: RuntimeDefinition = {
   name: 'cloudflare-workers',
   kind: 'scoped',
   modules: ['cloudflare:workers', 'cloudflare:sockets'],
-  requires: [
-    forbidden(['fetch']),
-    forbidden(['setTimeout']),
-    forbidden(['setInterval']),
-    forbidden(['crypto', 'getRandomValues']),
-    forbidden(['crypto', 'randomUUID']),
-    forbidden(['connect'], 'module'),
-  ],
+  requires: REQUIRES,
+  requiresUnder: (options) =>
+    options.workersRandomInGlobalScope === 'allow' ? REQUIRES.filter((api) => api.path[0] !== 'crypto') : REQUIRES,
   wording: {
     before: "in the Worker's global scope",
     fix: 'move it into a handler (`export default { fetch(request, env, ctx) { … } }`, a `WorkerEntrypoint` or Durable Object method)',

@@ -1,8 +1,12 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { TypeInformation } from '../util/type-checker.js';
+
 /**
  * A runtime definition: the data `no-work-before-runtime` reads to know which
  * APIs need an ambient runtime, what makes that runtime exist, and what to say
  * when code runs too early. A new runtime is a new definition, not new
- * traversal logic.
+ * traversal logic; what only one runtime needs is a hook of its definition.
  */
 
 /** How an API is used: called, constructed, read, or any member of it touched. */
@@ -80,6 +84,19 @@ export interface RuntimeWording {
   readonly lost?: string;
 }
 
+/** The rule's options that tune a runtime's own APIs. */
+export interface RuntimeOptions {
+  /** Cloudflare Workers: whether `crypto.getRandomValues()` / `crypto.randomUUID()` in the global scope is reported. */
+  readonly workersRandomInGlobalScope?: 'report' | 'allow';
+}
+
+/** A binding the type checker shows to hold one of a runtime's instances, though the file imports it from elsewhere. */
+export interface ImportedInstance {
+  /** The instance's name in `instances`. */
+  readonly instance: string;
+  readonly variable: TSESLint.Scope.Variable;
+}
+
 export interface RuntimeDefinition {
   /** The name users select it by in the `runtimes` option. */
   readonly name: string;
@@ -107,6 +124,19 @@ export interface RuntimeDefinition {
   /** Scoped: skip module top level in `.vue` files, where `<script setup>` is the component's setup. */
   readonly setupFiles?: readonly string[];
   readonly wording: RuntimeWording;
+  /** The `requires` list under the rule's options, when an option changes it. */
+  readonly requiresUnder?: (options: RuntimeOptions) => readonly RuntimeApi[];
+  /**
+   * Type-aware: imported bindings that hold one of the runtime's instances
+   * (Pinia: a store hook another module made with `defineStore`), found
+   * through the checker. Imports of `runtimeModules` (every built-in
+   * runtime's) are not asked about. Finding one activates the runtime.
+   */
+  readonly importedInstances?: (
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    types: TypeInformation,
+    runtimeModules: ReadonlySet<string>,
+  ) => readonly ImportedInstance[];
 }
 
 /** `it throws '…'`, quoting the runtime's own error text. */

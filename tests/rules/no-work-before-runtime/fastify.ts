@@ -1,4 +1,4 @@
-import rule from '../../../src/rules/no-work-before-runtime.js';
+import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
 
 const WHEN = 'after the Fastify server has started';

@@ -1,4 +1,4 @@
-import rule from '../../../src/rules/no-work-before-runtime.js';
+import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
 
 const WHEN = 'before Pinia is installed';

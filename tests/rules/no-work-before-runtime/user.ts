@@ -1,4 +1,4 @@
-import rule, { type Options, type UserRuntime } from '../../../src/rules/no-work-before-runtime.js';
+import rule, { type Options, type UserRuntime } from '../../../src/rules/no-work-before-runtime/index.js';
 import { createRuleTester } from '../../rule-tester.js';
 
 // The incident: a service spawned its websocket actor in `main` before the

@@ -1,4 +1,4 @@
-import rule from '../../../src/rules/no-work-before-runtime.js';
+import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createRuleTester } from '../../rule-tester.js';
 
 const TOP = "at module load, outside a component's `setup()`";

@@ -1,4 +1,4 @@
-import rule from '../../../src/rules/no-work-before-runtime.js';
+import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createRuleTester } from '../../rule-tester.js';
 
 const WHEN = "at module load, in the Worker's global scope";
