@@ -73,9 +73,9 @@ function trackerOf(sourceCode: SourceCode): ReferenceTrackerInstance | undefined
 /** The module map with `node:process` beside `process` (and so on for every Node built-in it names). */
 function withNodeAliases(modules: TraceMap): TraceMap {
   const aliased: TraceMap = { ...modules };
-  for (const [name, element] of Object.entries(modules)) {
+  for (const [name, entry] of Object.entries(modules)) {
     const alias = `node:${name}`;
-    if (!name.startsWith('node:') && isBuiltin(name) && !(alias in aliased)) aliased[alias] = element;
+    if (!name.startsWith('node:') && isBuiltin(name) && !(alias in aliased)) aliased[alias] = entry;
   }
   return aliased;
 }

@@ -4,47 +4,39 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-partial-state/index.js';
 import { getProvidedProperties, getTargetShapes } from '../../src/rules/no-partial-state/required-properties.js';
 import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+import { at, type Position } from '../util/probe-rule.js';
 
 const lines = (...text: string[]) => text.join('\n');
 
-/** Where a report starts and ends. */
-interface At {
-  line: number;
-  column: number;
-  endColumn: number;
-  endLine?: number;
-}
-const place = ({ line, column, endColumn, endLine = line }: At) => ({ line, column, endLine, endColumn });
-
 const annotate = (type: string, output: string) => [{ messageId: 'annotateInstead' as const, data: { type }, output }];
 
-/** Item 1 with types: the assertion, its type and what is missing. */
-const missingProperties = (type: string, missing: string, at: At, annotated?: string) => ({
+/** An asserted literal, with types: the assertion, its type and what is missing. */
+const missingProperties = (type: string, missing: string, position: Position, annotated?: string) => ({
   messageId: 'missingProperties' as const,
   data: { type, missing },
-  ...place(at),
+  ...position,
   suggestions: annotated === undefined ? [] : annotate(type, annotated),
 });
 
-/** Item 1, the builder idiom: the declarator and what is never assigned before the first use. */
-const incompleteBuilder = (type: string, name: string, missing: string, at: At) => ({
+/** The builder idiom: the declarator and what is never assigned before the first use. */
+const incompleteBuilder = (type: string, name: string, missing: string, position: Position) => ({
   messageId: 'incompleteBuilder' as const,
   data: { type, name, missing },
-  ...place(at),
+  ...position,
 });
 
-/** Item 1 without types: `{}` asserted to a named type. */
-const emptyAsserted = (type: string, at: At, annotated?: string) => ({
+/** An asserted literal, without types: `{}` asserted to a named type. */
+const emptyAsserted = (type: string, position: Position, annotated?: string) => ({
   messageId: 'emptyAsserted' as const,
   data: { type },
-  ...place(at),
+  ...position,
   suggestions: annotated === undefined ? [] : annotate(type, annotated),
 });
 
 const NULLISH_RUNTIME = { undefined: '`undefined`', null: '`null`' };
-/** Item 2: a placeholder property value. */
-const placeholder = (property: string, value: string, runtime: 'undefined' | 'null' | 'empty', at: At) => ({
-  messageId: 'placeholderValue' as const,
+/** A filler property value. */
+const filler = (property: string, value: string, runtime: 'undefined' | 'null' | 'empty', position: Position) => ({
+  messageId: 'fillerValue' as const,
   data: {
     property,
     value,
@@ -52,14 +44,14 @@ const placeholder = (property: string, value: string, runtime: 'undefined' | 'nu
       runtime === 'empty' ? 'an empty object, so each of its properties is `undefined`' : NULLISH_RUNTIME[runtime],
     error: runtime === 'empty' ? 'undefined' : runtime,
   },
-  ...place(at),
+  ...position,
 });
 
-/** Item 3: a `x!: T` field nothing assigns. */
-const neverAssigned = (name: string, at: At) => ({
+/** A `x!: T` field nothing assigns. */
+const neverAssigned = (name: string, position: Position) => ({
   messageId: 'neverAssigned' as const,
   data: { name },
-  ...place(at),
+  ...position,
 });
 
 const IMPORT_STATE = "import type { AppState, Config, RpcRequest, Totals } from './partial-state.js';";
@@ -128,7 +120,7 @@ const sharedValid = [
   // What a type parameter's type requires depends on the call: not judged.
   'interface Box<T> { value: T; id: string }\nexport function box<T>(value: T) { return [{ value } as Box<T>, {} as Box<T>]; }',
   'interface Box<T> { value: T; id: string }\nclass Holder<T> { make() { return { slot: {} as Box<T> }; } }',
-  // A placeholder that breaks a cycle and is written once the object exists.
+  // A filler that breaks a cycle and is written once the object exists.
   lines(
     'interface Entry { refCount: number; finalizer: () => void }',
     'declare function release(entry: Entry): () => void;',
@@ -150,17 +142,17 @@ const sharedInvalid = [
   {
     code: 'const state = { db: undefined as any, cache: null as any, port: 8080 };',
     errors: [
-      placeholder('db', 'undefined as any', 'undefined', { line: 1, column: 21, endColumn: 37 }),
-      placeholder('cache', 'null as any', 'null', { line: 1, column: 46, endColumn: 57 }),
+      filler('db', 'undefined as any', 'undefined', at(1, 21, 37)),
+      filler('cache', 'null as any', 'null', at(1, 46, 57)),
     ],
   },
   {
     code: 'interface Db { query(): void }\nconst state = { db: null!, redis: undefined!, registry: <any>undefined, auth: void 0 as any };',
     errors: [
-      placeholder('db', 'null!', 'null', { line: 2, column: 21, endColumn: 26 }),
-      placeholder('redis', 'undefined!', 'undefined', { line: 2, column: 35, endColumn: 45 }),
-      placeholder('registry', '<any>undefined', 'undefined', { line: 2, column: 57, endColumn: 71 }),
-      placeholder('auth', 'void 0 as any', 'undefined', { line: 2, column: 79, endColumn: 92 }),
+      filler('db', 'null!', 'null', at(2, 21, 26)),
+      filler('redis', 'undefined!', 'undefined', at(2, 35, 45)),
+      filler('registry', '<any>undefined', 'undefined', at(2, 57, 71)),
+      filler('auth', 'void 0 as any', 'undefined', at(2, 79, 92)),
     ],
   },
   {
@@ -174,16 +166,12 @@ const sharedInvalid = [
       '}',
     ),
     errors: [
-      placeholder('db', 'undefined as unknown as Db', 'undefined', { line: 4, column: 9, endColumn: 35 }),
-      placeholder('auth-client', 'null as unknown as { verify(): boolean }', 'null', {
-        line: 5,
-        column: 20,
-        endColumn: 60,
-      }),
+      filler('db', 'undefined as unknown as Db', 'undefined', at(4, 9, 35)),
+      filler('auth-client', 'null as unknown as { verify(): boolean }', 'null', at(5, 20, 60)),
     ],
   },
   {
-    // Another property written, or the property written on a copy: the placeholder stays.
+    // Another property written, or the property written on a copy: the filler stays.
     code: lines(
       'const entry = { refCount: 1, finalizer: undefined as any };',
       'entry.refCount = 2;',
@@ -192,18 +180,18 @@ const sharedInvalid = [
       'copy.finalizer = () => {};',
     ),
     errors: [
-      placeholder('finalizer', 'undefined as any', 'undefined', { line: 1, column: 41, endColumn: 57 }),
-      placeholder('finalizer', 'null as any', 'null', { line: 3, column: 28, endColumn: 39 }),
+      filler('finalizer', 'undefined as any', 'undefined', at(1, 41, 57)),
+      filler('finalizer', 'null as any', 'null', at(3, 28, 39)),
     ],
   },
   {
     // Test doubles are deliberate partial objects: the docs show a `files` override for them.
     code: 'const repo = { find: () => undefined, db: null as any };',
-    errors: [placeholder('db', 'null as any', 'null', { line: 1, column: 43, endColumn: 54 })],
+    errors: [filler('db', 'null as any', 'null', at(1, 43, 54))],
   },
   {
     code: 'class Session { private socket!: WebSocket; send(d: string) { this.socket.send(d); } }',
-    errors: [neverAssigned('socket', { line: 1, column: 25, endColumn: 31 })],
+    errors: [neverAssigned('socket', at(1, 25, 31))],
   },
   {
     code: lines(
@@ -217,21 +205,21 @@ const sharedInvalid = [
       '}',
     ),
     errors: [
-      neverAssigned('#socket', { line: 2, column: 3, endColumn: 10 }),
-      neverAssigned('retries', { line: 3, column: 13, endColumn: 20 }),
-      neverAssigned('label', { line: 4, column: 3, endColumn: 8 }),
-      neverAssigned('ready', { line: 5, column: 20, endColumn: 25 }),
+      neverAssigned('#socket', at(2, 3, 10)),
+      neverAssigned('retries', at(3, 13, 20)),
+      neverAssigned('label', at(4, 3, 8)),
+      neverAssigned('ready', at(5, 20, 25)),
     ],
   },
   {
     // Assigned in another class does not count for a private field.
     code: 'class A { private conn!: string; get() { return this.conn; } }\nclass B { private conn = ""; reset() { this.conn = "x"; } }',
-    errors: [neverAssigned('conn', { line: 1, column: 19, endColumn: 23 })],
+    errors: [neverAssigned('conn', at(1, 19, 23))],
   },
   {
     // A decorated class sets public fields, not private ones.
     code: '@Injectable() class Service { private client!: { get(): void }; run() { this.client.get(); } }',
-    errors: [neverAssigned('client', { line: 1, column: 39, endColumn: 45 })],
+    errors: [neverAssigned('client', at(1, 39, 45))],
   },
 ];
 
@@ -274,7 +262,7 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
       errors: [
         emptyAsserted(
           'AppState',
-          { line: 2, column: 15, endColumn: 29 },
+          at(2, 15, 29),
           lines(
             "import type { AppState } from './partial-state.js';",
             'const state: AppState = {};',
@@ -289,14 +277,14 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
         'declare const xs: number[];',
         'export const totals = xs.reduce((acc, x) => { acc.count++; acc.sum += x; return acc; }, {} as Totals);',
       ),
-      errors: [emptyAsserted('Totals', { line: 3, column: 89, endColumn: 101 })],
+      errors: [emptyAsserted('Totals', at(3, 89, 101))],
     },
     {
       code: 'interface Settings { port: number }\nconst s = <Settings>{};\nexport { s };',
       errors: [
         emptyAsserted(
           'Settings',
-          { line: 2, column: 11, endColumn: 23 },
+          at(2, 11, 23),
           'interface Settings { port: number }\nconst s: Settings = {};\nexport { s };',
         ),
       ],
@@ -306,14 +294,14 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
       errors: [
         emptyAsserted(
           'Config',
-          { line: 2, column: 23, endColumn: 46 },
+          at(2, 23, 46),
           "import type { Config } from './partial-state.js';\nexport const config: Config = {};",
         ),
       ],
     },
     {
       code: "import type { Config } from './partial-state.js';\nexport const state = { config: {} as Config, ready: true };",
-      errors: [placeholder('config', '{} as Config', 'empty', { line: 2, column: 32, endColumn: 44 })],
+      errors: [filler('config', '{} as Config', 'empty', at(2, 32, 44))],
     },
     {
       // The builder is used before anything is assigned.
@@ -321,7 +309,7 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
       errors: [
         emptyAsserted(
           'RpcRequest',
-          { line: 3, column: 13, endColumn: 29 },
+          at(3, 13, 29),
           lines(RPC, 'const req: RpcRequest = {};', 'send(req);', 'req.id = 1;'),
         ),
       ],
@@ -334,17 +322,14 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
         'if (!store.ready) store.rules = {} as Rules;',
         'if (!store.rules) store.rules = {} as Rules; else store.ready = true;',
       ),
-      errors: [
-        emptyAsserted('Rules', { line: 3, column: 33, endColumn: 44 }),
-        emptyAsserted('Rules', { line: 4, column: 33, endColumn: 44 }),
-      ],
+      errors: [emptyAsserted('Rules', at(3, 33, 44)), emptyAsserted('Rules', at(4, 33, 44))],
     },
     {
       code: 'type Point = { x: number } | null;\nconst p = {} as Point;\nexport { p };',
       errors: [
         emptyAsserted(
           'Point',
-          { line: 2, column: 11, endColumn: 22 },
+          at(2, 11, 22),
           'type Point = { x: number } | null;\nconst p: Point = {};\nexport { p };',
         ),
       ],
@@ -638,7 +623,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         missingProperties(
           'AppState',
           '3 required properties are missing: config, encryption, authClient',
-          { line: 4, column: 15, endColumn: 50 },
+          at(4, 15, 50),
           lines(
             IMPORT_STATE,
             IMPORT_CONNECTIONS,
@@ -656,7 +641,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         missingProperties(
           'AppState',
           '6 required properties are missing: config, encryption, authClient, db, registry and 1 more',
-          { line: 2, column: 22, endColumn: 34 },
+          at(2, 22, 34),
           lines(IMPORT_STATE, 'export const state: AppState = {};'),
         ),
       ],
@@ -667,7 +652,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         missingProperties(
           'AppState',
           '5 required properties are missing: config, encryption, authClient, registry, redis',
-          { line: 2, column: 22, endColumn: 57 },
+          at(2, 22, 57),
           lines(IMPORT_STATE, 'export const state: AppState = { db: null };'),
         ),
       ],
@@ -682,7 +667,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         missingProperties(
           'Config',
           '1 required property is missing: host',
-          { line: 2, column: 16, endColumn: 65 },
+          at(2, 16, 65),
           lines(IMPORT_STATE, 'const config: Config = { port: 1 };', 'export { config };'),
         ),
       ],
@@ -694,13 +679,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'declare const xs: number[];',
         'export const t = xs.reduce((acc, x) => { acc.count++; acc.sum += x; return acc; }, {} as Totals);',
       ),
-      errors: [
-        missingProperties('Totals', '2 required properties are missing: count, sum', {
-          line: 3,
-          column: 84,
-          endColumn: 96,
-        }),
-      ],
+      errors: [missingProperties('Totals', '2 required properties are missing: count, sum', at(3, 84, 96))],
     },
     {
       // Unions: the member the discriminant picks.
@@ -709,7 +688,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         missingProperties(
           'Shape',
           '1 required property is missing: side',
-          { line: 2, column: 18, endColumn: 45 },
+          at(2, 18, 45),
           "import type { Shape } from './partial-shapes.js';\nexport const s: Shape = { kind: 'square' };",
         ),
       ],
@@ -721,7 +700,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         missingProperties(
           'Loose',
           '1 required property is missing: a',
-          { line: 2, column: 18, endColumn: 35 },
+          at(2, 18, 35),
           "import type { Loose } from './partial-shapes.js';\nexport const l: Loose = { b: 1 };",
         ),
       ],
@@ -737,7 +716,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         missingProperties(
           'Person',
           '1 required property is missing: age',
-          { line: 2, column: 18, endColumn: 41 },
+          at(2, 18, 41),
           lines(
             "import type { Person, MaybeNickname } from './partial-shapes.js';",
             "export const p: Person = { name: 'x' };",
@@ -747,7 +726,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         missingProperties(
           'MaybeNickname',
           '1 required property is missing: nickname',
-          { line: 3, column: 18, endColumn: 37 },
+          at(3, 18, 37),
           lines(
             "import type { Person, MaybeNickname } from './partial-shapes.js';",
             "export const p = { name: 'x' } as Person;",
@@ -767,13 +746,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const boxed = [{ value: 1 } as Box<number>];',
       ),
       errors: [
-        missingProperties('Page<number>', '1 required property is missing: total', {
-          line: 4,
-          column: 22,
-          endColumn: 51,
-        }),
-        missingProperties('Tree', '1 required property is missing: children', { line: 5, column: 22, endColumn: 42 }),
-        missingProperties('Box<number>', '1 required property is missing: id', { line: 6, column: 23, endColumn: 50 }),
+        missingProperties('Page<number>', '1 required property is missing: total', at(4, 22, 51)),
+        missingProperties('Tree', '1 required property is missing: children', at(5, 22, 42)),
+        missingProperties('Box<number>', '1 required property is missing: id', at(6, 23, 50)),
       ],
     },
     {
@@ -785,13 +760,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "export const vault = [{ reveal: () => '' } as unknown as Vault];",
       ),
       errors: [
-        missingProperties('Repo', '2 required properties are missing: rows, size', {
-          line: 2,
-          column: 22,
-          endColumn: 66,
-        }),
-        missingProperties('Point', '1 required property is missing: y', { line: 3, column: 23, endColumn: 40 }),
-        missingProperties('Vault', '1 required property is missing: #secret', { line: 4, column: 23, endColumn: 63 }),
+        missingProperties('Repo', '2 required properties are missing: rows, size', at(2, 22, 66)),
+        missingProperties('Point', '1 required property is missing: y', at(3, 23, 40)),
+        missingProperties('Vault', '1 required property is missing: #secret', at(4, 23, 63)),
       ],
     },
     {
@@ -803,13 +774,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const r = [{} as Required<Partial<Flags>>];',
       ),
       errors: [
-        missingProperties('Labelled', '1 required property is missing: label', { line: 2, column: 19, endColumn: 33 }),
-        missingProperties('Flags', '1 required property is missing: trace', { line: 3, column: 19, endColumn: 43 }),
-        missingProperties('Required<Partial<Flags>>', '2 required properties are missing: debug, trace', {
-          line: 4,
-          column: 19,
-          endColumn: 49,
-        }),
+        missingProperties('Labelled', '1 required property is missing: label', at(2, 19, 33)),
+        missingProperties('Flags', '1 required property is missing: trace', at(3, 19, 43)),
+        missingProperties('Required<Partial<Flags>>', '2 required properties are missing: debug, trace', at(4, 19, 49)),
       ],
     },
     {
@@ -822,30 +789,18 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const d = [{ ...connections, ...(Math.random() > 0.5 && { config }) } as AppState];',
       ),
       errors: [
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', {
-          line: 3,
-          column: 19,
-          endColumn: 57,
-        }),
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', {
-          line: 4,
-          column: 19,
-          endColumn: 102,
-        }),
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', {
-          line: 5,
-          column: 19,
-          endColumn: 89,
-        }),
+        missingProperties('AppState', '2 required properties are missing: encryption, authClient', at(3, 19, 57)),
+        missingProperties('AppState', '2 required properties are missing: encryption, authClient', at(4, 19, 102)),
+        missingProperties('AppState', '2 required properties are missing: encryption, authClient', at(5, 19, 89)),
       ],
     },
     {
-      // Nested `{}`: the placeholder is reported on the property; the outer literal on its own.
+      // Nested `{}`: the filler is reported on the property; the outer literal on its own.
       code: lines(
         IMPORT_STATE,
         "export const s = { config: {} as Config, encryption: { key: 'k' } } as unknown as Pick<AppState, 'config' | 'encryption'>;",
       ),
-      errors: [placeholder('config', '{} as Config', 'empty', { line: 2, column: 28, endColumn: 40 })],
+      errors: [filler('config', '{} as Config', 'empty', at(2, 28, 40))],
     },
     {
       // Builder: used (passed) before it is complete.
@@ -864,11 +819,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
           'RpcRequest',
           'req',
           '1 required property is not assigned on every path before `req` is first used: method',
-          {
-            line: 4,
-            column: 9,
-            endColumn: 31,
-          },
+          at(4, 9, 31),
         ),
       ],
     },
@@ -889,11 +840,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
           'RpcRequest',
           'req',
           '1 required property is not assigned on every path before `req` is first used: method',
-          {
-            line: 4,
-            column: 9,
-            endColumn: 31,
-          },
+          at(4, 9, 31),
         ),
       ],
     },
@@ -913,11 +860,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
           'RpcRequest',
           'req',
           '1 required property is not assigned on every path before `req` is first used: method',
-          {
-            line: 4,
-            column: 9,
-            endColumn: 31,
-          },
+          at(4, 9, 31),
         ),
       ],
     },
@@ -937,11 +880,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
           'RpcRequest',
           'req',
           '2 required properties are not assigned on every path before `req` is first used: id, method',
-          {
-            line: 4,
-            column: 9,
-            endColumn: 31,
-          },
+          at(4, 9, 31),
         ),
       ],
     },
@@ -961,11 +900,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
           'RpcRequest',
           'request',
           '1 required property is not assigned on every path before `request` is first used: method',
-          {
-            line: 4,
-            column: 7,
-            endColumn: 33,
-          },
+          at(4, 7, 33),
         ),
       ],
     },
@@ -977,11 +912,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
           'Config',
           'config',
           '1 required property is not assigned on every path before `config` is first used: host',
-          {
-            line: 2,
-            column: 14,
-            endColumn: 35,
-          },
+          at(2, 14, 35),
         ),
       ],
     },
@@ -999,11 +930,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
           'Api',
           'api',
           '1 required property is not assigned on every path before `api` is first used: cache',
-          {
-            line: 2,
-            column: 7,
-            endColumn: 22,
-          },
+          at(2, 7, 22),
         ),
       ],
     },
@@ -1021,11 +948,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
           'Lifecycle',
           'lifecycle',
           '1 required property is not assigned on every path before `lifecycle` is first used: reject',
-          {
-            line: 3,
-            column: 7,
-            endColumn: 34,
-          },
+          at(3, 7, 34),
         ),
       ],
     },
@@ -1044,11 +967,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
           'Job',
           'job',
           '1 required property is not assigned on every path before `job` is first used: label',
-          {
-            line: 2,
-            column: 7,
-            endColumn: 22,
-          },
+          at(2, 7, 22),
         ),
       ],
     },
@@ -1061,21 +980,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "export const either = withDefault(1, () => ({ hash: 'h' }) as Block);",
       ),
       errors: [
-        missingProperties('Block', '2 required properties are missing: number, transactions', {
-          line: 2,
-          column: 43,
-          endColumn: 62,
-        }),
-        missingProperties('Block', '2 required properties are missing: number, transactions', {
-          line: 3,
-          column: 40,
-          endColumn: 64,
-        }),
-        missingProperties('Block', '2 required properties are missing: number, transactions', {
-          line: 4,
-          column: 44,
-          endColumn: 68,
-        }),
+        missingProperties('Block', '2 required properties are missing: number, transactions', at(2, 43, 62)),
+        missingProperties('Block', '2 required properties are missing: number, transactions', at(3, 40, 64)),
+        missingProperties('Block', '2 required properties are missing: number, transactions', at(4, 44, 68)),
       ],
     },
     {
@@ -1096,11 +1003,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
           'Block',
           'block',
           '2 required properties are not assigned on every path before `block` is first used: number, transactions',
-          {
-            line: 5,
-            column: 11,
-            endColumn: 30,
-          },
+          at(5, 11, 30),
         ),
       ],
     },
@@ -1116,12 +1019,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const config = given ?? ({ port: 1 } as Config);',
       ),
       errors: [
-        missingProperties('Socket', '3 required properties are missing: url, send, request', {
-          line: 5,
-          column: 32,
-          endColumn: 55,
-        }),
-        missingProperties('Config', '1 required property is missing: host', { line: 7, column: 33, endColumn: 54 }),
+        missingProperties('Socket', '3 required properties are missing: url, send, request', at(5, 32, 55)),
+        missingProperties('Config', '1 required property is missing: host', at(7, 33, 54)),
       ],
     },
     {
@@ -1142,7 +1041,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         missingProperties(
           'Lifecycle',
           '2 required properties are missing: resolve, reject',
-          { line: 4, column: 21, endColumn: 36 },
+          at(4, 21, 36),
           lines(
             "import type { Lifecycle, PromiseWithReason } from './partial-formatters.js';",
             'declare const registry: Map<string, Lifecycle>;',
@@ -1159,7 +1058,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       ],
     },
     {
-      // The incident, whole: placeholders for two fields, the third left out.
+      // The incident, whole: fillers for two fields, the third left out.
       code: lines(
         IMPORT_STATE,
         IMPORT_CONNECTIONS,
@@ -1169,13 +1068,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '}',
       ),
       errors: [
-        missingProperties('AppState', '1 required property is missing: authClient', {
-          line: 5,
-          column: 10,
-          endColumn: 90,
-        }),
-        placeholder('config', 'undefined as any', 'undefined', { line: 5, column: 41, endColumn: 57 }),
-        placeholder('encryption', 'null!', 'null', { line: 5, column: 71, endColumn: 76 }),
+        missingProperties('AppState', '1 required property is missing: authClient', at(5, 10, 90)),
+        filler('config', 'undefined as any', 'undefined', at(5, 41, 57)),
+        filler('encryption', 'null!', 'null', at(5, 71, 76)),
       ],
     },
     {
@@ -1185,7 +1080,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         missingProperties(
           'RpcRequest',
           '1 required property is missing: method',
-          { line: 3, column: 13, endColumn: 36 },
+          at(3, 13, 36),
           lines(RPC, 'const req: RpcRequest = { id: 1 };', 'send(req);'),
         ),
       ],

@@ -4,31 +4,23 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-placeholder-throw/index.js';
 import { createPlaceholderVocabulary, isPlaceholderMessage } from '../../src/rules/no-placeholder-throw/placeholder.js';
 import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+import { at } from '../util/probe-rule.js';
 
 /** A report on a whole `throw` statement on one line. */
 const message = (text: string, line: number, column: number, endColumn: number) => ({
   messageId: 'placeholderMessage' as const,
   data: { message: text },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 const errorClass = (name: string, line: number, column: number, endColumn: number) => ({
   messageId: 'placeholderErrorClass' as const,
   data: { errorClass: name },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 const helperCall = (name: string, line: number, column: number, endColumn: number) => ({
   messageId: 'placeholderHelperCall' as const,
   data: { helper: name },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 
 createRuleTester().run('no-placeholder-throw', rule, {

@@ -1,27 +1,19 @@
-import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { findProcessReferences, isNodeProcess } from '../../src/util/node-process.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
 import { locate, probeRule } from './probe-rule.js';
 
 // A rule that exists only to show what the helper finds: one report per reference.
-const rule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: {
-    type: 'problem',
-    messages: { found: '{{kind}} {{member}}' },
-    schema: [],
-  },
-  defaultOptions: [],
-  create(context) {
-    return {
-      Program() {
-        const found = findProcessReferences(context.sourceCode, ['exit', 'exitCode']);
-        for (const [node, { kind, member }] of found) {
-          context.report({ node: node as TSESTree.Node, messageId: 'found', data: { kind, member } });
-        }
-      },
-    };
-  },
+const rule = probeRule({ found: '{{kind}} {{member}}' }, (context) => {
+  return {
+    Program() {
+      const found = findProcessReferences(context.sourceCode, ['exit', 'exitCode']);
+      for (const [node, { kind, member }] of found) {
+        context.report({ node: node as TSESTree.Node, messageId: 'found', data: { kind, member } });
+      }
+    },
+  };
 });
 
 const call = (line: number, column: number, endColumn: number) => ({

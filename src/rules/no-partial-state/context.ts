@@ -4,12 +4,7 @@ import type ts from 'typescript';
 import { askChecker, type TypeInformation } from '../../util/type-checker.js';
 
 export type MessageIds =
-  | 'missingProperties'
-  | 'incompleteBuilder'
-  | 'emptyAsserted'
-  | 'placeholderValue'
-  | 'neverAssigned'
-  | 'annotateInstead';
+  'missingProperties' | 'incompleteBuilder' | 'emptyAsserted' | 'fillerValue' | 'neverAssigned' | 'annotateInstead';
 
 /** The file being linted, as every check of the rule sees it. */
 export interface PartialStateFile {

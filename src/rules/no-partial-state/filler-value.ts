@@ -88,7 +88,7 @@ export function checkPropertyValue(file: PartialStateFile, property: TSESTree.Pr
   }
   context.report({
     node: value,
-    messageId: 'placeholderValue',
+    messageId: 'fillerValue',
     data: {
       property: ASTUtils.getPropertyName(property, sourceCode.getScope(property)) ?? sourceCode.getText(property.key),
       value: sourceCode.getText(value),

@@ -182,7 +182,7 @@ export interface ThrowSite {
 }
 
 /** Words a message can say around its subject without saying anything about it. */
-const FILLER_WORDS = new Set([
+const CONTENTLESS_WORDS = new Set([
   'a',
   'an',
   'the',
@@ -254,7 +254,7 @@ function explainsLimitation(message: string, site: ThrowSite, vocabulary: Placeh
   // A bare name, with no sentence around it: `new NotImplementedError('Store.sync')`.
   if (!/\s/.test(text.trim()) && !text.includes(DYNAMIC_PART)) return false;
   const subject = words.filter(
-    (word) => !FILLER_WORDS.has(word.toLowerCase()) && word !== site.functionName && word !== site.className,
+    (word) => !CONTENTLESS_WORDS.has(word.toLowerCase()) && word !== site.functionName && word !== site.className,
   );
   return subject.length > 0;
 }

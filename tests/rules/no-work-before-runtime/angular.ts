@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
+import { at } from '../../util/probe-rule.js';
 
 const CONTEXTS =
   'such as a constructor, a factory function, a field initializer, or a function used with `runInInjectionContext`';
@@ -9,10 +10,7 @@ const FIX = 'call it in a constructor or field initializer, or inside `runInInje
 const report = (api: string, when: string, effect: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
   data: { api, when, effect, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 
 const IMPORT = `import { Component, DestroyRef, Injectable, inject, runInInjectionContext, EnvironmentInjector } from '@angular/core';

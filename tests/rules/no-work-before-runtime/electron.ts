@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
+import { at } from '../../util/probe-rule.js';
 
 const WHEN = "before Electron's app is ready";
 const FIX = 'move it into `app.whenReady().then(…)`';
@@ -10,10 +11,7 @@ const SCREEN = throws("The 'screen' module can't be used before the app 'ready' 
 const notReady = (api: string, effect: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
   data: { api, when: WHEN, effect, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 const via = (
   call: string,
@@ -26,10 +24,7 @@ const via = (
 ) => ({
   messageId: 'notReadyVia' as const,
   data: { call, api, line: innerLine, when: WHEN, effect, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 const tooLate = (api: string, effect: string, line: number, column: number, endColumn: number) => ({
   messageId: 'tooLate' as const,
@@ -39,10 +34,7 @@ const tooLate = (api: string, effect: string, line: number, column: number, endC
     effect,
     fix: 'call it synchronously at the top level of the main process, before the app is ready',
   },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 
 createRuleTester().run('no-work-before-runtime (electron)', rule, {

@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
+import { at } from '../../util/probe-rule.js';
 
 const WHEN = 'after the Fastify server has started';
 const FIX = 'add routes, hooks, plugins and decorators before `await app.listen()` / `app.ready()`';
@@ -10,10 +11,7 @@ const called = (method: string) =>
 const tooLate = (api: string, effect: string, line: number, column: number, endColumn: number) => ({
   messageId: 'tooLate' as const,
   data: { api, when: WHEN, effect, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 
 const HEADER = `import Fastify from 'fastify';

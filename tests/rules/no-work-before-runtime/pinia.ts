@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
+import { at } from '../../util/probe-rule.js';
 
 const WHEN = 'before Pinia is installed';
 const FIX =
@@ -9,10 +10,7 @@ const EFFECT = `it throws '"getActivePinia()" was called but there was no active
 const notReady = (api: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
   data: { api, when: WHEN, effect: EFFECT, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 
 const STORE = `import { createPinia, defineStore, setActivePinia } from 'pinia';

@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createRuleTester } from '../../rule-tester.js';
+import { at } from '../../util/probe-rule.js';
 
 const TOP = "at module load, outside a component's `setup()`";
 const AFTER_AWAIT = 'after an `await` in `setup()`, where Vue no longer knows the component';
@@ -12,10 +13,7 @@ const hook = (name: string) =>
 const report = (api: string, when: string, effect: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
   data: { api, when, effect, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 
 const IMPORT = `import { defineComponent, getCurrentInstance, inject, onMounted, provide } from 'vue';
@@ -31,10 +29,7 @@ const NUXT_EFFECT =
 const nuxtReport = (api: string, when: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
   data: { api, when, effect: NUXT_EFFECT, fix: NUXT_FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 
 createRuleTester().run('no-work-before-runtime (vue)', rule, {

@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createRuleTester } from '../../rule-tester.js';
+import { at } from '../../util/probe-rule.js';
 
 const WHEN = "at module load, in the Worker's global scope";
 const EFFECT =
@@ -10,10 +11,7 @@ const FIX =
 const notReady = (api: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
   data: { api, when: WHEN, effect: EFFECT, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 
 const IMPORT = `import { WorkerEntrypoint } from 'cloudflare:workers';\n`;
