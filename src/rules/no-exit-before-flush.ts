@@ -15,12 +15,14 @@ type MessageIds =
 type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
 
 /** Exit calls are quoted in reports; a long one is shortened. */
-const MAX_QUOTED_LENGTH = 40;
+export const MAX_QUOTED_LENGTH = 32;
+/** A suggestion's message quotes its replacement up to this length. */
+export const MAX_REPLACEMENT_LENGTH = 60;
 /** How deep an exit code expression is checked for side effects. */
 const PURE_DEPTH = 4;
 
 function quoteExit(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
-  const callee = quote(sourceCode.getText(call.callee), MAX_QUOTED_LENGTH);
+  const callee = quote(sourceCode.getText(call.callee), MAX_QUOTED_LENGTH - '(…)'.length);
   return quote(sourceCode.getText(call), MAX_QUOTED_LENGTH, `${callee}(…)`);
 }
 
@@ -171,7 +173,7 @@ function suggestionsFor(
     if (owner) {
       suggestions.push({
         messageId: owner.type === AST_NODE_TYPES.Program ? 'useExitCode' : 'useExitCodeInFunction',
-        data: { replacement },
+        data: { replacement: quote(replacement, MAX_REPLACEMENT_LENGTH) },
         fix: (fixer) => fixer.replaceText(statement, replacement),
       });
     }
@@ -225,13 +227,12 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       exitBeforeFlush:
-        "`{{exit}}` can cut off the `{{write}}` on line {{line}} when {{stream}} is a pipe; set `process.exitCode` and return, or exit from the stream's write callback.",
+        '`{{exit}}` can cut off `{{write}}` (line {{line}}) if {{stream}} is a pipe; set `process.exitCode` and return.',
       exitBeforeLoggerFlush:
-        "`{{exit}}` can cut off the `{{write}}` on line {{line}} when the logger writes to a pipe or a file; set `process.exitCode` and return, or exit from the logger's flush callback.",
-      useExitCode:
-        'Replace with `{{replacement}}` and let the process end on its own (a listening server, timer or open socket will then keep it running).',
+        '`{{exit}}` can cut off `{{write}}` (line {{line}}) if logs go to a pipe or file; set `process.exitCode` and return.',
+      useExitCode: 'Replace with `{{replacement}}` and let the process end on its own.',
       useExitCodeInFunction:
-        'Replace with `{{replacement}}`: the function then returns instead of ending the process, so its caller goes on, and a listening server, timer or open socket keeps the process running.',
+        'Replace with `{{replacement}}`: the function returns instead of ending the process, and its caller goes on.',
       exitFromWriteCallback: "Exit from {{streams}}'s write callback, once the output before it has flushed.",
     },
     schema: [],

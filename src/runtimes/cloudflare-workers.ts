@@ -1,14 +1,11 @@
 import type { RuntimeApi, RuntimeDefinition } from './definition.js';
 
-/** workerd's `kAsyncIoErrorMessage` (`src/workerd/io/io-context.c++`), up to its advice. */
-const GLOBAL_SCOPE_ERROR =
-  'Disallowed operation called within global scope. Asynchronous I/O (ex: fetch() or connect()), setting a timeout, and generating random values are not allowed within global scope.';
-
+/** workerd refuses it in the global scope (`kAsyncIoErrorMessage`, `src/workerd/io/io-context.c++`). */
 const forbidden = (path: string[], from: 'global' | 'module' = 'global'): RuntimeApi => ({
   path,
   use: 'call',
   from,
-  effect: `it throws '${GLOBAL_SCOPE_ERROR}'`,
+  outcome: 'throws',
 });
 
 /**
@@ -39,6 +36,6 @@ export const cloudflareWorkers: RuntimeDefinition = {
     options.workersRandomInGlobalScope === 'allow' ? REQUIRES.filter((api) => api.path[0] !== 'crypto') : REQUIRES,
   wording: {
     before: "in the Worker's global scope",
-    fix: 'move it into a handler (`export default { fetch(request, env, ctx) { … } }`, a `WorkerEntrypoint` or Durable Object method)',
+    fix: 'move it into a request handler',
   },
 };

@@ -22,8 +22,12 @@ export interface RuntimeApi {
   readonly use: ApiUse;
   /** Defaults to `'module'`. */
   readonly from?: ApiSource;
-  /** What happens at run time, quoting the runtime: `it throws 'Cannot create BrowserWindow before app is ready'`. */
-  readonly effect: string;
+  /**
+   * What happens at run time, as messages say it: a verb phrase completing
+   * "`new BrowserWindow()` …" (`throws`, `never runs`). The runtime's own error
+   * text is in the rule's documentation; a message has no room for it.
+   */
+  readonly outcome: string;
   /** The call carries its own runtime when it has an argument at this index (`useStore(pinia)`, `onMounted(fn, instance)`). */
   readonly escapeArgument?: number;
 }
@@ -72,16 +76,19 @@ export interface OutsideMethods {
   readonly methods: readonly string[];
 }
 
+/**
+ * What messages say about the runtime. Each part is short (about 40
+ * characters at most): a message holds the API, what it does, when, and the
+ * fix in 160 characters. Longer explanations belong in the rule's docs.
+ */
 export interface RuntimeWording {
-  /** Completes "`x()` runs …" for work that is too early: "before Electron's app is ready". */
+  /** Completes "`x()` throws …" for work that is too early: "before the app is ready". */
   readonly before: string;
   /** How to fix work that is too early. */
   readonly fix: string;
-  /** Completes "`x()` runs …" for `mustPrecede` work that is too late. */
+  /** Completes "`x()` throws …" for `mustPrecede` work that is too late. */
   readonly after?: string;
   readonly afterFix?: string;
-  /** Scoped: completes "… after an `await` in `setup()`," — what is lost: "where Vue no longer knows the component". */
-  readonly lost?: string;
 }
 
 /** The rule's options that tune a runtime's own APIs. */
@@ -137,9 +144,4 @@ export interface RuntimeDefinition {
     types: TypeInformation,
     runtimeModules: ReadonlySet<string>,
   ) => readonly ImportedInstance[];
-}
-
-/** `it throws '…'`, quoting the runtime's own error text. */
-export function throws(error: string): string {
-  return `it throws '${error}'`;
 }

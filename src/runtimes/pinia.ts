@@ -2,10 +2,7 @@ import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { askChecker, skipTsWrappers, type TypeInformation } from '../util/type-checker.js';
-import { type ImportedInstance, type RuntimeDefinition, throws } from './definition.js';
-
-const NO_ACTIVE_PINIA =
-  '"getActivePinia()" was called but there was no active Pinia. Are you trying to use a store before calling "app.use(pinia)"?';
+import type { ImportedInstance, RuntimeDefinition } from './definition.js';
 
 /** `defineStore` results, by declaration: is this imported binding a Pinia store hook? */
 const storeDeclarations = new WeakMap<ts.Node, boolean>();
@@ -78,7 +75,8 @@ export const pinia: RuntimeDefinition = {
     pinia: { path: ['createPinia'], create: 'call' },
   },
   requires: [
-    { path: [], from: { instance: 'store' }, use: 'call', effect: throws(NO_ACTIVE_PINIA), escapeArgument: 0 },
+    // Pinia's "getActivePinia()" was called but there was no active Pinia.
+    { path: [], from: { instance: 'store' }, use: 'call', outcome: 'throws', escapeArgument: 0 },
   ],
   ready: [
     { signal: 'install', path: [], from: { instance: 'pinia' } },
@@ -87,6 +85,6 @@ export const pinia: RuntimeDefinition = {
   importedInstances: importedStores,
   wording: {
     before: 'before Pinia is installed',
-    fix: 'call it where it is used (a component, composable, router guard or other callback), after `app.use(pinia)`, or pass the instance: `useStore(pinia)`',
+    fix: 'call it after `app.use(pinia)`',
   },
 };

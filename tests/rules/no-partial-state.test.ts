@@ -11,17 +11,17 @@ const lines = (...text: string[]) => text.join('\n');
 const annotate = (type: string, output: string) => [{ messageId: 'annotateInstead' as const, data: { type }, output }];
 
 /** An asserted literal, with types: the assertion, its type and what is missing. */
-const missingProperties = (type: string, missing: string, position: Position, annotated?: string) => ({
+const missingProperties = (type: string, properties: string, position: Position, annotated?: string) => ({
   messageId: 'missingProperties' as const,
-  data: { type, missing },
+  data: { type, properties },
   ...position,
   suggestions: annotated === undefined ? [] : annotate(type, annotated),
 });
 
 /** The builder idiom: the declarator and what is never assigned before the first use. */
-const incompleteBuilder = (type: string, name: string, missing: string, position: Position) => ({
+const incompleteBuilder = (name: string, properties: string, position: Position) => ({
   messageId: 'incompleteBuilder' as const,
-  data: { type, name, missing },
+  data: { name, properties },
   ...position,
 });
 
@@ -33,17 +33,11 @@ const emptyAsserted = (type: string, position: Position, annotated?: string) => 
   suggestions: annotated === undefined ? [] : annotate(type, annotated),
 });
 
-const NULLISH_RUNTIME = { undefined: '`undefined`', null: '`null`' };
+const ACTUAL = { undefined: '`undefined`', null: '`null`', empty: 'an empty object' };
 /** A filler property value. */
-const filler = (property: string, value: string, runtime: 'undefined' | 'null' | 'empty', position: Position) => ({
+const filler = (property: string, value: string, actual: keyof typeof ACTUAL, position: Position) => ({
   messageId: 'fillerValue' as const,
-  data: {
-    property,
-    value,
-    runtime:
-      runtime === 'empty' ? 'an empty object, so each of its properties is `undefined`' : NULLISH_RUNTIME[runtime],
-    error: runtime === 'empty' ? 'undefined' : runtime,
-  },
+  data: { property, value, actual: ACTUAL[actual] },
   ...position,
 });
 
@@ -622,7 +616,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'AppState',
-          '3 required properties are missing: config, encryption, authClient',
+          '`config`, `encryption`, `authClient`',
           at(4, 15, 50),
           lines(
             IMPORT_STATE,
@@ -640,7 +634,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'AppState',
-          '6 required properties are missing: config, encryption, authClient, db, registry and 1 more',
+          '`config`, `encryption` and 4 more',
           at(2, 22, 34),
           lines(IMPORT_STATE, 'export const state: AppState = {};'),
         ),
@@ -651,7 +645,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'AppState',
-          '5 required properties are missing: config, encryption, authClient, registry, redis',
+          '`config`, `encryption` and 3 more',
           at(2, 22, 57),
           lines(IMPORT_STATE, 'export const state: AppState = { db: null };'),
         ),
@@ -666,7 +660,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'Config',
-          '1 required property is missing: host',
+          '`host`',
           at(2, 16, 65),
           lines(IMPORT_STATE, 'const config: Config = { port: 1 };', 'export { config };'),
         ),
@@ -679,7 +673,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'declare const xs: number[];',
         'export const t = xs.reduce((acc, x) => { acc.count++; acc.sum += x; return acc; }, {} as Totals);',
       ),
-      errors: [missingProperties('Totals', '2 required properties are missing: count, sum', at(3, 84, 96))],
+      errors: [missingProperties('Totals', '`count`, `sum`', at(3, 84, 96))],
     },
     {
       // Unions: the member the discriminant picks.
@@ -687,7 +681,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'Shape',
-          '1 required property is missing: side',
+          '`side`',
           at(2, 18, 45),
           "import type { Shape } from './partial-shapes.js';\nexport const s: Shape = { kind: 'square' };",
         ),
@@ -699,7 +693,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'Loose',
-          '1 required property is missing: a',
+          '`a`',
           at(2, 18, 35),
           "import type { Loose } from './partial-shapes.js';\nexport const l: Loose = { b: 1 };",
         ),
@@ -715,7 +709,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'Person',
-          '1 required property is missing: age',
+          '`age`',
           at(2, 18, 41),
           lines(
             "import type { Person, MaybeNickname } from './partial-shapes.js';",
@@ -725,7 +719,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         ),
         missingProperties(
           'MaybeNickname',
-          '1 required property is missing: nickname',
+          '`nickname`',
           at(3, 18, 37),
           lines(
             "import type { Person, MaybeNickname } from './partial-shapes.js';",
@@ -746,9 +740,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const boxed = [{ value: 1 } as Box<number>];',
       ),
       errors: [
-        missingProperties('Page<number>', '1 required property is missing: total', at(4, 22, 51)),
-        missingProperties('Tree', '1 required property is missing: children', at(5, 22, 42)),
-        missingProperties('Box<number>', '1 required property is missing: id', at(6, 23, 50)),
+        missingProperties('Page<number>', '`total`', at(4, 22, 51)),
+        missingProperties('Tree', '`children`', at(5, 22, 42)),
+        missingProperties('Box<number>', '`id`', at(6, 23, 50)),
       ],
     },
     {
@@ -760,9 +754,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "export const vault = [{ reveal: () => '' } as unknown as Vault];",
       ),
       errors: [
-        missingProperties('Repo', '2 required properties are missing: rows, size', at(2, 22, 66)),
-        missingProperties('Point', '1 required property is missing: y', at(3, 23, 40)),
-        missingProperties('Vault', '1 required property is missing: #secret', at(4, 23, 63)),
+        missingProperties('Repo', '`rows`, `size`', at(2, 22, 66)),
+        missingProperties('Point', '`y`', at(3, 23, 40)),
+        missingProperties('Vault', '`#secret`', at(4, 23, 63)),
       ],
     },
     {
@@ -774,9 +768,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const r = [{} as Required<Partial<Flags>>];',
       ),
       errors: [
-        missingProperties('Labelled', '1 required property is missing: label', at(2, 19, 33)),
-        missingProperties('Flags', '1 required property is missing: trace', at(3, 19, 43)),
-        missingProperties('Required<Partial<Flags>>', '2 required properties are missing: debug, trace', at(4, 19, 49)),
+        missingProperties('Labelled', '`label`', at(2, 19, 33)),
+        missingProperties('Flags', '`trace`', at(3, 19, 43)),
+        missingProperties('Required<Partial<Flags>>', '`debug`, `trace`', at(4, 19, 49)),
       ],
     },
     {
@@ -789,9 +783,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const d = [{ ...connections, ...(Math.random() > 0.5 && { config }) } as AppState];',
       ),
       errors: [
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', at(3, 19, 57)),
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', at(4, 19, 102)),
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', at(5, 19, 89)),
+        missingProperties('AppState', '`encryption`, `authClient`', at(3, 19, 57)),
+        missingProperties('AppState', '`encryption`, `authClient`', at(4, 19, 102)),
+        missingProperties('AppState', '`encryption`, `authClient`', at(5, 19, 89)),
       ],
     },
     {
@@ -814,14 +808,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '  req.trace = undefined;',
         '}',
       ),
-      errors: [
-        incompleteBuilder(
-          'RpcRequest',
-          'req',
-          '1 required property is not assigned on every path before `req` is first used: method',
-          at(4, 9, 31),
-        ),
-      ],
+      errors: [incompleteBuilder('req', '`method`', at(4, 9, 31))],
     },
     {
       // Builder: an assignment in one branch only does not count.
@@ -835,14 +822,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '  return req;',
         '}',
       ),
-      errors: [
-        incompleteBuilder(
-          'RpcRequest',
-          'req',
-          '1 required property is not assigned on every path before `req` is first used: method',
-          at(4, 9, 31),
-        ),
-      ],
+      errors: [incompleteBuilder('req', '`method`', at(4, 9, 31))],
     },
     {
       // Builder: captured by a callback before the last assignment.
@@ -855,14 +835,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "  req.method = 'x';",
         '}',
       ),
-      errors: [
-        incompleteBuilder(
-          'RpcRequest',
-          'req',
-          '1 required property is not assigned on every path before `req` is first used: method',
-          at(4, 9, 31),
-        ),
-      ],
+      errors: [incompleteBuilder('req', '`method`', at(4, 9, 31))],
     },
     {
       // Builder: assignments inside a loop or a `try` do not count.
@@ -875,14 +848,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "  try { req.method = 'x'; } finally { send(req); }",
         '}',
       ),
-      errors: [
-        incompleteBuilder(
-          'RpcRequest',
-          'req',
-          '2 required properties are not assigned on every path before `req` is first used: id, method',
-          at(4, 9, 31),
-        ),
-      ],
+      errors: [incompleteBuilder('req', '`id`, `method`', at(4, 9, 31))],
     },
     {
       // Builder: an `if` without braces and without `else`.
@@ -895,26 +861,12 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'request.trace = undefined;',
         'send(request);',
       ),
-      errors: [
-        incompleteBuilder(
-          'RpcRequest',
-          'request',
-          '1 required property is not assigned on every path before `request` is first used: method',
-          at(4, 7, 33),
-        ),
-      ],
+      errors: [incompleteBuilder('request', '`method`', at(4, 7, 33))],
     },
     {
       // A module-level builder that stops short.
       code: lines(IMPORT_STATE, 'export const config = {} as Config;', 'config.port = 8080;'),
-      errors: [
-        incompleteBuilder(
-          'Config',
-          'config',
-          '1 required property is not assigned on every path before `config` is first used: host',
-          at(2, 14, 35),
-        ),
-      ],
+      errors: [incompleteBuilder('config', '`host`', at(2, 14, 35))],
     },
     {
       // A stored function is fine; one passed elsewhere captures the object while it is incomplete.
@@ -925,14 +877,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'queueMicrotask(() => api.get("x"));',
         'api.cache = new Map();',
       ),
-      errors: [
-        incompleteBuilder(
-          'Api',
-          'api',
-          '1 required property is not assigned on every path before `api` is first used: cache',
-          at(2, 7, 22),
-        ),
-      ],
+      errors: [incompleteBuilder('api', '`cache`', at(2, 7, 22))],
     },
     {
       // A promise executor that assigns only part of it.
@@ -943,14 +888,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'void new Promise<number>((resolve) => { lifecycle.resolve = resolve; });',
         "registry.set('a', lifecycle);",
       ),
-      errors: [
-        incompleteBuilder(
-          'Lifecycle',
-          'lifecycle',
-          '1 required property is not assigned on every path before `lifecycle` is first used: reject',
-          at(3, 7, 34),
-        ),
-      ],
+      errors: [incompleteBuilder('lifecycle', '`reject`', at(3, 7, 34))],
     },
     {
       // Calling a method hands the object over as `this`.
@@ -962,14 +900,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'job.run();',
         "job.label = 'nightly';",
       ),
-      errors: [
-        incompleteBuilder(
-          'Job',
-          'job',
-          '1 required property is not assigned on every path before `job` is first used: label',
-          at(2, 7, 22),
-        ),
-      ],
+      errors: [incompleteBuilder('job', '`label`', at(2, 7, 22))],
     },
     {
       // Standard-library callbacks hand the object back unchanged; a callee that wants a whole `Block` is no excuse.
@@ -980,9 +911,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "export const either = withDefault(1, () => ({ hash: 'h' }) as Block);",
       ),
       errors: [
-        missingProperties('Block', '2 required properties are missing: number, transactions', at(2, 43, 62)),
-        missingProperties('Block', '2 required properties are missing: number, transactions', at(3, 40, 64)),
-        missingProperties('Block', '2 required properties are missing: number, transactions', at(4, 44, 68)),
+        missingProperties('Block', '`number`, `transactions`', at(2, 43, 62)),
+        missingProperties('Block', '`number`, `transactions`', at(3, 40, 64)),
+        missingProperties('Block', '`number`, `transactions`', at(4, 44, 68)),
       ],
     },
     {
@@ -998,14 +929,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '  },',
         '});',
       ),
-      errors: [
-        incompleteBuilder(
-          'Block',
-          'block',
-          '2 required properties are not assigned on every path before `block` is first used: number, transactions',
-          at(5, 11, 30),
-        ),
-      ],
+      errors: [incompleteBuilder('block', '`number`, `transactions`', at(5, 11, 30))],
     },
     {
       // Only a source of `Object.assign` is merged; a non-empty fallback is a partial default.
@@ -1019,8 +943,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const config = given ?? ({ port: 1 } as Config);',
       ),
       errors: [
-        missingProperties('Socket', '3 required properties are missing: url, send, request', at(5, 32, 55)),
-        missingProperties('Config', '1 required property is missing: host', at(7, 33, 54)),
+        missingProperties('Socket', '`url`, `send`, `request`', at(5, 32, 55)),
+        missingProperties('Config', '`host`', at(7, 33, 54)),
       ],
     },
     {
@@ -1040,7 +964,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'Lifecycle',
-          '2 required properties are missing: resolve, reject',
+          '`resolve`, `reject`',
           at(4, 21, 36),
           lines(
             "import type { Lifecycle, PromiseWithReason } from './partial-formatters.js';",
@@ -1068,7 +992,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '}',
       ),
       errors: [
-        missingProperties('AppState', '1 required property is missing: authClient', at(5, 10, 90)),
+        missingProperties('AppState', '`authClient`', at(5, 10, 90)),
         filler('config', 'undefined as any', 'undefined', at(5, 41, 57)),
         filler('encryption', 'null!', 'null', at(5, 71, 76)),
       ],
@@ -1079,7 +1003,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'RpcRequest',
-          '1 required property is missing: method',
+          '`method`',
           at(3, 13, 36),
           lines(RPC, 'const req: RpcRequest = { id: 1 };', 'send(req);'),
         ),

@@ -9,7 +9,7 @@ import { at } from '../util/probe-rule.js';
 /** A report on a whole `throw` statement on one line. */
 const message = (text: string, line: number, column: number, endColumn: number) => ({
   messageId: 'placeholderMessage' as const,
-  data: { message: text },
+  data: { text },
   ...at(line, column, endColumn),
 });
 const errorClass = (name: string, line: number, column: number, endColumn: number) => ({
@@ -264,7 +264,7 @@ createRuleTester().run('no-placeholder-throw', rule, {
     // A long message is cut in the report.
     {
       code: `throw new Error('TODO: ${'x'.repeat(90)}');`,
-      errors: [message(`TODO: ${'x'.repeat(73)}…`, 1, 1, 117)],
+      errors: [message(`TODO: ${'x'.repeat(33)}…`, 1, 1, 117)],
     },
     // Options.
     {

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isWriteTarget, staticMemberName } from '../../util/ast.js';
-import type { PartialStateFile } from './context.js';
+import { quote } from '../../util/text.js';
+import { MAX_NAME_LENGTH, type PartialStateFile } from './context.js';
 import { isObjectAssignCall } from './syntax.js';
 
 /*
@@ -114,7 +115,8 @@ function checkDefiniteFields(file: PartialStateFile, state: DefiniteFieldsState)
   for (const record of state.classes) {
     for (const field of record.fields) {
       if (mayBeAssigned(state, record, field)) continue;
-      file.context.report({ node: field.definition.key, messageId: 'neverAssigned', data: { name: field.name } });
+      const name = quote(field.name, MAX_NAME_LENGTH);
+      file.context.report({ node: field.definition.key, messageId: 'neverAssigned', data: { name } });
     }
   }
 }

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isWriteTarget, outermostWrapper, staticMemberName } from '../../util/ast.js';
-import { type PartialStateFile, typeOfTypeNode } from './context.js';
+import { quote } from '../../util/text.js';
+import { MAX_NAME_LENGTH, MAX_VALUE_LENGTH, type PartialStateFile, typeOfTypeNode } from './context.js';
 import { getFillerValue } from './fillers.js';
 import { admitsNullish, findMissingProperties, type ProvidedProperties } from './required-properties.js';
 import { isObjectAssignCall } from './syntax.js';
@@ -64,8 +65,8 @@ export function checkPropertyValue(file: PartialStateFile, property: TSESTree.Pr
   const value = property.value;
   const filler = getFillerValue(value);
   if (!filler) return;
-  let runtime: string;
-  let error: string;
+  /** What the value is at run time, as the message says it. */
+  let actual: string;
   if (isAssignedLater(sourceCode, property)) return;
   if (filler.kind === 'empty-object') {
     const typeNode = filler.assertion.typeAnnotation;
@@ -76,24 +77,24 @@ export function checkPropertyValue(file: PartialStateFile, property: TSESTree.Pr
     } else if (isObviouslyOpenEnded(typeNode, sourceCode.getScope(value))) {
       return;
     }
-    runtime = 'an empty object, so each of its properties is `undefined`';
-    error = 'undefined';
+    actual = 'an empty object';
   } else {
     if (filler.kind === 'double') {
       const target = typeOfTypeNode(file, filler.assertion.typeAnnotation);
       if (target && admitsNullish(target)) return;
     }
-    runtime = `\`${filler.runtime}\``;
-    error = filler.runtime;
+    actual = `\`${filler.runtime}\``;
   }
   context.report({
     node: value,
     messageId: 'fillerValue',
     data: {
-      property: ASTUtils.getPropertyName(property, sourceCode.getScope(property)) ?? sourceCode.getText(property.key),
-      value: sourceCode.getText(value),
-      runtime,
-      error,
+      property: quote(
+        ASTUtils.getPropertyName(property, sourceCode.getScope(property)) ?? sourceCode.getText(property.key),
+        MAX_NAME_LENGTH,
+      ),
+      value: quote(sourceCode.getText(value), MAX_VALUE_LENGTH),
+      actual,
     },
   });
 }

@@ -22,15 +22,14 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       missingProperties:
-        '`{{type}}` is asserted but {{missing}}. The assertion compiles because TypeScript only checks that the types overlap; at run time they are `undefined`, so the first use throws (TypeError: Cannot read properties of undefined) or computes with `undefined` (NaN). Supply them, or annotate instead of asserting so the compiler lists what is missing.',
+        '`{{type}}` is asserted without {{properties}}: `undefined` at run time; supply them, or annotate instead.',
       incompleteBuilder:
-        '`{{type}}` is asserted on `{{name}}` and filled in afterwards, but {{missing}}. Until they are set they are `undefined`, so the first use throws (TypeError: Cannot read properties of undefined) or computes with `undefined` (NaN). Assign them on every path before `{{name}}` is used, or make them optional in the type.',
+        '`{{name}}` can be read while {{properties}} are still `undefined`; assign them on every path first.',
       emptyAsserted:
-        '`{}` is asserted to be `{{type}}`, but it has none of its properties. The assertion compiles; at run time every property is `undefined`, so the first use throws (TypeError: Cannot read properties of undefined) or computes with `undefined` (NaN). Build the object with its properties, or annotate instead of asserting so the compiler lists what is missing.',
-      fillerValue:
-        '`{{property}}` is set to `{{value}}`, a filler that tells the type checker a value is there: at run time it is {{runtime}}, and the first use throws (TypeError: Cannot read properties of {{error}}). Supply the real value, or make `{{property}}` optional in the type and check it before use.',
+        '`{}` is asserted to be `{{type}}` but has none of its properties, all `undefined` at run time; build it, or annotate instead.',
+      fillerValue: '`{{property}}: {{value}}` is {{actual}} at run time; supply the real value, or make it optional.',
       neverAssigned:
-        '`{{name}}` is declared with a definite-assignment assertion (`!`), but nothing in the class assigns it: it stays `undefined`, and the first use throws (TypeError: Cannot read properties of undefined). Assign it in the constructor or an initializer, or declare it optional (`{{name}}?:`) and check it before use.',
+        'Nothing assigns `{{name}}!`, so it stays `undefined`; assign it in the constructor, or declare it optional.',
       annotateInstead:
         'Annotate the variable as `{{type}}` instead of asserting, so the compiler lists the missing properties.',
     },

@@ -1,34 +1,34 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { quote } from '../../util/text.js';
 import { scanBuilder } from './builder-scan.js';
-import { type MessageIds, type PartialStateFile, typeOfTypeNode } from './context.js';
+import {
+  listProperties,
+  MAX_NAME_LENGTH,
+  type MessageIds,
+  type PartialStateFile,
+  quoteType,
+  typeOfTypeNode,
+} from './context.js';
 import type { TypeAssertion } from './fillers.js';
 import { isGenericCallbackResult } from './generic-callback.js';
 import { findMissingProperties, getProvidedProperties, getSpreadPropertyNames } from './required-properties.js';
 import type { Declarator } from './syntax.js';
 import { isObviouslyOpenEnded } from './written-types.js';
 
-/** How many missing properties a message names before it only counts. */
-const NAMED_PROPERTIES = 5;
-function describeMissing(names: readonly string[], state: string): string {
-  const count = names.length;
-  const shown = names.slice(0, NAMED_PROPERTIES).join(', ');
-  const rest = count > NAMED_PROPERTIES ? ` and ${count - NAMED_PROPERTIES} more` : '';
-  return `${count} required ${count === 1 ? 'property is' : 'properties are'} ${state}: ${shown}${rest}`;
-}
-
 function annotateSuggestion(
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  file: PartialStateFile,
   assertion: TypeAssertion,
   literal: TSESTree.ObjectExpression,
   declarator: Declarator,
 ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  const { sourceCode } = file;
   const type = sourceCode.getText(assertion.typeAnnotation);
   return [
     {
       messageId: 'annotateInstead',
-      data: { type },
+      data: { type: quoteType(file, assertion.typeAnnotation) },
       fix: (fixer) => [
         fixer.insertTextAfter(declarator.id, `: ${type}`),
         fixer.replaceText(assertion, sourceCode.getText(literal)),
@@ -71,7 +71,6 @@ export function checkTypedAssertion(
   const missing = findMissingProperties(checker, target, provided, spread);
   if (missing.length === 0) return;
   if (isGenericCallbackResult(file, node, declarator)) return;
-  const type = sourceCode.getText(node.typeAnnotation);
 
   if (declarator) {
     const scan = scanBuilder(sourceCode, declarator, literal);
@@ -89,14 +88,7 @@ export function checkTypedAssertion(
       context.report({
         node: declarator,
         messageId: 'incompleteBuilder',
-        data: {
-          type,
-          name: declarator.id.name,
-          missing: describeMissing(
-            stillMissing,
-            `not assigned on every path before \`${declarator.id.name}\` is first used`,
-          ),
-        },
+        data: { name: quote(declarator.id.name, MAX_NAME_LENGTH), properties: listProperties(stillMissing) },
       });
       return;
     }
@@ -104,8 +96,8 @@ export function checkTypedAssertion(
   context.report({
     node,
     messageId: 'missingProperties',
-    data: { type, missing: describeMissing(missing, 'missing') },
-    suggest: declarator ? annotateSuggestion(sourceCode, node, literal, declarator) : null,
+    data: { type: quoteType(file, node.typeAnnotation), properties: listProperties(missing) },
+    suggest: declarator ? annotateSuggestion(file, node, literal, declarator) : null,
   });
 }
 
@@ -126,7 +118,7 @@ export function checkUntypedAssertion(
   context.report({
     node,
     messageId: 'emptyAsserted',
-    data: { type: sourceCode.getText(node.typeAnnotation) },
-    suggest: declarator ? annotateSuggestion(sourceCode, node, literal, declarator) : null,
+    data: { type: quoteType(file, node.typeAnnotation) },
+    suggest: declarator ? annotateSuggestion(file, node, literal, declarator) : null,
   });
 }

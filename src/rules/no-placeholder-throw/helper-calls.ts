@@ -1,9 +1,11 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode } from '../../util/ast.js';
+import { quote } from '../../util/text.js';
 import type { PlaceholderFile } from './context.js';
 import { isPlaceholderHelperByType } from './helper-by-type.js';
 import { isPlaceholderHelper, isPlaceholderHelperName } from './placeholder.js';
+import { MAX_QUOTED_LENGTH } from './placeholder-throws.js';
 import { calleeName, functionNameOf, functionShapeOf } from './thrown-value.js';
 
 /*
@@ -12,7 +14,7 @@ import { calleeName, functionNameOf, functionShapeOf } from './thrown-value.js';
  */
 
 function reportHelperCall(file: PlaceholderFile, node: TSESTree.CallExpression, helper: string): void {
-  file.context.report({ node, messageId: 'placeholderHelperCall', data: { helper } });
+  file.context.report({ node, messageId: 'placeholderHelperCall', data: { helper: quote(helper, MAX_QUOTED_LENGTH) } });
 }
 
 /** Without types: what the file itself says about the function an identifier names. */

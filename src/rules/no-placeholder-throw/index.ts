@@ -17,11 +17,11 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       placeholderMessage:
-        'Placeholder throw `{{message}}` stands in for unfinished code; it throws as soon as this runs. Write the missing code, or throw an error that says why this path cannot run.',
+        'Placeholder `{{text}}` throws as soon as this runs; write the missing code, or throw an error saying why this path cannot run.',
       placeholderErrorClass:
-        '`{{errorClass}}` marks unfinished code; this throw fires as soon as it runs. Write the missing code, or throw an error that says why this path cannot run.',
+        '`{{errorClass}}` throws as soon as this runs; write the missing code, or throw an error saying why this path cannot run.',
       placeholderHelperCall:
-        '`{{helper}}()` is a placeholder for unfinished code; it throws as soon as this call runs. Replace the call with the missing code.',
+        '`{{helper}}()` stands in for unfinished code and throws as soon as it runs; replace the call with the missing code.',
     },
     schema: [
       {

@@ -6,8 +6,8 @@ import type { PlaceholderFile } from './context.js';
 import { classifyThrownValue, isPlaceholderHelper, isPlaceholderHelperName } from './placeholder.js';
 import { functionShapeOf, thrownValueOf, throwSiteOf } from './thrown-value.js';
 
-/** Messages are quoted in reports; a long one is cut. */
-const MAX_QUOTED_LENGTH = 80;
+/** Messages and names are quoted in reports; a long one is cut. */
+export const MAX_QUOTED_LENGTH = 40;
 
 /** A throw inside a placeholder helper's own definition is what the helper is for. */
 function isInsideHelperDefinition(file: PlaceholderFile, node: TSESTree.ThrowStatement): boolean {
@@ -26,12 +26,16 @@ export function checkThrow(file: PlaceholderFile, node: TSESTree.ThrowStatement)
   const placeholder = classifyThrownValue(thrown, file.vocabulary, throwSiteOf(node));
   if (!placeholder || isInsideHelperDefinition(file, node)) return;
   if (placeholder.kind === 'errorClass') {
-    context.report({ node, messageId: 'placeholderErrorClass', data: { errorClass: placeholder.errorClass } });
+    context.report({
+      node,
+      messageId: 'placeholderErrorClass',
+      data: { errorClass: quote(placeholder.errorClass, MAX_QUOTED_LENGTH) },
+    });
   } else {
     context.report({
       node,
       messageId: 'placeholderMessage',
-      data: { message: quote(placeholder.message, MAX_QUOTED_LENGTH) },
+      data: { text: quote(placeholder.message, MAX_QUOTED_LENGTH) },
     });
   }
 }

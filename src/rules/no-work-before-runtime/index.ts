@@ -21,9 +21,9 @@ export default createRule<Options, MessageIds>({
       usesTypeInformation: true,
     },
     messages: {
-      notReady: '`{{api}}` runs {{when}} ({{effect}}); {{fix}}.',
-      notReadyVia: '`{{call}}` runs `{{api}}` (line {{line}}) {{when}} ({{effect}}); {{fix}}.',
-      tooLate: '`{{api}}` runs {{when}} ({{effect}}); {{fix}}.',
+      notReady: '`{{api}}` {{outcome}} {{timing}}; {{remedy}}.',
+      notReadyVia: 'This call runs `{{api}}` (line {{line}}) {{timing}}; {{remedy}}.',
+      tooLate: '`{{api}}` {{outcome}} {{timing}}; {{remedy}}.',
     },
     schema: [OPTIONS_SCHEMA],
     defaultOptions: [DEFAULT_OPTIONS],

@@ -47,7 +47,7 @@ const userApiSchema: JSONSchema4 = {
       description:
         'Whether the path starts at the module or at the runtime instance. Default: the instance when one is defined.',
     },
-    error: { type: 'string', description: 'The error the runtime throws, quoted in the report.' },
+    error: { type: 'string', description: 'The error the runtime throws, quoted in the report: keep it short.' },
   },
 };
 
@@ -129,10 +129,13 @@ export const OPTIONS_SCHEMA: JSONSchema4 = {
               },
               before: {
                 type: 'string',
-                description: 'Completes "… runs": `before the actor system has started`.',
+                description: 'Completes "`system.spawn()` throws …": `before the actor system has started`.',
               },
-              after: { type: 'string', description: 'Completes "… runs" for `mustPrecede` APIs.' },
-              fix: { type: 'string', description: 'How to fix a report.' },
+              after: {
+                type: 'string',
+                description: 'Completes "`system.configure()` throws …" for `mustPrecede` APIs.',
+              },
+              fix: { type: 'string', description: 'How to fix a report, in a few words.' },
             },
           },
         ],
@@ -161,7 +164,7 @@ function fromUser(user: UserRuntime): RuntimeDefinition {
     path: entry.path,
     use: entry.use ?? 'call',
     from: source(entry.on),
-    effect: entry.error === undefined ? `${user.name} is not ready for it` : `it throws '${entry.error}'`,
+    outcome: entry.error === undefined ? 'fails' : `throws '${entry.error}'`,
   });
   return {
     name: user.name,

@@ -14,7 +14,27 @@ type Node = TSESTree.Node;
 export type MessageIds = 'notReady' | 'notReadyVia' | 'tooLate';
 
 /** Longer source text is not quoted in messages; the API path is. */
-const MAX_QUOTED_LENGTH = 40;
+export const MAX_QUOTED_LENGTH = 40;
+
+/*
+ * The timing of a use, besides a runtime's own `before` and `after`: these
+ * complete "`x()` throws …" in messages, so they stay short.
+ */
+
+/** A handler the runtime may call before it is ready (Electron's `'open-file'` on macOS). */
+export function inEarlyHandler(event: string): string {
+  return `in an early '${event}' handler`;
+}
+
+/** After an `await` in a function that had the context (`setup()`), which it has lost there. */
+export function afterAwaitIn(label: string): string {
+  return `after an \`await\` in ${label}`;
+}
+
+/** In a method the framework calls without the context (Angular's `ngOnInit`). */
+export function inMethod(name: string): string {
+  return `in \`${name}()\``;
+}
 
 /** The file being linted, once its runtime uses, call graph and timeline are known. */
 export interface RuntimeFile {
@@ -95,41 +115,38 @@ function firstEffect(
 }
 
 /** Reports the uses `fn` runs (directly, in IIFEs, or through same-file calls) while `runs` holds. */
-function reportFrom(runtime: RuntimeReport, fn: Owner, runs: Runs, when: string, depth: number): void {
+function reportFrom(runtime: RuntimeReport, fn: Owner, runs: Runs, timing: string, depth: number): void {
   if (depth > MAX_CALL_CHAIN) return;
   const { file, def } = runtime;
   for (const use of ownUses(runtime, fn, 'requires')) {
     if (!runs(use.node, fn)) continue;
     report(file, use.node, 'notReady', {
       api: quoteCall(file.sourceCode, use.node, use),
-      when,
-      effect: use.api.effect,
-      fix: def.wording.fix,
+      outcome: use.api.outcome,
+      timing,
+      remedy: def.wording.fix,
     });
   }
   for (const site of file.graph.callsByOwner.get(fn) ?? []) {
     if (!runs(site.call, fn)) continue;
     if (site.call.callee === site.callee) {
-      reportFrom(runtime, site.callee, runs, when, depth + 1);
+      reportFrom(runtime, site.callee, runs, timing, depth + 1);
       continue;
     }
     if (site.earlyEvent !== undefined) {
       // The handler is not run by this call; it may run before ready because it is registered before ready.
       if (fn === file.sourceCode.ast && site.earlyFor === def) {
-        const early = `in a handler for '${site.earlyEvent}' registered ${def.wording.before}`;
-        reportFrom(runtime, site.callee, runs, early, depth + 1);
+        reportFrom(runtime, site.callee, runs, inEarlyHandler(site.earlyEvent), depth + 1);
       }
       continue;
     }
     const effect = firstEffect(runtime, site.callee, runs, depth + 1, new Set());
     if (!effect) continue;
     report(file, site.call, 'notReadyVia', {
-      call: quoteCall(file.sourceCode, site.call),
       api: quoteCall(file.sourceCode, effect.node, effect),
       line: effect.node.loc.start.line,
-      when,
-      effect: effect.api.effect,
-      fix: def.wording.fix,
+      timing,
+      remedy: def.wording.fix,
     });
   }
 }
@@ -150,9 +167,9 @@ function reportPhase(runtime: RuntimeReport): void {
     if (inCallback || (timeline.state(use.node, def.name) & MARKED) !== 0) {
       report(file, use.node, 'tooLate', {
         api: quoteCall(file.sourceCode, use.node, use),
-        when: def.wording.after ?? 'too late',
-        effect: use.api.effect,
-        fix: def.wording.afterFix ?? def.wording.fix,
+        outcome: use.api.outcome,
+        timing: def.wording.after ?? 'too late',
+        remedy: def.wording.afterFix ?? def.wording.fix,
       });
     }
   }
@@ -163,7 +180,7 @@ function reportScoped(runtime: RuntimeReport): void {
   const { file, def, timeline } = runtime;
   const always: Runs = (probe, within) => !behindGuard(runtime, probe, within);
   const inSetupFile = def.setupFiles?.some((suffix) => file.context.filename.endsWith(suffix)) ?? false;
-  if (!inSetupFile) reportFrom(runtime, file.sourceCode.ast, always, `at module load, ${def.wording.before}`, 0);
+  if (!inSetupFile) reportFrom(runtime, file.sourceCode.ast, always, def.wording.before, 0);
   for (const [fn, entries] of file.collected.contexts) {
     for (const entry of entries) {
       if (entry.def !== def || !isFunctionNode(fn)) continue;
@@ -171,8 +188,7 @@ function reportScoped(runtime: RuntimeReport): void {
         within === fn
           ? (timeline.state(probe, 'await') & MARKED) !== 0 && !behindGuard(runtime, probe, within)
           : !behindGuard(runtime, probe, within);
-      const when = `after an \`await\` in ${entry.context.label}, ${def.wording.lost ?? def.wording.before}`;
-      reportFrom(runtime, fn, afterAwait, when, 0);
+      reportFrom(runtime, fn, afterAwait, afterAwaitIn(entry.context.label), 0);
     }
   }
   const outside = def.outside;
@@ -188,7 +204,7 @@ function reportScoped(runtime: RuntimeReport): void {
     ) {
       const name = ASTUtils.getPropertyName(method);
       if (name !== null && outside.methods.includes(name)) {
-        reportFrom(runtime, fn, always, `in \`${name}()\`, ${def.wording.before}`, 0);
+        reportFrom(runtime, fn, always, inMethod(name), 0);
       }
     }
   }

@@ -43,7 +43,7 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       exitsZero:
-        'This entry-point handler logs the fatal error and the process then exits with code 0, so restart policies and CI see success; set `process.exitCode = 1` or rethrow.',
+        'This handler logs the fatal error and the process then exits with code 0, so restarts and CI see success; set `process.exitCode = 1` or rethrow.',
       setExitCode: 'Set `process.exitCode = 1` in the handler.',
       wrapHandler: 'Wrap `{{handler}}` in a handler that also sets `process.exitCode = 1`.',
     },

@@ -7,7 +7,7 @@ import type { FatalFile, Handler, MessageIds } from './context.js';
 
 const SET_EXIT_CODE = 'process.exitCode = 1;';
 /** A longer handler is not quoted in the suggestion's message. */
-const MAX_QUOTED_LENGTH = 40;
+export const MAX_QUOTED_LENGTH = 40;
 /** Names the wrapping handler may give its parameter, in order of preference. */
 const PARAMETER_NAMES = ['error', 'err', 'reason', 'fatalError'];
 

@@ -12,7 +12,7 @@ type Stream = LogWrite['stream'];
 /** How far one-hop resolutions (a `const` holding a stream or a promise) go. */
 export const RESOLVE_DEPTH = 4;
 /** A longer callee is not quoted in messages: `logger.error` stands for it. */
-const MAX_QUOTED_LENGTH = 40;
+export const MAX_DESCRIPTION_LENGTH = 32;
 
 /** What the file's imports and globals say about its log streams, found once per file. */
 export interface StreamFacts {
@@ -64,7 +64,7 @@ export function describeCallee(sourceCode: SourceCode, call: TSESTree.CallExpres
     method && object?.type === TSESTree.AST_NODE_TYPES.CallExpression
       ? `${sourceCode.getText(object.callee)}(…).${method}`
       : sourceCode.getText(callee);
-  return quote(text, MAX_QUOTED_LENGTH, method ? `logger.${method}` : 'logger');
+  return quote(text, MAX_DESCRIPTION_LENGTH, method ? `logger.${method}` : 'logger');
 }
 
 export function variableOf(facts: StreamFacts, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
