@@ -43,15 +43,15 @@ const NOT_IN_PROJECT = ' was not found by the project service';
 function createTypedParser(): Linter.Parser {
   const isInProject = createProjectMembership();
   const parseWithoutTypes = (code: string, options: Linter.ParserOptions | undefined) =>
-    tsParser.parseForESLint(code, tsParser.withoutProjectParserOptions(options ?? {}) as tsParser.ParserOptions);
+    tsParser.parseForESLint(code, tsParser.withoutProjectParserOptions(options ?? {}));
 
   return {
     meta: { name: 'defuse/typescript-parser-with-fallback', version: tsParser.version },
     parseForESLint(code: string, options?: Linter.ParserOptions) {
-      const filePath: unknown = options?.['filePath'];
+      const filePath: unknown = options?.filePath;
       if (typeof filePath !== 'string' || !isInProject(filePath)) return parseWithoutTypes(code, options);
       try {
-        return tsParser.parseForESLint(code, options as tsParser.ParserOptions);
+        return tsParser.parseForESLint(code, options);
       } catch (error) {
         if (!(error instanceof Error) || !error.message.includes(NOT_IN_PROJECT)) throw error;
         return parseWithoutTypes(code, options);
@@ -69,7 +69,7 @@ function createTypedParser(): Linter.Parser {
 export function createLintConfig(tsconfigRootDir: string | undefined): Linter.Config[] {
   const typescriptLanguageOptions: Linter.LanguageOptions =
     tsconfigRootDir === undefined
-      ? { parser: tsParser as Linter.Parser }
+      ? { parser: tsParser }
       : {
           parser: createTypedParser(),
           parserOptions: { projectService: true, tsconfigRootDir: path.resolve(tsconfigRootDir) },

@@ -51,7 +51,7 @@ function isPure(node: TSESTree.Node, depth: number): boolean {
 /** The statement a call is the whole expression of: `process.exit(1);`, `process?.exit(1);`. */
 function statementOf(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | undefined {
   const expression = call.parent.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
-  return expression.parent?.type === AST_NODE_TYPES.ExpressionStatement ? expression.parent : undefined;
+  return expression.parent.type === AST_NODE_TYPES.ExpressionStatement ? expression.parent : undefined;
 }
 
 /**
@@ -63,8 +63,8 @@ function statementOf(call: TSESTree.CallExpression): TSESTree.ExpressionStatemen
 function tailOwner(statement: TSESTree.Statement): FunctionNode | TSESTree.Program | undefined {
   let current: TSESTree.Node = statement;
   for (;;) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (!parent) return undefined;
+    // The walk ends at the Program at the latest: every case returns there.
+    const parent: TSESTree.Node = current.parent;
     switch (parent.type) {
       case AST_NODE_TYPES.Program:
         return parent.body.at(-1) === current ? parent : undefined;
@@ -90,11 +90,11 @@ function tailOwner(statement: TSESTree.Statement): FunctionNode | TSESTree.Progr
 
 /** The function a statement belongs to, when `return` is allowed there. */
 function returnableOwner(statement: TSESTree.Statement): FunctionNode | undefined {
-  for (let current: TSESTree.Node | undefined = statement.parent; current; current = current.parent) {
+  // The walk ends at the Program at the latest.
+  for (let current: TSESTree.Node = statement.parent; ; current = current.parent) {
     if (isFunctionNode(current)) return current;
     if (current.type === AST_NODE_TYPES.StaticBlock || current.type === AST_NODE_TYPES.Program) return undefined;
   }
-  return undefined;
 }
 
 /** A function passed as an argument: a `.catch` handler, a signal or event listener. */
@@ -225,6 +225,7 @@ export default createRule<[], MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
+    schema: [],
     messages: {
       exitBeforeFlush:
         '`{{exit}}` can cut off `{{write}}` (line {{line}}) if {{stream}} is a pipe; set `process.exitCode` and return.',
@@ -235,9 +236,7 @@ export default createRule<[], MessageIds>({
         'Replace with `{{replacement}}`: the function returns instead of ending the process, and its caller goes on.',
       exitFromWriteCallback: "Exit from {{streams}}'s write callback, once the output before it has flushed.",
     },
-    schema: [],
   },
-  defaultOptions: [],
   create(context) {
     const { sourceCode } = context;
     let streams: LogStreams | undefined;

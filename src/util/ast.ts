@@ -105,7 +105,7 @@ export function isWriteTarget(node: TSESTree.MemberExpression): boolean {
     parent.type === AST_NODE_TYPES.ObjectPattern
   ) {
     child = parent;
-    parent = parent.parent as Node;
+    parent = parent.parent;
   }
   switch (parent.type) {
     case AST_NODE_TYPES.AssignmentExpression:

@@ -117,6 +117,7 @@ export function flowEvents<Event, Value>(
   // ends: a segment is queued again only when what leaves it has grown.
   const queue: Segment[] = [codePath.initialSegment];
   const queued = new Set<Segment>(queue);
+  // eslint-disable-next-line @typescript-eslint/prefer-for-of -- the queue grows while it is read
   for (let head = 0; head < queue.length; head++) {
     const segment = queue[head];
     if (!segment) break;

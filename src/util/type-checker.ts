@@ -38,7 +38,7 @@ export function getTypeInformation(sourceCode: Readonly<TSESLint.SourceCode>): T
   const program = services?.program;
   if (!nodeMap || !program) return undefined;
   const checker = program.getTypeChecker();
-  const tsNodeOf = (node: TSESTree.Node): ts.Node | undefined => nodeMap.get(node as never) as ts.Node | undefined;
+  const tsNodeOf = (node: TSESTree.Node): ts.Node | undefined => nodeMap.get(node as never);
   return {
     program,
     checker,

@@ -102,7 +102,7 @@ export function createTempDir(prefix = 'defuse-e2e-'): string {
   if (!cleanupRegistered) {
     cleanupRegistered = true;
     afterAll(() => {
-      if (process.env['KEEP_E2E_DIRS']) return;
+      if (process.env.KEEP_E2E_DIRS) return;
       for (const created of temporaryDirectories.splice(0)) rmSync(created, { recursive: true, force: true });
     });
   }

@@ -163,7 +163,7 @@ describe('with the pre-commit framework', () => {
       execFileSync('tar', ['xzf', await packPlugin(), '--strip-components=1', '-C', hookRepo]);
       copyFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), path.join(hookRepo, '.pre-commit-hooks.yaml'));
       const manifest = JSON.parse(readFileSync(path.join(hookRepo, 'package.json'), 'utf8')) as Record<string, unknown>;
-      delete manifest['devDependencies'];
+      delete manifest.devDependencies;
       writeFileSync(path.join(hookRepo, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       await gitOk(hookRepo, ['init', '--quiet', '--initial-branch=main']);
       await gitOk(hookRepo, ['add', '.']);

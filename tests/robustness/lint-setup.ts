@@ -46,7 +46,7 @@ export function lintConfig(rules: Linter.RulesRecord, program?: ts.Program): Lin
       // With a program, every file goes through the TypeScript parser and gets type information.
       files: program ? ['**/*'] : TS_FILES,
       languageOptions: {
-        parser: tsParser as Linter.Parser,
+        parser: tsParser,
         parserOptions: program ? { programs: [program] } : {},
       },
     },

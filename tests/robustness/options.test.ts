@@ -100,7 +100,7 @@ function wrongShapes(schema: Schema | readonly Schema[]): WrongShape[] {
 }
 
 const cases = Object.entries(plugin.rules).flatMap(([name, rule]) =>
-  wrongShapes((rule.meta.schema ?? []) as unknown as Schema | Schema[]).map((shape) => ({ name, ...shape })),
+  wrongShapes(rule.meta.schema as unknown as Schema | Schema[]).map((shape) => ({ name, ...shape })),
 );
 
 describe('option schemas', () => {

@@ -12,7 +12,6 @@ import { locate } from './probe-rule.js';
  */
 const rule = ESLintUtils.RuleCreator.withoutDocs({
   meta: { type: 'problem', messages: { reached: 'reached from {{sources}}' }, schema: [] },
-  defaultOptions: [],
   create(context) {
     const kindOf = (call: TSESTree.CallExpression): string => {
       const [first] = call.arguments;
@@ -124,7 +123,6 @@ const trackerRule = ESLintUtils.RuleCreator.withoutDocs({
     messages: { where: 'depth {{depth}}, {{current}} current', path: '{{recorded}} ({{started}} started)' },
     schema: [],
   },
-  defaultOptions: [],
   create(context) {
     const started: number[] = [];
     const tracker = createSegmentTracker<string>({
@@ -216,7 +214,6 @@ createRuleTester().run('code-path: createSegmentTracker', trackerRule, {
  */
 const flowRule = ESLintUtils.RuleCreator.withoutDocs({
   meta: { type: 'problem', messages: { look: 'sees {{names}}' }, schema: [] },
-  defaultOptions: [],
   create(context) {
     type Event = { type: 'add'; name: string } | { type: 'clear' } | { type: 'look'; node: TSESTree.CallExpression };
     const flow: EventFlow<Event, ReadonlySet<string>> = {

@@ -10,7 +10,7 @@ const rule = probeRule({ found: '{{kind}} {{member}}' }, (context) => {
     Program() {
       const found = findProcessReferences(context.sourceCode, ['exit', 'exitCode']);
       for (const [node, { kind, member }] of found) {
-        context.report({ node: node as TSESTree.Node, messageId: 'found', data: { kind, member } });
+        context.report({ node: node, messageId: 'found', data: { kind, member } });
       }
     },
   };

@@ -42,7 +42,7 @@ function testsAbsence(
   const other = same(test.left) ? test.right : same(test.right) ? test.left : undefined;
   return (
     other !== undefined &&
-    ((other.type === AST_NODE_TYPES.Literal && other.value === null && !('regex' in other)) ||
+    ((other.type === AST_NODE_TYPES.Literal && other.raw === 'null') ||
       (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined'))
   );
 }
@@ -66,7 +66,7 @@ function isEmptyFallback(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
       const block = statement.parent;
       const guard = block.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1 ? block.parent : block;
       return (
-        guard?.type === AST_NODE_TYPES.IfStatement &&
+        guard.type === AST_NODE_TYPES.IfStatement &&
         guard.alternate === null &&
         (guard.consequent === statement || guard.consequent === block) &&
         testsAbsence(guard.test, parent.left, sourceCode)
@@ -111,7 +111,7 @@ function isUsedAsDictionary(
     variable?.references.some((reference) => {
       const parent = reference.identifier.parent;
       return (
-        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.type === AST_NODE_TYPES.MemberExpression &&
         parent.object === reference.identifier &&
         staticMemberName(parent) === undefined
       );

@@ -63,7 +63,7 @@ function readsOnlyAssigned(scan: Scan, value: TSESTree.Node, assigned: ReadonlyS
   }
   return referencesIn(scan, value).every((reference) => {
     const parent = reference.identifier.parent;
-    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
+    if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
     // `req.method()` hands `req` to the method as `this`.
     if (parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) return false;
     const name = staticMemberName(parent);
@@ -130,7 +130,7 @@ function assignsInPromiseExecutors(scan: Scan, statement: TSESTree.Node, assigne
       : undefined;
   for (const reference of referencesIn(scan, statement)) {
     const member = reference.identifier.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return false;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return false;
     if (member === outer) {
       const name = staticMemberName(member);
       if (name === undefined) return false;
@@ -147,12 +147,12 @@ function assignsInPromiseExecutors(scan: Scan, statement: TSESTree.Node, assigne
     }
     const holder =
       assignment.parent.type === AST_NODE_TYPES.ExpressionStatement ? assignment.parent.parent : assignment;
-    const executor = holder?.type === AST_NODE_TYPES.BlockStatement ? holder.parent : assignment.parent;
-    const construct = executor?.parent;
+    const executor = holder.type === AST_NODE_TYPES.BlockStatement ? holder.parent : assignment.parent;
+    const construct = executor.parent;
     const name = staticMemberName(member);
     if (
-      (executor?.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
-        executor?.type !== AST_NODE_TYPES.FunctionExpression) ||
+      (executor.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+        executor.type !== AST_NODE_TYPES.FunctionExpression) ||
       construct?.type !== AST_NODE_TYPES.NewExpression ||
       construct.arguments[0] !== executor ||
       // `new (Promise as PromiseConstructorWithKnownReason)<T, E>(…)` is still the global `Promise`.
@@ -270,7 +270,7 @@ export function scanBuilder(
       if (name !== null) readable.add(name);
     }
   }
-  const declaration = declarator.parent as TSESTree.VariableDeclaration;
+  const declaration = declarator.parent;
   const statements = statementsAfter(declaration);
   if (!statements) return result;
   const variable = sourceCode

@@ -46,7 +46,7 @@ function nullishValue(node: TSESTree.Node): 'undefined' | 'null' | undefined {
   ) {
     return 'undefined';
   }
-  if (node.type === AST_NODE_TYPES.Literal && node.value === null && !('regex' in node)) return 'null';
+  if (node.type === AST_NODE_TYPES.Literal && node.raw === 'null') return 'null';
   return undefined;
 }
 

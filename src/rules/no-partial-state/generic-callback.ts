@@ -55,7 +55,7 @@ export function isGenericCallbackResult(
     argument = callback.parent.parent;
   }
   const call = argument.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return false;
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
   if (index === -1) return false;
 

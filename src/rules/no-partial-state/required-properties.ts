@@ -27,8 +27,8 @@ export interface TargetShape {
 /** `null` records "cannot tell" in the cache, which holds no `undefined`. */
 const shapeCache = new WeakMap<ts.Type, readonly TargetShape[] | null>();
 
-const OPEN_FLAGS = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Instantiable;
-const NOT_OBJECT_FLAGS =
+const OPEN_FLAGS: ts.TypeFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Instantiable;
+const NOT_OBJECT_FLAGS: ts.TypeFlags =
   ts.TypeFlags.Null |
   ts.TypeFlags.Undefined |
   ts.TypeFlags.Void |

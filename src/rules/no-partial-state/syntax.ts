@@ -15,8 +15,8 @@ export function unannotatedDeclarator(node: TSESTree.Node): Declarator | undefin
     parent?.type === AST_NODE_TYPES.VariableDeclarator &&
     parent.init === node &&
     parent.id.type === AST_NODE_TYPES.Identifier &&
-    parent.id.typeAnnotation === undefined &&
-    !parent.definite
+    // A definite assignment (`let x!: T`) has an annotation.
+    parent.id.typeAnnotation === undefined
   ) {
     return parent as Declarator;
   }

@@ -1,7 +1,9 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 
 import { walk } from '../../util/ast.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 /*
  * What a type written in the source says without the type checker: whether
@@ -34,7 +36,7 @@ function hasOnlyOptionalMembers(members: readonly TSESTree.TypeElement[]): boole
 function findTypeDefinition(scope: Scope.Scope, name: string): TSESTree.Node | undefined {
   for (let current: Scope.Scope | null = scope; current; current = current.upper) {
     const variable = current.set.get(name);
-    if (variable) return variable.defs.find((def) => def.type === 'Type')?.node;
+    if (variable) return variable.defs.find((def) => def.type === DefinitionType.Type)?.node;
   }
   return undefined;
 }

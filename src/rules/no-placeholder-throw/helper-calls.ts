@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode } from '../../util/ast.js';
 import { quote } from '../../util/text.js';
@@ -7,6 +7,8 @@ import { isPlaceholderHelperByType } from './helper-by-type.js';
 import { isPlaceholderHelper, isPlaceholderHelperName } from './placeholder.js';
 import { MAX_QUOTED_LENGTH } from './placeholder-throws.js';
 import { calleeName, functionNameOf, functionShapeOf } from './thrown-value.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 /*
  * Calls of placeholder helpers (`todo()`): resolved through the type checker
@@ -26,15 +28,15 @@ function isPlaceholderHelperInFile(file: PlaceholderFile, callee: TSESTree.Ident
   if (definitions.length === 0) return isPlaceholderHelperName(callee.name, vocabulary);
   const [definition] = definitions;
   if (definitions.length > 1 || !definition) return false;
-  if (definition.type === 'ImportBinding') {
+  if (definition.type === DefinitionType.ImportBinding) {
     // A named import goes by the name it is exported under.
     return definition.node.type === AST_NODE_TYPES.ImportSpecifier
       ? file.helperAliases.has(callee.name)
       : isPlaceholderHelperName(callee.name, vocabulary);
   }
   let fn: TSESTree.Node | null | undefined;
-  if (definition.type === 'FunctionName') fn = definition.node;
-  else if (definition.type === 'Variable') fn = definition.node.init;
+  if (definition.type === DefinitionType.FunctionName) fn = definition.node;
+  else if (definition.type === DefinitionType.Variable) fn = definition.node.init;
   if (fn?.type === AST_NODE_TYPES.TSDeclareFunction) return isPlaceholderHelperName(callee.name, vocabulary);
   if (!fn || !isFunctionNode(fn)) return false;
   const shape = functionShapeOf(fn, sourceCode.getScope(fn), file.literalTypeOf);

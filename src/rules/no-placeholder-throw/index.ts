@@ -15,14 +15,6 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       usesTypeInformation: true,
     },
-    messages: {
-      placeholderMessage:
-        'Placeholder `{{text}}` throws as soon as this runs; write the missing code, or throw an error saying why this path cannot run.',
-      placeholderErrorClass:
-        '`{{errorClass}}` throws as soon as this runs; write the missing code, or throw an error saying why this path cannot run.',
-      placeholderHelperCall:
-        '`{{helper}}()` stands in for unfinished code and throws as soon as it runs; replace the call with the missing code.',
-    },
     schema: [
       {
         type: 'object',
@@ -51,8 +43,15 @@ export default createRule<Options, MessageIds>({
       },
     ],
     defaultOptions: [{ messagePatterns: [], errorClasses: [], helpers: [] }],
+    messages: {
+      placeholderMessage:
+        'Placeholder `{{text}}` throws as soon as this runs; write the missing code, or throw an error saying why this path cannot run.',
+      placeholderErrorClass:
+        '`{{errorClass}}` throws as soon as this runs; write the missing code, or throw an error saying why this path cannot run.',
+      placeholderHelperCall:
+        '`{{helper}}()` stands in for unfinished code and throws as soon as it runs; replace the call with the missing code.',
+    },
   },
-  defaultOptions: [{ messagePatterns: [], errorClasses: [], helpers: [] }],
   create(context, [options]) {
     const file = createPlaceholderFile(context, options);
     const noteNever = (fn: FunctionNode) => noteNeverFunction(file, fn);

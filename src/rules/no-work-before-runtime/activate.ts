@@ -63,7 +63,8 @@ export function specifiersFor(runtimes: ActiveRuntimes, def: RuntimeDefinition):
 
 /** The cheap path: which runtimes does this file show evidence of? */
 export function activeRuntimes(sourceCode: Readonly<TSESLint.SourceCode>, options: RuleOptions): ActiveRuntimes {
-  const detect = options.detect ?? true;
+  // `meta.defaultOptions` makes it `true` unless the user says otherwise.
+  const { detect } = options;
   const selected = selectedRuntimes(options);
   const active: RuntimeDefinition[] = [...selected.values()];
   const importedInstances = new Map<RuntimeDefinition, readonly ImportedInstance[]>();

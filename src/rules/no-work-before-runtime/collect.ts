@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type {
   ContextFunction,
@@ -11,6 +11,8 @@ import { type FunctionNode, isFunctionNode, staticMemberName } from '../../util/
 import { findPropertyReferences, findReferences, type TracedReference } from '../../util/references.js';
 import type { ActiveRuntimes } from './activate.js';
 import { asTraceMap, buildTraceMaps, type Hit, instanceSource, type RuntimeTraceMaps } from './trace-maps.js';
+
+const { DefinitionType, ScopeType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -96,7 +98,7 @@ function handleHit(file: CollectedFile, node: Node, hit: Hit): void {
       return;
     case 'instance': {
       let byName = collected.instanceValues.get(hit.def);
-      if (!byName) collected.instanceValues.set(hit.def, (byName = new Map()));
+      if (!byName) collected.instanceValues.set(hit.def, (byName = new Map<string, Node[]>()));
       let values = byName.get(hit.name);
       if (!values) byName.set(hit.name, (values = []));
       // Stored: followed through a `const` only (a `let` may be reassigned). Otherwise the value itself (`fastify().get(…)`).
@@ -156,12 +158,12 @@ function handleReady(collected: Collected, def: RuntimeDefinition, signal: Ready
       let promise: Node = node;
       for (;;) {
         const parent: Node | undefined = promise.parent;
-        if (parent?.type === AST_NODE_TYPES.AwaitExpression) {
+        if (parent.type === AST_NODE_TYPES.AwaitExpression) {
           marks.set(parent, def.name);
           return;
         }
         if (
-          parent?.type === AST_NODE_TYPES.MemberExpression &&
+          parent.type === AST_NODE_TYPES.MemberExpression &&
           parent.object === promise &&
           parent.parent.type === AST_NODE_TYPES.CallExpression &&
           parent.parent.callee === parent
@@ -195,7 +197,7 @@ function handleReady(collected: Collected, def: RuntimeDefinition, signal: Ready
 function memberAccesses(sourceCode: SourceCode, node: Node): Node[] {
   if (
     (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) &&
-    node.parent?.type === AST_NODE_TYPES.MemberExpression &&
+    node.parent.type === AST_NODE_TYPES.MemberExpression &&
     node.parent.object === node
   ) {
     return [node.parent];
@@ -211,7 +213,7 @@ function memberAccesses(sourceCode: SourceCode, node: Node): Node[] {
       (identifier) =>
         identifier.parent.type === AST_NODE_TYPES.MemberExpression && identifier.parent.object === identifier,
     )
-    .map((identifier) => identifier.parent as Node);
+    .map((identifier) => identifier.parent);
 }
 
 /** The reads of the `const` a value is stored in (`const useStore = defineStore(…)`). */
@@ -266,9 +268,11 @@ function markImportedInstalls(file: CollectedFile, active: readonly RuntimeDefin
   const { collected, sourceCode } = file;
   const installers = active.filter((def) => def.ready?.some((signal) => signal.signal === 'install'));
   if (installers.length > 0) {
-    const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes.find((scope) => scope.type === 'module');
+    const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes.find(
+      (scope) => scope.type === ScopeType.module,
+    );
     for (const variable of moduleScope?.variables ?? []) {
-      if (variable.defs[0]?.type !== 'ImportBinding') continue;
+      if (variable.defs[0]?.type !== DefinitionType.ImportBinding) continue;
       for (const { identifier } of variable.references) {
         const call = identifier.parent;
         if (
@@ -308,7 +312,7 @@ export function collectRuntimeUses(
   handleAll(file, findReferences(sourceCode, { globals: asTraceMap(maps.globals), modules: asTraceMap(maps.modules) }));
   for (const [def, instances] of runtimes.importedInstances) {
     let byName = collected.instanceValues.get(def);
-    if (!byName) collected.instanceValues.set(def, (byName = new Map()));
+    if (!byName) collected.instanceValues.set(def, (byName = new Map<string, Node[]>()));
     for (const { instance, variable } of instances) {
       const values = byName.get(instance) ?? [];
       byName.set(instance, values);

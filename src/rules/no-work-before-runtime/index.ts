@@ -20,15 +20,14 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       usesTypeInformation: true,
     },
+    schema: [OPTIONS_SCHEMA],
+    defaultOptions: [DEFAULT_OPTIONS],
     messages: {
       notReady: '`{{api}}` {{outcome}} {{timing}}; {{remedy}}.',
       notReadyVia: 'This call runs `{{api}}` (line {{line}}) {{timing}}; {{remedy}}.',
       tooLate: '`{{api}}` {{outcome}} {{timing}}; {{remedy}}.',
     },
-    schema: [OPTIONS_SCHEMA],
-    defaultOptions: [DEFAULT_OPTIONS],
   },
-  defaultOptions: [DEFAULT_OPTIONS],
   create(context, [options]) {
     const { sourceCode } = context;
     const runtimes = activeRuntimes(sourceCode, options);

@@ -58,7 +58,7 @@ export function createTimeline(input: TimelineInput): Timeline {
       flowEvents(codePath, tracker.eventsOf, flow, (event, state) => {
         if (!event.probe) return;
         let byChannel = states.get(event.node);
-        if (!byChannel) states.set(event.node, (byChannel = new Map()));
+        if (!byChannel) states.set(event.node, (byChannel = new Map<string, number>()));
         byChannel.set(channel, (byChannel.get(channel) ?? 0) | state);
       });
     }

@@ -63,7 +63,7 @@ function addEntry(
   const instance = instanceSource(from);
   if (instance !== undefined) {
     let byName = maps.instances.get(def);
-    if (!byName) maps.instances.set(def, (byName = new Map()));
+    if (!byName) maps.instances.set(def, (byName = new Map<string, MapNode>()));
     let map = byName.get(instance);
     if (!map) byName.set(instance, (map = {}));
     addTrace(map, path, kind, hit);

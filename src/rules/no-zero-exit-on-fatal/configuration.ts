@@ -1,7 +1,9 @@
-import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { isWrapper } from '../../util/ast.js';
 import { findReferences, READ } from '../../util/references.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -55,8 +57,8 @@ export function readsOnlyConfiguration(
       if (variable.defs.length === 0) return variable.name === 'undefined';
       const [def] = variable.defs;
       if (variable.defs.length !== 1 || !def) return false;
-      if (def.type === 'ImportBinding') return true;
-      if (def.type !== 'Variable' || def.parent.kind !== 'const') return false;
+      if (def.type === DefinitionType.ImportBinding) return true;
+      if (def.type !== DefinitionType.Variable || def.parent.kind !== 'const') return false;
       if (variable.scope.block.type === TSESTree.AST_NODE_TYPES.Program) return true;
       return def.node.init !== null && follow(def.node.init);
     }

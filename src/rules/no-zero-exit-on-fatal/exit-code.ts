@@ -104,7 +104,8 @@ export interface ExitCodeAnalysis {
 /** Whether a `throw` sits in the block of a `try` with a `catch`, in its own function. */
 function isCaughtLocally(node: TSESTree.ThrowStatement): boolean {
   let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+  // The walk ends at the Program at the latest.
+  for (let parent: TSESTree.Node = node.parent; ; child = parent, parent = parent.parent) {
     if (isFunctionNode(parent) || parent.type === TSESTree.AST_NODE_TYPES.Program) return false;
     if (
       parent.type === TSESTree.AST_NODE_TYPES.StaticBlock ||
@@ -114,7 +115,6 @@ function isCaughtLocally(node: TSESTree.ThrowStatement): boolean {
     }
     if (parent.type === TSESTree.AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
   }
-  return false;
 }
 
 /** The static value of an exit code: 0, `'default'` (`undefined`, `null`), another value, or unknown. */
@@ -239,7 +239,7 @@ function listenersFor(file: ExitCodeFile): TSESLint.RuleListener {
       closeRegion(file, (block.parent as TSESTree.TryStatement).handler);
     },
   };
-  return listeners as unknown as TSESLint.RuleListener;
+  return listeners;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode } from '../../util/ast.js';
-import type { ExitCodeFile } from './exit-code.js';
+import type { ExitCodeFile, Judgement } from './exit-code.js';
 
 /*
  * The judgement, once the file's code paths are known: is every path from a
@@ -134,6 +134,13 @@ function everyPathFatal(file: ExitCodeFile, entry: readonly Segment[], walk: Wal
   return true;
 }
 
+/** Whether the judgement under way rested on an assumption so far; it starts afresh. */
+function takeAssumption(judgement: Judgement): boolean {
+  const assumed = judgement.assumed;
+  judgement.assumed = false;
+  return assumed;
+}
+
 /** Whether every path through `fn` ends the process non-zero or throws; cached per function. */
 export function functionEndsFatally(file: ExitCodeFile, fn: FunctionNode, depth: number): boolean {
   const judgement = file.judgement;
@@ -152,8 +159,7 @@ export function functionEndsFatally(file: ExitCodeFile, fn: FunctionNode, depth:
   const codePath = file.codePaths.get(fn);
   if (!codePath || depth > MAX_FATAL_CALL_DEPTH) return false;
   const outermost = judgement.judging.size === 0;
-  const assumedBefore = judgement.assumed;
-  judgement.assumed = false;
+  const assumedBefore = takeAssumption(judgement);
   judgement.judging.add(fn);
   const verdict = everyPathFatal(file, [codePath.initialSegment], {
     depth,
@@ -166,13 +172,11 @@ export function functionEndsFatally(file: ExitCodeFile, fn: FunctionNode, depth:
   // A verdict that rests on the assumption about a function still being
   // judged holds only for this judgement (`b` in `a → b → a` is judged again
   // once `a` is known); the outermost one is final.
-  if (outermost || !judgement.assumed) judgement.verdicts.set(fn, verdict);
+  const assumed = takeAssumption(judgement);
+  if (outermost || !assumed) judgement.verdicts.set(fn, verdict);
   else judgement.tentative.set(fn, verdict);
-  judgement.assumed ||= assumedBefore;
-  if (outermost) {
-    judgement.tentative.clear();
-    judgement.assumed = false;
-  }
+  judgement.assumed = !outermost && (assumed || assumedBefore);
+  if (outermost) judgement.tentative.clear();
   return verdict;
 }
 

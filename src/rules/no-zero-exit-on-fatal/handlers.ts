@@ -1,8 +1,10 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, isWrapper, skipWrappers, staticMemberName } from '../../util/ast.js';
 import { findProcessReferences } from '../../util/node-process.js';
 import type { FatalFile } from './context.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 /*
  * Where a fatal error reaches a handler at the module's top level: a
@@ -190,7 +192,7 @@ export function startsInBrowser(sourceCode: Readonly<TSESLint.SourceCode>, start
   const def = variable?.defs[0];
   if (!variable || !def) return BROWSER_GLOBALS.has(root.name);
   return (
-    def.type === 'ImportBinding' &&
+    def.type === DefinitionType.ImportBinding &&
     def.parent.type === AST_NODE_TYPES.ImportDeclaration &&
     BROWSER_MODULES.has(def.parent.source.value)
   );

@@ -41,15 +41,17 @@ export default createRule<[], MessageIds>({
       usesTypeInformation: true,
     },
     hasSuggestions: true,
+    schema: [],
     messages: {
       exitsZero:
         'This handler logs the fatal error and the process then exits with code 0, so restarts and CI see success; set `process.exitCode = 1` or rethrow.',
+      // The suggestions are made in suggestions.ts, where this lint rule cannot see them.
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       setExitCode: 'Set `process.exitCode = 1` in the handler.',
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       wrapHandler: 'Wrap `{{handler}}` in a handler that also sets `process.exitCode = 1`.',
     },
-    schema: [],
   },
-  defaultOptions: [],
   create(context) {
     const { sourceCode } = context;
     // Cheap filter: a file with none of the handled shapes is left alone.

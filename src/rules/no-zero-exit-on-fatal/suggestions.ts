@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, walk } from '../../util/ast.js';
 import { isNodeProcess } from '../../util/node-process.js';
@@ -105,7 +105,7 @@ export function suggestionsFor(file: FatalFile, handler: Handler): TSESLint.Sugg
   const used = new Set(
     sourceCode
       .getTokens(node)
-      .filter((token) => token.type === 'Identifier')
+      .filter((token) => token.type === AST_TOKEN_TYPES.Identifier)
       .filter((token) => {
         const before = sourceCode.getTokenBefore(token);
         return !before || (before.value !== '.' && before.value !== '?.');

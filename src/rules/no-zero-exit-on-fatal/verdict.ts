@@ -42,7 +42,8 @@ export function endsFatally(file: FatalFile, handler: Handler): boolean | undefi
 /** Whether what a handler is attached to may be a promise: always, without type information. */
 export function receiverMayBeThenable(file: FatalFile, receiver: TSESTree.Expression | undefined): boolean {
   // Without type information (or from a parser that gives none) the syntax decides.
-  const types = receiver && getTypeInformation(file.sourceCode);
-  const type = types && types.typeAt(receiver);
+  if (!receiver) return true;
+  const types = getTypeInformation(file.sourceCode);
+  const type = types?.typeAt(receiver);
   return !types || !type || mayBeThenable(types.checker, type);
 }

@@ -1,10 +1,12 @@
-import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, skipWrappers, staticMemberName } from '../ast.js';
 import { findPropertyReferences, findReferences, READ, type TraceMap } from '../references.js';
 import { quote } from '../text.js';
 import type { LogWrite } from './index.js';
 import { type LogApi, loggerMethods, moduleMaps, traceEntry, winstonMethods } from './libraries.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Stream = LogWrite['stream'];
@@ -113,7 +115,7 @@ function isStdoutStream(facts: StreamFacts, node: TSESTree.Node, depth: number):
   const variable = variableOf(facts, value);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def) return false;
-  if (def.type === 'ImportBinding') return facts.stdoutReads.has(def.node);
+  if (def.type === DefinitionType.ImportBinding) return facts.stdoutReads.has(def.node);
   if (def.node.type !== TSESTree.AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
   if (def.node.id.type === TSESTree.AST_NODE_TYPES.Identifier) return isStdoutStream(facts, def.node.init, depth - 1);
   // `const { stdout } = process`: the tracker reports the destructuring property.
@@ -252,8 +254,8 @@ export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
   const maps = moduleMaps();
   const { console: consoleGlobal, process: processGlobal } = maps;
   const globals: TraceMap = {};
-  if (consoleGlobal) globals['console'] = consoleGlobal;
-  if (processGlobal) globals['process'] = processGlobal;
+  if (consoleGlobal) globals.console = consoleGlobal;
+  if (processGlobal) globals.process = processGlobal;
   const pending: PendingLoggers = { loggers: [], pinoCalls: [], winstonListens: new Map(), winstonAdds: new Map() };
   const { loggers } = pending;
 
@@ -269,9 +271,9 @@ export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
 
   // Follow each logger to its method calls; child loggers join the queue.
   const seen = new Set<TSESTree.Node>();
-  for (let index = 0; index < loggers.length; index++) {
-    const logger = loggers[index];
-    if (!logger || seen.has(logger.node)) continue;
+  // The array grows while it is read: child loggers found on the way are followed too.
+  for (const logger of loggers) {
+    if (seen.has(logger.node)) continue;
     seen.add(logger.node);
     const map = logger.debug
       ? traceEntry(undefined, { kind: 'write', stream: 'stderr' }, { extend: traceEntry(undefined, { kind: 'debug' }) })

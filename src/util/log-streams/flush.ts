@@ -61,7 +61,6 @@ export function isFlushPromiseWithin(facts: StreamFacts, node: TSESTree.Node, de
 
 function helperWaitsForFlush(facts: StreamFacts, helper: FunctionNode, depth: number): boolean {
   const { body } = helper;
-  if (!body) return false;
   if (body.type !== TSESTree.AST_NODE_TYPES.BlockStatement) return isFlushPromiseWithin(facts, body, depth - 1);
   return find(facts, body, (inner) => {
     if (isFunctionNode(inner)) return 'skip';

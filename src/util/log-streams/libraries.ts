@@ -151,7 +151,7 @@ export function moduleMaps(): TraceMap {
   const consola = traceEntry(undefined, undefined, { ...loggerMethods('logger'), createConsola: factory });
   const signale = traceEntry(undefined, undefined, {
     ...loggerMethods('logger'),
-    Signale: { [CONSTRUCT]: logger } as TraceMapElement,
+    Signale: { [CONSTRUCT]: logger },
   });
   const debug = traceEntry(undefined, { kind: 'debug' }, { debug: traceEntry(undefined, { kind: 'debug' }) });
   const pino = traceEntry(
@@ -178,15 +178,15 @@ export function moduleMaps(): TraceMap {
       createLogger: winstonFactory,
       loggers: traceEntry(undefined, undefined, { get: winstonFactory, add: winstonFactory }),
       transports: traceEntry(undefined, undefined, {
-        Console: { [CONSTRUCT]: { kind: 'consoleTransport' } } as TraceMapElement,
+        Console: { [CONSTRUCT]: { kind: 'consoleTransport' } },
       }),
     }),
-    bunyan: { ...traceEntry(undefined, undefined, { createLogger: factory }), [CONSTRUCT]: logger } as TraceMapElement,
+    bunyan: { ...traceEntry(undefined, undefined, { createLogger: factory }), [CONSTRUCT]: logger },
     log4js: traceEntry(undefined, undefined, {
       getLogger: factory,
       shutdown: traceEntry(undefined, { kind: 'shutdown' }),
     }),
-    consola: traceEntry(undefined, undefined, { ...(consola as TraceMap), consola }),
+    consola: traceEntry(undefined, undefined, { ...consola, consola }),
     signale,
     debug,
     pino,

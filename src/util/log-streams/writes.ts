@@ -1,8 +1,10 @@
-import { ASTUtils, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { describeCallee, memberName, type StreamFacts, unwrap, variableOf } from './facts.js';
 import type { LogWrite } from './index.js';
 import { isLoggerModule, UNSEEN_LOGGER_METHODS, UNSEEN_LOGGER_NAMES } from './libraries.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 /** The log write a call performs: a traced one, or a call on a logger the file cannot see into. */
 export function writeOf(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
@@ -26,7 +28,7 @@ export function isLogFunctionWithin(facts: StreamFacts, node: TSESTree.Node, dep
   const variable = variableOf(facts, value);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def) return false;
-  if (def.type === 'ImportBinding') return facts.logFunctions.has(def.node);
+  if (def.type === DefinitionType.ImportBinding) return facts.logFunctions.has(def.node);
   if (def.node.type !== TSESTree.AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
   if (def.parent?.type !== TSESTree.AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return false;
   const { id, init } = def.node;
@@ -54,9 +56,9 @@ function isUnseenLoggerMethod(facts: StreamFacts, member: TSESTree.MemberExpress
   const variable = variableOf(facts, object);
   if (!variable || variable.defs.length === 0) return true;
   const def = variable.defs[0];
-  if (def?.type === 'ImportBinding') {
+  if (def?.type === DefinitionType.ImportBinding) {
     const declaration = def.parent;
-    return declaration?.type === TSESTree.AST_NODE_TYPES.ImportDeclaration && !isLoggerModule(declaration.source.value);
+    return declaration.type === TSESTree.AST_NODE_TYPES.ImportDeclaration && !isLoggerModule(declaration.source.value);
   }
   if (def?.node.type !== TSESTree.AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
   return isForeignRequire(def.node.init);

@@ -133,6 +133,13 @@ app.whenReady().then(() => win.show());`,
       errors: [notReady('new BrowserWindow()', 'throws', 2, 13, 46)],
     },
     {
+      // An options object without `detect` still detects: `meta.defaultOptions` fills it in.
+      code: `import { BrowserWindow } from 'electron';
+new BrowserWindow();`,
+      options: [{ runtimes: [] }],
+      errors: [notReady('new BrowserWindow()', 'throws', 2, 1, 20)],
+    },
+    {
       code: `import { Tray, Notification } from 'electron';
 const tray = new Tray('icon.png');
 new Notification({ title: 'hi' }).show();`,
