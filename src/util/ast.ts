@@ -14,7 +14,7 @@ export function isFunctionNode(node: Node): node is FunctionNode {
   );
 }
 
-export function isNode(value: unknown): value is Node {
+function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 

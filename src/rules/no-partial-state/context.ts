@@ -12,7 +12,7 @@ export const MAX_TYPE_LENGTH = 30;
 export const MAX_NAME_LENGTH = 30;
 export const MAX_VALUE_LENGTH = 40;
 /** How long the list of missing properties may be: as many names as fit, then how many more. */
-export const MAX_PROPERTY_LIST_LENGTH = 40;
+const MAX_PROPERTY_LIST_LENGTH = 40;
 
 /** The missing properties as a message lists them: `` `db`, `redis` and 3 more ``. */
 export function listProperties(names: readonly string[]): string {

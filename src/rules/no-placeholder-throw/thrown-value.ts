@@ -33,7 +33,7 @@ export function calleeName(callee: TSESTree.Node): string | undefined {
  * static parts, and (given `literalTypeOf`) anything whose type is a string
  * literal type.
  */
-export function messageTextOf(
+function messageTextOf(
   node: TSESTree.Node,
   scope: Scope | undefined,
   literalTypeOf?: LiteralTypeOf,

@@ -14,7 +14,7 @@ export type Owner =
   FunctionNode | TSESTree.Program | TSESTree.PropertyDefinition | TSESTree.AccessorProperty | TSESTree.StaticBlock;
 
 /** The function, class member initializer or `Program` whose code path a node is on. */
-export function codePathOwnerOf(node: Node): Owner {
+function codePathOwnerOf(node: Node): Owner {
   let child: Node = node;
   let parent = node.parent;
   while (parent) {
@@ -54,7 +54,7 @@ function functionOfVariable(variable: TSESLint.Scope.Variable): FunctionNode | u
 }
 
 /** The calls in this file that run a function synchronously (its IIFE call, or calls of its never-reassigned name). */
-export function callSitesOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
+function callSitesOf(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.CallExpression[] {
   const outer = outermostWrapper(fn);
   if (outer.parent?.type === AST_NODE_TYPES.CallExpression && outer.parent.callee === outer) return [outer.parent];
   const declaration =
