@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode, isWrapper, skipWrappers, staticMemberName } from '../../util/ast.js';
+import { isFunctionNode, isWrapper, skipWrappers, staticMemberName, walk } from '../../util/ast.js';
 import { findProcessReferences } from '../../util/node-process.js';
 import type { FatalFile } from './context.js';
 
@@ -52,50 +52,37 @@ const CANDIDATE_SEARCH_BUDGET = 10_000;
  * behind `void`/`await`, or a `try` with a `catch`. Files whose top level is
  * only declarations and wrapper calls (a bundle's IIFE) skip the analysis.
  */
-export function hasTopLevelCandidate(program: TSESTree.Program): boolean {
-  const pending: TSESTree.Node[] = [...program.body];
-  let budget = CANDIDATE_SEARCH_BUDGET;
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (budget-- <= 0) return true;
+export function hasTopLevelCandidate(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const found = walk(sourceCode.ast.body, sourceCode.visitorKeys, CANDIDATE_SEARCH_BUDGET, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.ExpressionStatement: {
         const expression = unwrapStatement(node.expression);
-        if (
-          expression.type === AST_NODE_TYPES.CallExpression &&
-          unwrapChain(expression.callee).type === AST_NODE_TYPES.MemberExpression
-        ) {
-          return true;
-        }
-        break;
+        return (
+          (expression.type === AST_NODE_TYPES.CallExpression &&
+            unwrapChain(expression.callee).type === AST_NODE_TYPES.MemberExpression) ||
+          'skip'
+        );
       }
       case AST_NODE_TYPES.TryStatement:
-        if (node.handler) return true;
-        pending.push(node.block);
-        if (node.finalizer) pending.push(node.finalizer);
-        break;
+        return node.handler !== null;
+      // Statements that hold statements: their tests and heads are skipped below.
       case AST_NODE_TYPES.BlockStatement:
-        pending.push(...node.body);
-        break;
       case AST_NODE_TYPES.IfStatement:
-        pending.push(node.consequent);
-        if (node.alternate) pending.push(node.alternate);
-        break;
       case AST_NODE_TYPES.LabeledStatement:
       case AST_NODE_TYPES.WhileStatement:
       case AST_NODE_TYPES.DoWhileStatement:
       case AST_NODE_TYPES.ForStatement:
       case AST_NODE_TYPES.ForInStatement:
       case AST_NODE_TYPES.ForOfStatement:
-        pending.push(node.body);
-        break;
       case AST_NODE_TYPES.SwitchStatement:
-        for (const clause of node.cases) pending.push(...clause.consequent);
-        break;
+      case AST_NODE_TYPES.SwitchCase:
+        return false;
       default:
-        break;
+        return 'skip';
     }
-  }
-  return false;
+  });
+  // A file too big to search is analysed.
+  return found !== false;
 }
 
 export interface PromiseChain {

@@ -57,7 +57,7 @@ export default createRule<[], MessageIds>({
     // Cheap filter: a file with none of the handled shapes is left alone.
     if (!/\.\s*(?:catch|then)\b|\bcatch\s*[({]|Exception|Rejection/.test(sourceCode.text)) return {};
     // Structural filter: only statements of the module's own code are judged.
-    if (!hasTopLevelCandidate(sourceCode.ast)) return {};
+    if (!hasTopLevelCandidate(sourceCode)) return {};
 
     const file: FatalFile = {
       context,
