@@ -14,7 +14,7 @@ export type Owner =
   FunctionNode | TSESTree.Program | TSESTree.PropertyDefinition | TSESTree.AccessorProperty | TSESTree.StaticBlock;
 
 /** The function, class member initializer or `Program` whose code path a node is on. */
-function codePathOwnerOf(node: Node): Owner {
+function findCodePathOwner(node: Node): Owner {
   let child: Node = node;
   let parent = node.parent;
   while (parent) {
@@ -80,8 +80,8 @@ export const MAX_CALL_CHAIN = 4;
 
 /** The bounded same-file call graph: where each use is, and the calls that run a function holding a use. */
 export interface CallGraph {
-  /** {@link codePathOwnerOf}, cached. */
-  ownerOf(node: Node): Owner;
+  /** {@link findCodePathOwner}, cached. */
+  codePathOwner(node: Node): Owner;
   readonly usesByOwner: ReadonlyMap<Owner, readonly Use[]>;
   readonly callsByOwner: ReadonlyMap<Owner, readonly CallSite[]>;
 }
@@ -94,16 +94,16 @@ function addTo<Value>(map: Map<Owner, Value[]>, key: Owner, value: Value): void 
 
 export function buildCallGraph(sourceCode: Readonly<TSESLint.SourceCode>, collected: Collected): CallGraph {
   const owners = new Map<Node, Owner>();
-  const ownerOf = (node: Node): Owner => {
+  const codePathOwner = (node: Node): Owner => {
     let owner = owners.get(node);
-    if (!owner) owners.set(node, (owner = codePathOwnerOf(node)));
+    if (!owner) owners.set(node, (owner = findCodePathOwner(node)));
     return owner;
   };
   const usesByOwner = new Map<Owner, Use[]>();
   const callsByOwner = new Map<Owner, CallSite[]>();
-  for (const use of collected.uses) addTo(usesByOwner, ownerOf(use.node), use);
-  for (const site of collected.earlyHandlers) addTo(callsByOwner, ownerOf(site.call), site);
-  let frontier: Owner[] = [...usesByOwner.keys(), ...collected.earlyHandlers.map((site) => ownerOf(site.call))];
+  for (const use of collected.uses) addTo(usesByOwner, codePathOwner(use.node), use);
+  for (const site of collected.earlyHandlers) addTo(callsByOwner, codePathOwner(site.call), site);
+  let frontier: Owner[] = [...usesByOwner.keys(), ...collected.earlyHandlers.map((site) => codePathOwner(site.call))];
   const followed = new Set<Owner>();
   for (let depth = 0; depth < MAX_CALL_CHAIN && frontier.length > 0; depth++) {
     const next: Owner[] = [];
@@ -111,12 +111,12 @@ export function buildCallGraph(sourceCode: Readonly<TSESLint.SourceCode>, collec
       if (followed.has(fn) || !isFunctionNode(fn)) continue;
       followed.add(fn);
       for (const call of callSitesOf(fn, sourceCode)) {
-        const key = ownerOf(call);
+        const key = codePathOwner(call);
         addTo(callsByOwner, key, { call, callee: fn });
         next.push(key);
       }
     }
     frontier = next;
   }
-  return { ownerOf, usesByOwner, callsByOwner };
+  return { codePathOwner, usesByOwner, callsByOwner };
 }

@@ -10,13 +10,15 @@ type Node = TSESTree.Node;
  * or a conditional expression's branch; looked for up to `owner`.
  */
 export function isGuarded(node: Node, owner: Node, isGuard: (call: TSESTree.CallExpression) => boolean): boolean {
+  /** `true` for `guard()`, `false` for `!guard()` (any number of `!`), `undefined` for anything else. */
   const polarity = (test: Node): boolean | undefined => {
-    const expression = skipWrappers(test);
-    if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
-      const inner = polarity(expression.argument);
-      return inner === undefined ? undefined : !inner;
+    let expression = skipWrappers(test);
+    let negated = false;
+    while (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
+      negated = !negated;
+      expression = skipWrappers(expression.argument);
     }
-    return expression.type === AST_NODE_TYPES.CallExpression && isGuard(expression) ? true : undefined;
+    return expression.type === AST_NODE_TYPES.CallExpression && isGuard(expression) ? !negated : undefined;
   };
   let child: Node = node;
   let parent = node.parent;

@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
     // Scoped runtimes lose their context after an `await` in a context function: a mark of its own.
     const awaits = contexts.size > 0;
     const isContextAwait = (node: TSESTree.Node): boolean =>
-      node.type === AST_NODE_TYPES.AwaitExpression && contexts.has(graph.ownerOf(node));
+      node.type === AST_NODE_TYPES.AwaitExpression && contexts.has(graph.codePathOwner(node));
     const scoped = active.some((def) => def.kind === 'scoped');
     const channels = [...new Set([...marks.values()]), ...(awaits && scoped ? ['await'] : [])];
     const timeline = createTimeline({

@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { RuntimeDefinition } from '../../runtimes/definition.js';
-import type { FunctionNode } from '../../util/ast.js';
-import { isFunctionNode } from '../../util/ast.js';
+import { type FunctionNode, isFunctionNode } from '../../util/ast.js';
 import { quote } from '../../util/text.js';
 import { type CallGraph, MAX_CALL_CHAIN, type Owner } from './call-graph.js';
 import type { Collected, Use } from './collect.js';
