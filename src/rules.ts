@@ -1,10 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import noExitBeforeFlush from './rules/no-exit-before-flush.js';
-import noPartialState from './rules/no-partial-state.js';
-import noPlaceholderThrow from './rules/no-placeholder-throw.js';
-import noWorkBeforeRuntime from './rules/no-work-before-runtime.js';
-import noZeroExitOnFatal from './rules/no-zero-exit-on-fatal.js';
+import noPartialState from './rules/no-partial-state/index.js';
+import noPlaceholderThrow from './rules/no-placeholder-throw/index.js';
+import noWorkBeforeRuntime from './rules/no-work-before-runtime/index.js';
+import noZeroExitOnFatal from './rules/no-zero-exit-on-fatal/index.js';
 import type { DefuseRuleDocs } from './util/create-rule.js';
 
 /** A rule as the configs see it: its docs say which config turns it on. */

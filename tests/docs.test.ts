@@ -44,7 +44,7 @@ type Rule = (typeof rules)[string];
 
 function hasOptions(rule: Rule): boolean {
   const { schema } = rule.meta;
-  return Array.isArray(schema) ? schema.length > 0 : schema !== undefined;
+  return Array.isArray(schema) ? schema.length > 0 : Object.keys(schema).length > 0;
 }
 
 /** The `##` headings a rule's doc must have, in order. */

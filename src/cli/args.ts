@@ -72,7 +72,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     }
     const name = token.name as OptionName;
     if (OPTIONS[name].type === 'string') {
-      const value = token.rawName.length === 2 && token.inlineValue ? token.value?.replace(/^=/, '') : token.value;
+      const value = token.rawName.length === 2 && token.inlineValue ? token.value.replace(/^=/, '') : token.value;
       if (value === undefined || value === '') throw new UsageError(`option ${token.rawName} needs a value`);
       strings.set(name, [...(strings.get(name) ?? []), value]);
     } else {

@@ -10,11 +10,13 @@ export function supportedLinterOptions(): Linter.LinterOptions {
   // Disable comments and inline configs that name rules of plugins this run
   // does not load must not turn into "Definition for rule … was not found"
   // or "unused" problems.
-  const wanted: Linter.LinterOptions = { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' };
+  const wanted: Linter.LinterOptions[] = [
+    { reportUnusedDisableDirectives: 'off' },
+    { reportUnusedInlineConfigs: 'off' },
+  ];
   const linter = new Linter({ configType: 'flat' });
   const supported: Linter.LinterOptions = {};
-  for (const [name, value] of Object.entries(wanted)) {
-    const linterOptions = { [name]: value } as Linter.LinterOptions;
+  for (const linterOptions of wanted) {
     try {
       linter.verify('', [{ linterOptions }]);
       Object.assign(supported, linterOptions);

@@ -35,15 +35,15 @@ const NOT_IN_PROJECT = ' was not found by the project service';
  */
 function createTypedParser(typed: TypedSetup): Linter.Parser {
   const parseWithoutTypes = (code: string, options: Linter.ParserOptions | undefined) =>
-    tsParser.parseForESLint(code, tsParser.withoutProjectParserOptions(options ?? {}) as tsParser.ParserOptions);
+    tsParser.parseForESLint(code, tsParser.withoutProjectParserOptions(options ?? {}));
 
   return {
     meta: { name: 'defuse/typescript-parser-with-fallback', version: tsParser.version },
     parseForESLint(code: string, options?: Linter.ParserOptions) {
-      const filePath: unknown = options?.['filePath'];
+      const filePath: unknown = options?.filePath;
       if (typeof filePath !== 'string' || !typed.isTyped(filePath)) return parseWithoutTypes(code, options);
       try {
-        return tsParser.parseForESLint(code, options as tsParser.ParserOptions);
+        return tsParser.parseForESLint(code, options);
       } catch (error) {
         if (!(error instanceof Error) || !error.message.includes(NOT_IN_PROJECT)) throw error;
         typed.onFallback(filePath);
@@ -64,7 +64,7 @@ function createTypedParser(typed: TypedSetup): Linter.Parser {
 export function createLintConfig(setup: LintSetup): Linter.Config[] {
   const typescriptLanguageOptions: Linter.LanguageOptions =
     setup.typed === undefined
-      ? { parser: tsParser as Linter.Parser }
+      ? { parser: tsParser }
       : {
           parser: createTypedParser(setup.typed),
           parserOptions: { projectService: true, tsconfigRootDir: setup.typed.tsconfigRootDir },

@@ -49,7 +49,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     return await lint(options, environment);
   } catch (error) {
     environment.stderr.write(`defuse: ${describe(error)}\n`);
-    if (process.env['DEFUSE_DEBUG'] && error instanceof Error && error.stack) {
+    if (process.env.DEFUSE_DEBUG && error instanceof Error && error.stack) {
       environment.stderr.write(`${error.stack}\n`);
     }
     return EXIT_USAGE;

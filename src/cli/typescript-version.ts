@@ -14,7 +14,7 @@ import { UsageError } from './args.js';
 export function checkTypeScript(): void {
   const require = createRequire(import.meta.url);
   const { peerDependencies } = require('../../package.json') as { peerDependencies: Record<string, string> };
-  const range = peerDependencies['typescript'] ?? '*';
+  const range = peerDependencies.typescript ?? '*';
   const manifest = (require.resolve.paths('typescript') ?? [])
     .map((directory) => path.join(directory, 'typescript', 'package.json'))
     .find((candidate) => existsSync(candidate));

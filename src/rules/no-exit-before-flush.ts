@@ -1,26 +1,29 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode } from '../util/ast.js';
+import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../util/ast.js';
 import { createPathReach } from '../util/code-path.js';
 import { createRule } from '../util/create-rule.js';
-import { getLogStreams, type LogStreams, type LogWrite } from '../util/log-streams.js';
-import { findProcessReferences } from '../util/node-process.js';
-import { CALL, createReferenceTracker, type TraceMap } from '../util/references.js';
+import { getLogStreams, type LogStreams, type LogWrite } from '../util/log-streams/index.js';
+import { findProcessReferences, isNodeProcess } from '../util/node-process.js';
+import { CALL, findReferences, type TraceMap } from '../util/references.js';
+import { quote } from '../util/text.js';
 
 const RULE_NAME = 'no-exit-before-flush';
 
 type MessageIds =
   'exitBeforeFlush' | 'exitBeforeLoggerFlush' | 'useExitCode' | 'useExitCodeInFunction' | 'exitFromWriteCallback';
+type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
 
 /** Exit calls are quoted in reports; a long one is shortened. */
-const MAX_QUOTED_LENGTH = 40;
+export const MAX_QUOTED_LENGTH = 32;
+/** A suggestion's message quotes its replacement up to this length. */
+export const MAX_REPLACEMENT_LENGTH = 60;
 /** How deep an exit code expression is checked for side effects. */
 const PURE_DEPTH = 4;
 
 function quoteExit(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
-  const text = sourceCode.getText(call).replace(/\s+/g, ' ');
-  if (text.length <= MAX_QUOTED_LENGTH) return text;
-  return `${sourceCode.getText(call.callee)}(…)`;
+  const callee = quote(sourceCode.getText(call.callee), MAX_QUOTED_LENGTH - '(…)'.length);
+  return quote(sourceCode.getText(call), MAX_QUOTED_LENGTH, `${callee}(…)`);
 }
 
 /** An exit code whose evaluation cannot run code: literals, names, `-1`, `Codes.Failure`, `err ? 1 : 0`. */
@@ -48,7 +51,7 @@ function isPure(node: TSESTree.Node, depth: number): boolean {
 /** The statement a call is the whole expression of: `process.exit(1);`, `process?.exit(1);`. */
 function statementOf(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | undefined {
   const expression = call.parent.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
-  return expression.parent?.type === AST_NODE_TYPES.ExpressionStatement ? expression.parent : undefined;
+  return expression.parent.type === AST_NODE_TYPES.ExpressionStatement ? expression.parent : undefined;
 }
 
 /**
@@ -60,8 +63,8 @@ function statementOf(call: TSESTree.CallExpression): TSESTree.ExpressionStatemen
 function tailOwner(statement: TSESTree.Statement): FunctionNode | TSESTree.Program | undefined {
   let current: TSESTree.Node = statement;
   for (;;) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (!parent) return undefined;
+    // The walk ends at the Program at the latest: every case returns there.
+    const parent: TSESTree.Node = current.parent;
     switch (parent.type) {
       case AST_NODE_TYPES.Program:
         return parent.body.at(-1) === current ? parent : undefined;
@@ -87,11 +90,11 @@ function tailOwner(statement: TSESTree.Statement): FunctionNode | TSESTree.Progr
 
 /** The function a statement belongs to, when `return` is allowed there. */
 function returnableOwner(statement: TSESTree.Statement): FunctionNode | undefined {
-  for (let current: TSESTree.Node | undefined = statement.parent; current; current = current.parent) {
+  // The walk ends at the Program at the latest.
+  for (let current: TSESTree.Node = statement.parent; ; current = current.parent) {
     if (isFunctionNode(current)) return current;
     if (current.type === AST_NODE_TYPES.StaticBlock || current.type === AST_NODE_TYPES.Program) return undefined;
   }
-  return undefined;
 }
 
 /** A function passed as an argument: a `.catch` handler, a signal or event listener. */
@@ -103,20 +106,6 @@ function isCallback(fn: FunctionNode): boolean {
   );
 }
 
-/** Whether `process` at this node is Node's process (the global, or imported from `process`/`node:process`). */
-function processIsGlobal(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), 'process');
-  if (!variable || variable.defs.length === 0) return true;
-  const def = variable.defs[0];
-  if (variable.defs.length !== 1 || def?.type !== 'ImportBinding') return false;
-  if (def.node.type === AST_NODE_TYPES.ImportSpecifier) return false;
-  const declaration = def.parent;
-  return (
-    declaration?.type === AST_NODE_TYPES.ImportDeclaration &&
-    (declaration.source.value === 'process' || declaration.source.value === 'node:process')
-  );
-}
-
 /** Where a write may come from on a path: the write itself, or the code before a timer call whose callback this is. */
 type PathSource = { write: LogWrite } | { timer: TSESTree.CallExpression; start: number };
 
@@ -124,12 +113,7 @@ const TIMER = { [CALL]: true };
 const TIMERS: TraceMap = { setTimeout: TIMER, setImmediate: TIMER, setInterval: TIMER, queueMicrotask: TIMER };
 const PROCESS_TIMERS: TraceMap = { nextTick: TIMER };
 const TIMER_GLOBALS: TraceMap = { ...TIMERS, process: PROCESS_TIMERS };
-const TIMER_MODULES: TraceMap = {
-  timers: TIMERS,
-  'node:timers': TIMERS,
-  process: PROCESS_TIMERS,
-  'node:process': PROCESS_TIMERS,
-};
+const TIMER_MODULES: TraceMap = { timers: TIMERS, process: PROCESS_TIMERS };
 
 /**
  * Functions passed to a timer (`setTimeout`, `setImmediate`, `setInterval`,
@@ -138,27 +122,12 @@ const TIMER_MODULES: TraceMap = {
  */
 function findTimerCallbacks(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Node, TSESTree.CallExpression> {
   const callbacks = new Map<TSESTree.Node, TSESTree.CallExpression>();
-  const tracker = createReferenceTracker(sourceCode);
-  if (!tracker) return callbacks;
-  for (const iterator of [
-    tracker.iterateGlobalReferences(TIMER_GLOBALS),
-    tracker.iterateEsmReferences(TIMER_MODULES),
-    tracker.iterateCjsReferences(TIMER_MODULES),
-  ]) {
-    for (const { node } of iterator) {
-      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-      const callback = node.arguments[0];
-      if (callback && isFunctionNode(callback)) callbacks.set(callback, node);
-    }
+  for (const { node } of findReferences(sourceCode, { globals: TIMER_GLOBALS, modules: TIMER_MODULES })) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callback = node.arguments[0];
+    if (callback && isFunctionNode(callback)) callbacks.set(callback, node);
   }
   return callbacks;
-}
-
-/** The function a node runs in (the `Program` at module level). */
-function ownerOf(node: TSESTree.Node): TSESTree.Node {
-  let current = node.parent;
-  while (current && !isFunctionNode(current) && current.type !== AST_NODE_TYPES.Program) current = current.parent;
-  return current ?? node;
 }
 
 /**
@@ -167,20 +136,84 @@ function ownerOf(node: TSESTree.Node): TSESTree.Node {
  * outwards). Writes anywhere else are not even looked at.
  */
 function functionsThatExit(
+  program: TSESTree.Program,
   exits: ReadonlySet<TSESTree.Node>,
   timerCallbacks: ReadonlyMap<TSESTree.Node, TSESTree.CallExpression>,
 ): Set<TSESTree.Node> {
   const owners = new Set<TSESTree.Node>();
   for (const exit of exits) {
-    let owner = ownerOf(exit);
+    let owner: TSESTree.Node = getEnclosingFunction(exit) ?? program;
     while (!owners.has(owner)) {
       owners.add(owner);
       const timer = timerCallbacks.get(owner);
       if (!timer) break;
-      owner = ownerOf(timer);
+      owner = getEnclosingFunction(timer) ?? program;
     }
   }
   return owners;
+}
+
+/** The suggestions for an exit that can cut off `writes`: set the exit code instead, or exit once they flushed. */
+function suggestionsFor(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  exit: TSESTree.CallExpression,
+  writes: readonly LogWrite[],
+): TSESLint.ReportSuggestionArray<MessageIds> {
+  const statement = statementOf(exit);
+  const code = exit.arguments[0];
+  if (!statement || exit.arguments.length > 1 || !isNodeProcess(sourceCode, exit)) return [];
+  if (code && (code.type === AST_NODE_TYPES.SpreadElement || !isPure(code, PURE_DEPTH))) return [];
+  const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
+  const tail = tailOwner(statement);
+
+  if (code) {
+    const assignment = `process.exitCode = ${sourceCode.getText(code)};`;
+    const owner = tail ?? returnableOwner(statement);
+    const replacement = tail ? assignment : `${assignment} return;`;
+    if (owner) {
+      suggestions.push({
+        messageId: owner.type === AST_NODE_TYPES.Program ? 'useExitCode' : 'useExitCodeInFunction',
+        data: { replacement: quote(replacement, MAX_REPLACEMENT_LENGTH) },
+        fix: (fixer) => fixer.replaceText(statement, replacement),
+      });
+    }
+  }
+
+  const byStream = new Set(writes.map((write) => write.stream));
+  if (tail && tail.type !== AST_NODE_TYPES.Program && isCallback(tail) && !byStream.has('logger')) {
+    const exitText = sourceCode.getText(statement.expression);
+    const order = (['stdout', 'stderr'] as const).filter((stream) => byStream.has(stream));
+    const wrapped = order.reduceRight((inner, stream) => `process.${stream}.write('', () => ${inner})`, exitText);
+    suggestions.push({
+      messageId: 'exitFromWriteCallback',
+      data: { streams: order.join(' and ') },
+      fix: (fixer) => fixer.replaceText(statement, `${wrapped};`),
+    });
+  }
+  return suggestions;
+}
+
+function reportExit(context: Context, exit: TSESTree.CallExpression, writes: readonly LogWrite[]): void {
+  const { sourceCode } = context;
+  const nearest = writes.reduce((best, write) => (write.node.range[0] > best.node.range[0] ? write : best));
+  const exitText = quoteExit(sourceCode, exit);
+  const line = nearest.node.loc.start.line;
+  const suggest = suggestionsFor(sourceCode, exit, writes);
+  if (nearest.stream === 'logger') {
+    context.report({
+      node: exit,
+      messageId: 'exitBeforeLoggerFlush',
+      data: { exit: exitText, write: nearest.description, line },
+      suggest,
+    });
+  } else {
+    context.report({
+      node: exit,
+      messageId: 'exitBeforeFlush',
+      data: { exit: exitText, write: nearest.description, line, stream: nearest.stream },
+      suggest,
+    });
+  }
 }
 
 export default createRule<[], MessageIds>({
@@ -192,20 +225,18 @@ export default createRule<[], MessageIds>({
       recommended: 'recommended',
     },
     hasSuggestions: true,
+    schema: [],
     messages: {
       exitBeforeFlush:
-        "`{{exit}}` can cut off the `{{write}}` on line {{line}} when {{stream}} is a pipe; set `process.exitCode` and return, or exit from the stream's write callback.",
+        '`{{exit}}` can cut off `{{write}}` (line {{line}}) if {{stream}} is a pipe; set `process.exitCode` and return.',
       exitBeforeLoggerFlush:
-        "`{{exit}}` can cut off the `{{write}}` on line {{line}} when the logger writes to a pipe or a file; set `process.exitCode` and return, or exit from the logger's flush callback.",
-      useExitCode:
-        'Replace with `{{replacement}}` and let the process end on its own (a listening server, timer or open socket will then keep it running).',
+        '`{{exit}}` can cut off `{{write}}` (line {{line}}) if logs go to a pipe or file; set `process.exitCode` and return.',
+      useExitCode: 'Replace with `{{replacement}}` and let the process end on its own.',
       useExitCodeInFunction:
-        'Replace with `{{replacement}}`: the function then returns instead of ending the process, so its caller goes on, and a listening server, timer or open socket keeps the process running.',
+        'Replace with `{{replacement}}`: the function returns instead of ending the process, and its caller goes on.',
       exitFromWriteCallback: "Exit from {{streams}}'s write callback, once the output before it has flushed.",
     },
-    schema: [],
   },
-  defaultOptions: [],
   create(context) {
     const { sourceCode } = context;
     let streams: LogStreams | undefined;
@@ -214,66 +245,6 @@ export default createRule<[], MessageIds>({
     let exiting = new Set<TSESTree.Node>();
     // The function being traversed, innermost last (the Program at the bottom).
     const owners: TSESTree.Node[] = [];
-
-    const suggestionsFor = (
-      exit: TSESTree.CallExpression,
-      writes: readonly LogWrite[],
-    ): TSESLint.ReportSuggestionArray<MessageIds> => {
-      const statement = statementOf(exit);
-      const code = exit.arguments[0];
-      if (!statement || exit.arguments.length > 1 || !processIsGlobal(sourceCode, exit)) return [];
-      if (code && (code.type === AST_NODE_TYPES.SpreadElement || !isPure(code, PURE_DEPTH))) return [];
-      const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
-      const tail = tailOwner(statement);
-
-      if (code) {
-        const assignment = `process.exitCode = ${sourceCode.getText(code)};`;
-        const owner = tail ?? returnableOwner(statement);
-        const replacement = tail ? assignment : `${assignment} return;`;
-        if (owner) {
-          suggestions.push({
-            messageId: owner.type === AST_NODE_TYPES.Program ? 'useExitCode' : 'useExitCodeInFunction',
-            data: { replacement },
-            fix: (fixer) => fixer.replaceText(statement, replacement),
-          });
-        }
-      }
-
-      const byStream = new Set(writes.map((write) => write.stream));
-      if (tail && tail.type !== AST_NODE_TYPES.Program && isCallback(tail) && !byStream.has('logger')) {
-        const exitText = sourceCode.getText(statement.expression);
-        const order = (['stdout', 'stderr'] as const).filter((stream) => byStream.has(stream));
-        const wrapped = order.reduceRight((inner, stream) => `process.${stream}.write('', () => ${inner})`, exitText);
-        suggestions.push({
-          messageId: 'exitFromWriteCallback',
-          data: { streams: order.join(' and ') },
-          fix: (fixer) => fixer.replaceText(statement, `${wrapped};`),
-        });
-      }
-      return suggestions;
-    };
-
-    const report = (exit: TSESTree.CallExpression, writes: readonly LogWrite[]): void => {
-      const nearest = writes.reduce((best, write) => (write.node.range[0] > best.node.range[0] ? write : best));
-      const exitText = quoteExit(sourceCode, exit);
-      const line = nearest.node.loc.start.line;
-      const suggest = suggestionsFor(exit, writes);
-      if (nearest.stream === 'logger') {
-        context.report({
-          node: exit,
-          messageId: 'exitBeforeLoggerFlush',
-          data: { exit: exitText, write: nearest.description, line },
-          suggest,
-        });
-      } else {
-        context.report({
-          node: exit,
-          messageId: 'exitBeforeFlush',
-          data: { exit: exitText, write: nearest.description, line, stream: nearest.stream },
-          suggest,
-        });
-      }
-    };
 
     // Exits in a timer callback that nothing in the callback wrote before,
     // waiting for what the enclosing function wrote before the timer call.
@@ -289,7 +260,7 @@ export default createRule<[], MessageIds>({
         const writes = sources.flatMap((source) => ('write' in source ? [source.write] : []));
         const timer = sources.find((source) => 'timer' in source);
         const exitCalls = exits.has(target) ? [target] : (waitingOn.get(target) ?? []);
-        if (writes.length > 0) for (const exit of exitCalls) report(exit, writes);
+        if (writes.length > 0) for (const exit of exitCalls) reportExit(context, exit, writes);
         else if (timer && 'timer' in timer) wait(timer.timer, exitCalls);
       },
     });
@@ -304,7 +275,7 @@ export default createRule<[], MessageIds>({
             .map(([node]) => node),
         );
         timerCallbacks = findTimerCallbacks(sourceCode);
-        exiting = functionsThatExit(exits, timerCallbacks);
+        exiting = functionsThatExit(sourceCode.ast, exits, timerCallbacks);
         owners.push(sourceCode.ast);
       },
       ':function'(node: FunctionNode) {

@@ -1,14 +1,11 @@
 import type { RuntimeApi, RuntimeDefinition } from './definition.js';
 
-const CONTEXTS =
-  'such as a constructor, a factory function, a field initializer, or a function used with `runInInjectionContext`';
-
 /** An API that asserts an injection context unless it is handed one (an injector, a `DestroyRef`). */
 const asserting = (name: string, escapeArgument: number): RuntimeApi => ({
   path: [name],
   use: 'call',
   escapeArgument,
-  effect: `it throws NG0203 '${name}() can only be used within an injection context ${CONTEXTS}'`,
+  outcome: 'throws NG0203',
 });
 
 /**
@@ -23,11 +20,7 @@ export const angular: RuntimeDefinition = {
   kind: 'scoped',
   modules: ['@angular/core', '@angular/core/rxjs-interop'],
   requires: [
-    {
-      path: ['inject'],
-      use: 'call',
-      effect: `it throws NG0203 '\`inject()\` function must be called from an injection context ${CONTEXTS}.'`,
-    },
+    { path: ['inject'], use: 'call', outcome: 'throws NG0203' },
     asserting('effect', 1),
     asserting('afterNextRender', 1),
     asserting('toSignal', 1),
@@ -48,6 +41,6 @@ export const angular: RuntimeDefinition = {
   },
   wording: {
     before: 'outside an injection context',
-    fix: 'call it in a constructor or field initializer, or inside `runInInjectionContext()`',
+    fix: 'call it in a constructor or initializer',
   },
 };

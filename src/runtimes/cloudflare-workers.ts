@@ -1,14 +1,11 @@
 import type { RuntimeApi, RuntimeDefinition } from './definition.js';
 
-/** workerd's `kAsyncIoErrorMessage` (`src/workerd/io/io-context.c++`), up to its advice. */
-const GLOBAL_SCOPE_ERROR =
-  'Disallowed operation called within global scope. Asynchronous I/O (ex: fetch() or connect()), setting a timeout, and generating random values are not allowed within global scope.';
-
+/** workerd refuses it in the global scope (`kAsyncIoErrorMessage`, `src/workerd/io/io-context.c++`). */
 const forbidden = (path: string[], from: 'global' | 'module' = 'global'): RuntimeApi => ({
   path,
   use: 'call',
   from,
-  effect: `it throws '${GLOBAL_SCOPE_ERROR}'`,
+  outcome: 'throws',
 });
 
 /**
@@ -21,20 +18,24 @@ const forbidden = (path: string[], from: 'global' | 'module' = 'global'): Runtim
  * (cloudflare/workerd#5964, which would have allowed them, was closed without
  * being merged); the rule's `workersRandomInGlobalScope: 'allow'` drops them.
  */
+const REQUIRES: readonly RuntimeApi[] = [
+  forbidden(['fetch']),
+  forbidden(['setTimeout']),
+  forbidden(['setInterval']),
+  forbidden(['crypto', 'getRandomValues']),
+  forbidden(['crypto', 'randomUUID']),
+  forbidden(['connect'], 'module'),
+];
+
 export const cloudflareWorkers: RuntimeDefinition = {
   name: 'cloudflare-workers',
   kind: 'scoped',
   modules: ['cloudflare:workers', 'cloudflare:sockets'],
-  requires: [
-    forbidden(['fetch']),
-    forbidden(['setTimeout']),
-    forbidden(['setInterval']),
-    forbidden(['crypto', 'getRandomValues']),
-    forbidden(['crypto', 'randomUUID']),
-    forbidden(['connect'], 'module'),
-  ],
+  requires: REQUIRES,
+  requiresUnder: (options) =>
+    options.workersRandomInGlobalScope === 'allow' ? REQUIRES.filter((api) => api.path[0] !== 'crypto') : REQUIRES,
   wording: {
     before: "in the Worker's global scope",
-    fix: 'move it into a handler (`export default { fetch(request, env, ctx) { … } }`, a `WorkerEntrypoint` or Durable Object method)',
+    fix: 'move it into a request handler',
   },
 };

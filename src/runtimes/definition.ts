@@ -1,8 +1,12 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { TypeInformation } from '../util/type-checker.js';
+
 /**
  * A runtime definition: the data `no-work-before-runtime` reads to know which
  * APIs need an ambient runtime, what makes that runtime exist, and what to say
  * when code runs too early. A new runtime is a new definition, not new
- * traversal logic.
+ * traversal logic; what only one runtime needs is a hook of its definition.
  */
 
 /** How an API is used: called, constructed, read, or any member of it touched. */
@@ -18,8 +22,12 @@ export interface RuntimeApi {
   readonly use: ApiUse;
   /** Defaults to `'module'`. */
   readonly from?: ApiSource;
-  /** What happens at run time, quoting the runtime: `it throws 'Cannot create BrowserWindow before app is ready'`. */
-  readonly effect: string;
+  /**
+   * What happens at run time, as messages say it: a verb phrase completing
+   * "`new BrowserWindow()` …" (`throws`, `never runs`). The runtime's own error
+   * text is in the rule's documentation; a message has no room for it.
+   */
+  readonly outcome: string;
   /** The call carries its own runtime when it has an argument at this index (`useStore(pinia)`, `onMounted(fn, instance)`). */
   readonly escapeArgument?: number;
 }
@@ -68,16 +76,32 @@ export interface OutsideMethods {
   readonly methods: readonly string[];
 }
 
+/**
+ * What messages say about the runtime. Each part is short (about 40
+ * characters at most): a message holds the API, what it does, when, and the
+ * fix in 160 characters. Longer explanations belong in the rule's docs.
+ */
 export interface RuntimeWording {
-  /** Completes "`x()` runs …" for work that is too early: "before Electron's app is ready". */
+  /** Completes "`x()` throws …" for work that is too early: "before the app is ready". */
   readonly before: string;
   /** How to fix work that is too early. */
   readonly fix: string;
-  /** Completes "`x()` runs …" for `mustPrecede` work that is too late. */
+  /** Completes "`x()` throws …" for `mustPrecede` work that is too late. */
   readonly after?: string;
   readonly afterFix?: string;
-  /** Scoped: completes "… after an `await` in `setup()`," — what is lost: "where Vue no longer knows the component". */
-  readonly lost?: string;
+}
+
+/** The rule's options that tune a runtime's own APIs. */
+export interface RuntimeOptions {
+  /** Cloudflare Workers: whether `crypto.getRandomValues()` / `crypto.randomUUID()` in the global scope is reported. */
+  readonly workersRandomInGlobalScope?: 'report' | 'allow';
+}
+
+/** A binding the type checker shows to hold one of a runtime's instances, though the file imports it from elsewhere. */
+export interface ImportedInstance {
+  /** The instance's name in `instances`. */
+  readonly instance: string;
+  readonly variable: TSESLint.Scope.Variable;
 }
 
 export interface RuntimeDefinition {
@@ -107,9 +131,17 @@ export interface RuntimeDefinition {
   /** Scoped: skip module top level in `.vue` files, where `<script setup>` is the component's setup. */
   readonly setupFiles?: readonly string[];
   readonly wording: RuntimeWording;
-}
-
-/** `it throws '…'`, quoting the runtime's own error text. */
-export function throws(error: string): string {
-  return `it throws '${error}'`;
+  /** The `requires` list under the rule's options, when an option changes it. */
+  readonly requiresUnder?: (options: RuntimeOptions) => readonly RuntimeApi[];
+  /**
+   * Type-aware: imported bindings that hold one of the runtime's instances
+   * (Pinia: a store hook another module made with `defineStore`), found
+   * through the checker. Imports of `runtimeModules` (every built-in
+   * runtime's) are not asked about. Finding one activates the runtime.
+   */
+  readonly importedInstances?: (
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    types: TypeInformation,
+    runtimeModules: ReadonlySet<string>,
+  ) => readonly ImportedInstance[];
 }

@@ -1,43 +1,24 @@
-import { type RuntimeApi, type RuntimeDefinition, throws } from './definition.js';
+import type { RuntimeApi, RuntimeDefinition } from './definition.js';
 
-const beforeReady = (module: string, error: string): RuntimeApi => ({
-  path: [module],
-  use: 'member',
-  effect: throws(error),
-});
-const call = (path: string[], error: string): RuntimeApi => ({ path, use: 'call', effect: throws(error) });
-const construct = (name: string): RuntimeApi => ({
-  path: [name],
-  use: 'new',
-  effect: throws(`Cannot create ${name} before app is ready`),
-});
-const protocolMethod = (method: string): RuntimeApi => ({
-  path: ['protocol', method],
-  use: 'call',
-  effect: 'Electron documents that `protocol` methods can only be used after the `ready` event',
-});
-const beforeReadyOnly = (method: string): RuntimeApi => ({
-  path: ['app', method],
-  use: 'call',
-  effect: throws(`app.${method}() can only be called before app is ready`),
-});
+const throwing = (path: string[], use: RuntimeApi['use'] = 'call'): RuntimeApi => ({ path, use, outcome: 'throws' });
 
 /**
  * Electron's main process: most native modules exist only once the app is
- * ready (a phase: once ready, always ready). Error texts are Electron's own
- * (`shell/browser/api/*.cc`, `lib/browser/api/*.ts`).
+ * ready (a phase: once ready, always ready). What each API does before then
+ * is Electron's own behaviour (`shell/browser/api/*.cc`, `lib/browser/api/*.ts`);
+ * the rule's docs quote the errors.
  */
 export const electron: RuntimeDefinition = {
   name: 'electron',
   kind: 'phase',
   modules: ['electron', 'electron/main'],
   requires: [
-    construct('BrowserWindow'),
-    construct('Tray'),
-    construct('Notification'),
+    throwing(['BrowserWindow'], 'new'),
+    throwing(['Tray'], 'new'),
+    throwing(['Notification'], 'new'),
     // `screen` is a lazy proxy: destructuring it is fine, the first member access throws.
-    beforeReady('screen', "The 'screen' module can't be used before the app 'ready' event"),
-    beforeReady('globalShortcut', 'globalShortcut cannot be used before the app is ready'),
+    throwing(['screen'], 'member'),
+    throwing(['globalShortcut'], 'member'),
     // `dialog.showErrorBox()` is documented as safe before ready; the others check.
     ...[
       'showOpenDialog',
@@ -47,25 +28,19 @@ export const electron: RuntimeDefinition = {
       'showMessageBox',
       'showMessageBoxSync',
       'showCertificateTrustDialog',
-    ].map((method) => call(['dialog', method], 'dialog module can only be used after app is ready')),
+    ].map((method) => throwing(['dialog', method])),
     // `net.isOnline()` and `net.online` work before ready; `fetch` and `resolveHost` go through the default session.
-    call(['net', 'request'], 'net module can only be used after app is ready'),
-    ...['fetch', 'resolveHost'].map((method): RuntimeApi => ({
-      path: ['net', method],
-      use: 'call',
-      effect: 'it uses `session.defaultSession`, which Electron only has once the app is ready',
-    })),
-    beforeReady('safeStorage', 'safeStorage cannot be used before app is ready'),
-    beforeReady('contentTracing', 'contentTracing cannot be used before app is ready'),
-    call(['utilityProcess', 'fork'], 'utilityProcess cannot be created before app is ready.'),
-    call(['session', 'fromPartition'], 'Session can only be received when app is ready'),
-    call(['session', 'fromPath'], 'Session can only be received when app is ready'),
-    {
-      path: ['session', 'defaultSession'],
-      use: 'read',
-      effect: 'Electron documents `session.defaultSession` as available only once the app is ready',
-    },
-    call(['app', 'getSystemLocale'], 'app.getSystemLocale() can only be called after app is ready'),
+    throwing(['net', 'request']),
+    ...['fetch', 'resolveHost'].map((method): RuntimeApi => ({ path: ['net', method], use: 'call', outcome: 'fails' })),
+    throwing(['safeStorage'], 'member'),
+    throwing(['contentTracing'], 'member'),
+    throwing(['utilityProcess', 'fork']),
+    throwing(['session', 'fromPartition']),
+    throwing(['session', 'fromPath']),
+    // Documented as available only once the app is ready.
+    { path: ['session', 'defaultSession'], use: 'read', outcome: 'is unavailable' },
+    throwing(['app', 'getSystemLocale']),
+    // Documented as usable only after the `ready` event.
     ...[
       'handle',
       'unhandle',
@@ -84,17 +59,13 @@ export const electron: RuntimeDefinition = {
       'interceptStreamProtocol',
       'uninterceptProtocol',
       'isProtocolIntercepted',
-    ].map(protocolMethod),
+    ].map((method): RuntimeApi => ({ path: ['protocol', method], use: 'call', outcome: 'is unsupported' })),
   ],
   mustPrecede: [
-    {
-      path: ['protocol', 'registerSchemesAsPrivileged'],
-      use: 'call',
-      effect: throws('protocol.registerSchemesAsPrivileged should be called before app is ready'),
-    },
-    beforeReadyOnly('disableHardwareAcceleration'),
-    beforeReadyOnly('disableDomainBlockingFor3DAPIs'),
-    beforeReadyOnly('enableSandbox'),
+    throwing(['protocol', 'registerSchemesAsPrivileged']),
+    throwing(['app', 'disableHardwareAcceleration']),
+    throwing(['app', 'disableDomainBlockingFor3DAPIs']),
+    throwing(['app', 'enableSandbox']),
   ],
   ready: [
     { signal: 'promise', path: ['app', 'whenReady'] },
@@ -106,9 +77,9 @@ export const electron: RuntimeDefinition = {
     { signal: 'early', path: ['app', 'once'], events: ['activate', 'open-file', 'open-url'] },
   ],
   wording: {
-    before: "before Electron's app is ready",
+    before: 'before the app is ready',
     fix: 'move it into `app.whenReady().then(…)`',
-    after: "after Electron's app is ready",
-    afterFix: 'call it synchronously at the top level of the main process, before the app is ready',
+    after: 'after the app is ready',
+    afterFix: 'call it before the app is ready',
   },
 };

@@ -12,25 +12,25 @@ const onServer = (instance: string): RuntimeApi[] => [
     path: [method],
     use: 'call' as const,
     from: { instance },
-    effect: "it throws FST_ERR_INSTANCE_ALREADY_LISTENING 'Fastify instance is already listening. Cannot add route!'",
+    outcome: 'throws',
   })),
   ...SETUP.map((method) => ({
     path: [method],
     use: 'call' as const,
     from: { instance },
-    effect: `it throws FST_ERR_INSTANCE_ALREADY_LISTENING 'Fastify instance is already listening. Cannot call "${method}"!'`,
+    outcome: 'throws',
   })),
   ...DECORATORS.map((method) => ({
     path: [method],
     use: 'call' as const,
     from: { instance },
-    effect: "it throws FST_ERR_DEC_AFTER_START 'The decorator … has been added after start!'",
+    outcome: 'throws',
   })),
   {
     path: ['register'],
     use: 'call',
     from: { instance },
-    effect: "it throws FST_ERR_ROOT_PLG_BOOTED 'Root plugin has already booted'",
+    outcome: 'throws',
   },
 ];
 
@@ -56,9 +56,9 @@ export const fastify: RuntimeDefinition = {
   mustPrecede: SERVERS.flatMap(onServer),
   ready: SERVERS.flatMap(started),
   wording: {
-    before: 'before the Fastify server has started',
+    before: 'before the server has started',
     fix: 'wait for the server to start',
-    after: 'after the Fastify server has started',
-    afterFix: 'add routes, hooks, plugins and decorators before `await app.listen()` / `app.ready()`',
+    after: 'after the server has started',
+    afterFix: 'add it before `app.listen()`',
   },
 };

@@ -1,9 +1,5 @@
 import type { RuntimeApi, RuntimeDefinition } from './definition.js';
 
-/** NUXT_E1001, from `packages/nuxt/src/app/nuxt.ts` (its text in `app/diagnostics/core.ts`). */
-const NUXT_INSTANCE_ERROR =
-  'A composable that requires access to the Nuxt instance was called outside of a plugin, Nuxt hook, Nuxt middleware, or Vue setup function.';
-
 /** Composables that call `useNuxtApp()` and throw without the Nuxt instance. */
 const COMPOSABLES = [
   'useNuxtApp',
@@ -16,11 +12,8 @@ const COMPOSABLES = [
   'useError',
 ];
 
-const composable = (name: string): RuntimeApi => ({
-  path: [name],
-  use: 'call',
-  effect: `it throws NUXT_E1001 '${NUXT_INSTANCE_ERROR}'`,
-});
+/** NUXT_E1001 (`packages/nuxt/src/app/nuxt.ts`). */
+const composable = (name: string): RuntimeApi => ({ path: [name], use: 'call', outcome: 'throws NUXT_E1001' });
 
 /**
  * Nuxt: composables need the Nuxt instance, which plugins, route middleware,
@@ -42,8 +35,7 @@ export const nuxt: RuntimeDefinition = {
   ],
   setupFiles: ['.vue'],
   wording: {
-    before: 'outside a Nuxt plugin, middleware, hook or `setup()`',
-    lost: 'where the Nuxt instance is no longer set',
-    fix: 'call it inside a plugin, middleware or `setup()` (before any `await` in `setup()`), or inside `nuxtApp.runWithContext()`',
+    before: 'outside the Nuxt context',
+    fix: 'call it in `setup()` or a Nuxt plugin',
   },
 };

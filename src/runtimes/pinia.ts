@@ -1,7 +1,64 @@
-import { type RuntimeDefinition, throws } from './definition.js';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import ts from 'typescript';
 
-const NO_ACTIVE_PINIA =
-  '"getActivePinia()" was called but there was no active Pinia. Are you trying to use a store before calling "app.use(pinia)"?';
+import { askChecker, skipTsWrappers, type TypeInformation } from '../util/type-checker.js';
+import type { ImportedInstance, RuntimeDefinition } from './definition.js';
+
+/** `defineStore` results, by declaration: is this imported binding a Pinia store hook? */
+const storeDeclarations = new WeakMap<ts.Node, boolean>();
+
+function isPiniaStoreDeclaration(declaration: ts.Node, checker: ts.TypeChecker): boolean {
+  const cached = storeDeclarations.get(declaration);
+  if (cached !== undefined) return cached;
+  let result = false;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+    const init = skipTsWrappers(declaration.initializer);
+    if (ts.isCallExpression(init) && ts.isIdentifier(init.expression)) {
+      const symbol = checker.getSymbolAtLocation(init.expression);
+      const imported = symbol?.declarations?.[0];
+      if (imported && ts.isImportSpecifier(imported)) {
+        const name = (imported.propertyName ?? imported.name).text;
+        const module = imported.parent.parent.parent.moduleSpecifier;
+        result = name === 'defineStore' && ts.isStringLiteral(module) && module.text === 'pinia';
+      }
+    }
+  }
+  storeDeclarations.set(declaration, result);
+  return result;
+}
+
+/** Imported bindings that resolve (through the type checker) to a `defineStore` result: store hooks. */
+function importedStores(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  types: TypeInformation,
+  runtimeModules: ReadonlySet<string>,
+): ImportedInstance[] {
+  const { checker } = types;
+  const stores: ImportedInstance[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
+    if (runtimeModules.has(statement.source.value) || statement.source.value.startsWith('node:')) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') continue;
+      const [variable] = sourceCode.scopeManager?.getDeclaredVariables(specifier) ?? [];
+      if (
+        !variable?.references.some((reference) => reference.identifier.parent.type === AST_NODE_TYPES.CallExpression)
+      ) {
+        continue;
+      }
+      const local = types.tsNodeOf(specifier.local);
+      // A checker failure on an unusual declaration means "not a store".
+      const isStore = askChecker(() => {
+        let symbol = local && checker.getSymbolAtLocation(local);
+        if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+        const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+        return declaration !== undefined && isPiniaStoreDeclaration(declaration, checker);
+      });
+      if (isStore === true) stores.push({ instance: 'store', variable });
+    }
+  }
+  return stores;
+}
 
 /**
  * Pinia: a store hook (the value `defineStore` returns) needs an active Pinia,
@@ -18,14 +75,16 @@ export const pinia: RuntimeDefinition = {
     pinia: { path: ['createPinia'], create: 'call' },
   },
   requires: [
-    { path: [], from: { instance: 'store' }, use: 'call', effect: throws(NO_ACTIVE_PINIA), escapeArgument: 0 },
+    // Pinia's "getActivePinia()" was called but there was no active Pinia.
+    { path: [], from: { instance: 'store' }, use: 'call', outcome: 'throws', escapeArgument: 0 },
   ],
   ready: [
     { signal: 'install', path: [], from: { instance: 'pinia' } },
     { signal: 'call', path: ['setActivePinia'] },
   ],
+  importedInstances: importedStores,
   wording: {
     before: 'before Pinia is installed',
-    fix: 'call it where it is used (a component, composable, router guard or other callback), after `app.use(pinia)`, or pass the instance: `useStore(pinia)`',
+    fix: 'call it after `app.use(pinia)`',
   },
 };

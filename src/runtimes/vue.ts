@@ -15,13 +15,13 @@ const LIFECYCLE_HOOKS = [
   'onServerPrefetch',
 ];
 
-/** Vue's warning from `apiLifecycle.ts`, up to its advice about async setup. */
+/** Vue warns (`apiLifecycle.ts`) and drops the hook. */
 const hook = (name: string): RuntimeApi => ({
   path: [name],
   use: 'call',
   // A second argument is the component instance to attach to.
   escapeArgument: 1,
-  effect: `Vue warns '${name} is called when there is no active component instance to be associated with. Lifecycle injection APIs can only be used during execution of setup().' and the hook never runs`,
+  outcome: 'never runs',
 });
 
 /**
@@ -35,17 +35,9 @@ export const vue: RuntimeDefinition = {
   kind: 'scoped',
   modules: ['vue', '@vue/runtime-core'],
   requires: [
-    {
-      path: ['inject'],
-      use: 'call',
-      effect:
-        "Vue warns 'inject() can only be used inside setup() or functional components.' and it returns `undefined`",
-    },
-    {
-      path: ['provide'],
-      use: 'call',
-      effect: "Vue warns 'provide() can only be used inside setup().' and nothing is provided",
-    },
+    // Vue warns, and the call does nothing else.
+    { path: ['inject'], use: 'call', outcome: 'returns `undefined`' },
+    { path: ['provide'], use: 'call', outcome: 'provides nothing' },
     ...LIFECYCLE_HOOKS.map(hook),
   ],
   ready: [
@@ -55,8 +47,7 @@ export const vue: RuntimeDefinition = {
   contexts: [{ path: ['defineComponent'], argument: 0, property: 'setup', label: '`setup()`' }],
   setupFiles: ['.vue'],
   wording: {
-    before: "outside a component's `setup()`",
-    lost: 'where Vue no longer knows the component',
-    fix: 'call it synchronously in `setup()`, before any `await`, or inside `app.runWithContext()`',
+    before: 'outside `setup()`',
+    fix: 'call it synchronously in `setup()`',
   },
 };

@@ -116,8 +116,9 @@ function reversePostOrder(initial: Segment): Segment[] {
   const tried: number[] = [0];
   while (stack.length > 0) {
     const top = stack.length - 1;
-    const segment = stack[top] as Segment;
-    const count = tried[top] as number;
+    const segment = stack[top];
+    const count = tried[top];
+    if (segment === undefined || count === undefined) break;
     const next = segment.nextSegments[segment.nextSegments.length - 1 - count];
     if (next === undefined) {
       stack.pop();
@@ -171,7 +172,8 @@ export function flowEvents<Event, Value>(
       continue;
     }
     waiting[index] = 0;
-    const segment = order[index] as Segment;
+    const segment = order[index];
+    if (segment === undefined) break;
     let out = entering[index] as Value;
     for (const event of eventsOf(segment)) out = flow.step(out, event);
     const before = leaving[index];
@@ -179,7 +181,8 @@ export function flowEvents<Event, Value>(
     if (before === undefined || !flow.same(before, out)) {
       leaving[index] = out;
       for (const next of segment.nextSegments) {
-        const at = position.get(next) as number;
+        const at = position.get(next);
+        if (at === undefined) continue;
         const into = entering[at];
         // What leaves a segment only grows, so joining the new value alone is enough.
         const joined = into === undefined ? out : flow.join(into, out);

@@ -5,12 +5,8 @@ export interface DefuseRuleDocs {
   description: string;
   /** The lowest config that turns the rule on. */
   recommended: 'recommended' | 'strict';
-  /** Always false: every rule works without type information. */
-  requiresTypeChecking?: false;
   /** The rule sharpens its analysis when type information is available. */
   usesTypeInformation?: boolean;
-  /** Options the `strict` config passes, turning on opt-in behaviour. */
-  strictOptions?: readonly unknown[];
 }
 
 const REPOSITORY = 'https://github.com/eslint-plugin-defuse/eslint-plugin-defuse';

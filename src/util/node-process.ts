@@ -1,6 +1,6 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { CALL, createReferenceTracker, READ, type TraceMap, type TraceMapElement } from './references.js';
+import { CALL, findReferences, READ, type TraceMapElement } from './references.js';
 
 /** Members of Node's `process` object that rules ask about. */
 export type ProcessMember =
@@ -46,23 +46,32 @@ export function findProcessReferences(
   members: readonly ProcessMember[],
 ): Map<TSESTree.Node, ProcessReference> {
   const found = new Map<TSESTree.Node, ProcessReference>();
-  const tracker = createReferenceTracker(sourceCode);
-  if (!tracker) return found;
-
   const processMap = traceMapFor(members);
-  const modules: TraceMap = { process: processMap, 'node:process': processMap };
-  const iterators = [
-    tracker.iterateGlobalReferences({ process: processMap }),
-    tracker.iterateEsmReferences(modules),
-    tracker.iterateCjsReferences(modules),
-  ];
-  for (const iterator of iterators) {
-    for (const { node, type, info } of iterator) {
-      const kind = type === CALL ? 'call' : 'read';
-      // A called member is also read; keep the more specific answer.
-      if (found.get(node)?.kind === 'call') continue;
-      found.set(node, { member: info as ProcessMember, kind });
-    }
+  for (const { node, type, info } of findReferences(sourceCode, {
+    globals: { process: processMap },
+    modules: { process: processMap },
+  })) {
+    const kind = type === CALL ? 'call' : 'read';
+    // A called member is also read; keep the more specific answer.
+    if (found.get(node)?.kind === 'call') continue;
+    found.set(node, { member: info as ProcessMember, kind });
   }
   return found;
+}
+
+/**
+ * Whether the name `process` at `node` is Node's process object, so that code
+ * a suggestion writes there (`process.exitCode = 1`) sets the exit code: the
+ * global no local shadows, or the default import of `process` or
+ * `node:process`. A namespace import (`import * as process`) is a module
+ * namespace, whose properties cannot be assigned, and any other binding may
+ * be anything.
+ */
+export function isNodeProcess(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), 'process');
+  if (!variable || variable.defs.length === 0) return true;
+  const [def] = variable.defs;
+  if (variable.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.ImportDefaultSpecifier) return false;
+  const source = def.node.parent.source.value;
+  return source === 'process' || source === 'node:process';
 }

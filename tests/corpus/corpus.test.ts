@@ -9,7 +9,7 @@ import { defuseRules, lintPackage, loadPlugin } from './lint.mjs';
 import { isInstalled, readManifest } from './paths.mjs';
 import { compareWithTriage, readTriage, VERDICTS } from './triage.mjs';
 
-const ciOnly = process.env['CORPUS_SUBSET'] === 'ci';
+const ciOnly = process.env.CORPUS_SUBSET === 'ci';
 const entries = readManifest().filter((entry) => !ciOnly || entry.ci);
 const triage = readTriage();
 const plugin = await loadPlugin();

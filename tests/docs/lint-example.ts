@@ -57,7 +57,8 @@ export function parseDirective(text: string | undefined): ExampleSettings {
 
 /** The JSON object or array at the start of `text`, up to its matching bracket. */
 function leadingJson(text: string): string {
-  if (text[0] !== '{' && text[0] !== '[') throw new Error(`options: expects a JSON object or array at "${text}"`);
+  if (!text.startsWith('{') && !text.startsWith('['))
+    throw new Error(`options: expects a JSON object or array at "${text}"`);
   let depth = 0;
   let inString = false;
   for (let index = 0; index < text.length; index++) {
@@ -139,9 +140,9 @@ export function lintExample(
   const filename = path.join(projectRoot, settings.filename ?? `file.${lang}`);
   const typescript = /\.[cm]?tsx?$/.test(filename);
   const languageOptions: Linter.LanguageOptions = settings.typed
-    ? { parser: tsParser as Linter.Parser, parserOptions: { programs: [createProgram(filename, code)] } }
+    ? { parser: tsParser, parserOptions: { programs: [createProgram(filename, code)] } }
     : typescript
-      ? { parser: tsParser as Linter.Parser }
+      ? { parser: tsParser }
       : {
           ecmaVersion: 'latest',
           sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module',
@@ -161,7 +162,7 @@ export function lintExample(
 /** The first parse error of a `js` or `ts` block with no rule on, if any. */
 export function parseError(code: string, lang: 'js' | 'ts'): Linter.LintMessage | undefined {
   const languageOptions: Linter.LanguageOptions =
-    lang === 'ts' ? { parser: tsParser as Linter.Parser } : { ecmaVersion: 'latest', sourceType: 'module' };
+    lang === 'ts' ? { parser: tsParser } : { ecmaVersion: 'latest', sourceType: 'module' };
   const config: Linter.Config[] = [{ files: FILES, languageOptions }];
   return linter
     .verify(code, config, { filename: path.join(projectRoot, `file.${lang}`) })

@@ -47,7 +47,7 @@ export function parseRuleDoc(text: string): RuleDoc {
       const body: string[] = [];
       let end = index + 1;
       // A closing fence uses the same character, at least as many times, and nothing after it.
-      const closing = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
+      const closing = new RegExp(`^ {0,3}${marker.startsWith('`') ? '`' : '~'}{${marker.length},}\\s*$`);
       while (end < lines.length && !closing.test(lines[end] ?? '')) body.push(lines[end++] ?? '');
       blocks.push({
         lang,

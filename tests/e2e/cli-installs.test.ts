@@ -32,7 +32,7 @@ function findingsOf(stdout: string, cwd: string): string[] {
 }
 
 describe('the floor of the ESLint peer range, with Vue files', () => {
-  const floor = /^\^(\d+\.\d+\.\d+)/.exec(MANIFEST.peerDependencies['eslint'] ?? '')?.[1];
+  const floor = /^\^(\d+\.\d+\.\d+)/.exec(MANIFEST.peerDependencies.eslint ?? '')?.[1];
   let project: string;
 
   beforeAll(async () => {
@@ -83,7 +83,7 @@ describe('an unsupported TypeScript in the project', () => {
       dependencies: [`eslint@${repoVersionOf('eslint')}`, 'typescript@7.0.2'],
       npmArgs: ['--legacy-peer-deps'],
     });
-    const range = MANIFEST.peerDependencies['typescript'];
+    const range = MANIFEST.peerDependencies.typescript;
     expect(await npx(project, ['defuse'])).toEqual({
       status: 2,
       stdout: '',

@@ -140,5 +140,5 @@ describe('the result cache', () => {
 function readCache(directory: string): string {
   const names = readdirSync(path.join(project, directory));
   expect(names).toHaveLength(1);
-  return readFileSync(path.join(project, directory, names[0] as string), 'utf8');
+  return readFileSync(path.join(project, directory, names[0]!), 'utf8');
 }

@@ -133,7 +133,7 @@ describe.each(RULE_SAMPLES.map((sample) => [sample.rule, sample] as const))('%s'
 describe('type information in the editor', () => {
   it('resolves an imported placeholder helper through the project service', async () => {
     const messages = await lintBuffer(USES_PENDING, 'src/load.ts');
-    const placeholder = RULE_SAMPLES.find((sample) => sample.rule === 'no-placeholder-throw') as RuleSample;
+    const placeholder = RULE_SAMPLES.find((sample) => sample.rule === 'no-placeholder-throw')!;
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({
       ruleId: 'defuse/no-placeholder-throw',

@@ -103,14 +103,14 @@ export function runDefuse(args: readonly string[], options: RunOptions): Promise
  */
 export function notRun(context: TestContext, reason: string): never {
   if (isCi()) throw new Error(`${reason} (CI installs it in .ci/run)`);
-  const file = process.env['DEFUSE_NOT_RUN_FILE'];
+  const file = process.env.DEFUSE_NOT_RUN_FILE;
   if (file) appendFileSync(file, `${reason}\n`);
   return context.skip(reason);
 }
 
 /** Whether this is a CI run (CI set, as CI services and .ci/run's caller set it). */
 export function isCi(): boolean {
-  const ci = process.env['CI'];
+  const ci = process.env.CI;
   return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
 }
 
@@ -127,7 +127,7 @@ export function createTempDir(prefix = 'defuse-e2e-'): string {
   if (!cleanupRegistered) {
     cleanupRegistered = true;
     afterAll(() => {
-      if (process.env['KEEP_E2E_DIRS']) return;
+      if (process.env.KEEP_E2E_DIRS) return;
       for (const created of temporaryDirectories.splice(0)) rmSync(created, { recursive: true, force: true });
     });
   }

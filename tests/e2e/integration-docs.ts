@@ -24,12 +24,12 @@ export function snippet(name: SnippetName): string {
   const doc = readFileSync(INTEGRATIONS_DOC, 'utf8');
   const marker = `<!-- snippet: ${name} -->\n`;
   const start = doc.indexOf(marker);
-  if (start < 0 || doc.indexOf(marker, start + 1) >= 0) {
+  if (start < 0 || doc.includes(marker, start + 1)) {
     throw new Error(`docs/integrations.md must have exactly one snippet "${name}"`);
   }
   const block = /^```[a-z]*\n([\s\S]*?)^```$/m.exec(doc.slice(start + marker.length));
-  if (!block || block.index !== 0) throw new Error(`snippet "${name}" is not followed by a fenced block`);
-  return block[1] as string;
+  if (block?.index !== 0) throw new Error(`snippet "${name}" is not followed by a fenced block`);
+  return block[1]!;
 }
 
 /**
@@ -38,6 +38,6 @@ export function snippet(name: SnippetName): string {
  */
 export function workflowLintCommands(): string[][] {
   return [...snippet('github-actions').matchAll(/^\s*(?:- )?run: (npx (?:eslint|defuse)\b.*)$/gm)].map((match) =>
-    (match[1] as string).trim().split(/\s+/),
+    match[1]!.trim().split(/\s+/),
   );
 }

@@ -171,7 +171,7 @@ describe('oxlint jsPlugins', () => {
       const { findings, pluginErrors } = oxlintFindings(result);
       const expected = await eslintFindings([rule]);
       if (pluginErrors.length > 0) {
-        failures[rule] = pluginErrors[0] as string;
+        failures[rule] = pluginErrors[0]!;
       } else if (expected.length === 0) {
         failures[rule] = 'no report without type information';
       } else {

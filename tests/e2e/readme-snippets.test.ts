@@ -18,7 +18,7 @@ function sectionOf(readme: string, title: string): string {
 }
 
 function fencedBlocks(text: string): string[] {
-  return [...text.matchAll(/^```[a-z]*\n([\s\S]*?)^```$/gm)].map((match) => match[1] as string);
+  return [...text.matchAll(/^```[a-z]*\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
 }
 
 describe('README integration snippets', () => {

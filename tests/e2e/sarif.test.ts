@@ -168,7 +168,7 @@ describe('the GitHub Actions job', () => {
 
       const sarifRun = await npx(sarif.slice(1));
       expect(sarifRun.status).toBe(1);
-      const output = sarif[sarif.indexOf('--output-file') + 1] as string;
+      const output = sarif[sarif.indexOf('--output-file') + 1]!;
       const log = JSON.parse(readFileSync(path.join(project, output), 'utf8')) as SarifLog;
       expectSarifResults(log);
 

@@ -16,7 +16,7 @@ function createESLint(typeAware: boolean): ESLint {
   const config: Linter.Config[] = [
     {
       files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-      languageOptions: { parser: tsParser as Linter.Parser, parserOptions: program ? { programs: [program] } : {} },
+      languageOptions: { parser: tsParser, parserOptions: program ? { programs: [program] } : {} },
       plugins: { defuse: plugin as never },
       rules: allRules('strict'),
     },

@@ -17,15 +17,10 @@ export const ruleNames = Object.keys(plugin.rules);
 
 type RuleOptions = 'default' | 'strict';
 
-/** `{ 'defuse/<rule>': 'error' }` for every rule, with the `strict` config's options when asked. */
+/** `{ 'defuse/<rule>': 'error' }` for every rule, or the `strict` config's entries (with its options) when asked. */
 export function allRules(options: RuleOptions = 'default'): Linter.RulesRecord {
-  return Object.fromEntries(
-    Object.entries(plugin.rules).map(([name, rule]) => {
-      const strictOptions = rule.meta.docs?.strictOptions;
-      const entry: Linter.RuleEntry = options === 'strict' && strictOptions ? ['error', ...strictOptions] : 'error';
-      return [`defuse/${name}`, entry];
-    }),
-  );
+  if (options === 'strict') return { ...(plugin.configs.strict.rules as Linter.RulesRecord) };
+  return Object.fromEntries(ruleNames.map((name) => [`defuse/${name}`, 'error']));
 }
 
 const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
@@ -46,7 +41,7 @@ export function lintConfig(rules: Linter.RulesRecord, program?: ts.Program): Lin
       // With a program, every file goes through the TypeScript parser and gets type information.
       files: program ? ['**/*'] : TS_FILES,
       languageOptions: {
-        parser: tsParser as Linter.Parser,
+        parser: tsParser,
         parserOptions: program ? { programs: [program] } : {},
       },
     },

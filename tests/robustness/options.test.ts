@@ -100,7 +100,7 @@ function wrongShapes(schema: Schema | readonly Schema[]): WrongShape[] {
 }
 
 const cases = Object.entries(plugin.rules).flatMap(([name, rule]) =>
-  wrongShapes((rule.meta.schema ?? []) as unknown as Schema | Schema[]).map((shape) => ({ name, ...shape })),
+  wrongShapes(rule.meta.schema as unknown as Schema | Schema[]).map((shape) => ({ name, ...shape })),
 );
 
 describe('option schemas', () => {
@@ -127,10 +127,11 @@ describe('option schemas', () => {
     expect((thrown as { ruleId?: string }).ruleId).toBeUndefined();
   });
 
-  it("accept each rule's own defaults and strict options", () => {
+  it("accept each rule's own defaults and the strict config's options", () => {
     const linter = new Linter({ cwd: '/virtual-defuse' });
     for (const [name, rule] of Object.entries(plugin.rules)) {
-      for (const options of [rule.meta.defaultOptions ?? [], rule.meta.docs?.strictOptions ?? []]) {
+      const strict: unknown = plugin.configs.strict.rules?.[`defuse/${name}`];
+      for (const options of [rule.meta.defaultOptions ?? [], Array.isArray(strict) ? strict.slice(1) : []]) {
         const config: Linter.Config[] = [
           { plugins: { defuse: plugin as never }, rules: { [`defuse/${name}`]: ['error', ...options] } },
         ];

@@ -2,6 +2,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 
 import rule from '../../src/rules/no-exit-before-flush.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
+import { locate } from '../util/probe-rule.js';
 
 type MessageIds =
   'exitBeforeFlush' | 'exitBeforeLoggerFlush' | 'useExitCode' | 'useExitCodeInFunction' | 'exitFromWriteCallback';
@@ -20,16 +21,6 @@ interface Expected {
     data: Record<string, string>;
     output: string;
   }[];
-}
-
-/** Where the first `text` sits in `code`, as ESLint reports it (1-based lines and columns, single-line text). */
-function locate(code: string, text: string): { line: number; column: number; endLine: number; endColumn: number } {
-  const index = code.indexOf(text);
-  if (index < 0) throw new Error(`"${text}" not found in the test code`);
-  const before = code.slice(0, index).split('\n');
-  const line = before.length;
-  const column = (before.at(-1)?.length ?? 0) + 1;
-  return { line, column, endLine: line, endColumn: column + text.length };
 }
 
 function report(code: string, expected: Expected) {

@@ -1,65 +1,51 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import rule from '../../src/rules/no-partial-state.js';
-import { getProvidedProperties, getTargetShapes } from '../../src/util/types.js';
+import rule from '../../src/rules/no-partial-state/index.js';
+import { getProvidedProperties, getTargetShapes } from '../../src/rules/no-partial-state/required-properties.js';
 import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+import { at, type Position } from '../util/probe-rule.js';
 
 const lines = (...text: string[]) => text.join('\n');
 
-/** Where a report starts and ends. */
-interface At {
-  line: number;
-  column: number;
-  endColumn: number;
-  endLine?: number;
-}
-const place = ({ line, column, endColumn, endLine = line }: At) => ({ line, column, endLine, endColumn });
-
 const annotate = (type: string, output: string) => [{ messageId: 'annotateInstead' as const, data: { type }, output }];
 
-/** Item 1 with types: the assertion, its type and what is missing. */
-const missingProperties = (type: string, missing: string, at: At, annotated?: string) => ({
+/** An asserted literal, with types: the assertion, its type and what is missing. */
+const missingProperties = (type: string, properties: string, position: Position, annotated?: string) => ({
   messageId: 'missingProperties' as const,
-  data: { type, missing },
-  ...place(at),
+  data: { type, properties },
+  ...position,
   suggestions: annotated === undefined ? [] : annotate(type, annotated),
 });
 
-/** Item 1, the builder idiom: the declarator and what is never assigned before the first use. */
-const incompleteBuilder = (type: string, name: string, missing: string, at: At) => ({
+/** The builder idiom: the declarator and what is never assigned before the first use. */
+const incompleteBuilder = (name: string, properties: string, position: Position) => ({
   messageId: 'incompleteBuilder' as const,
-  data: { type, name, missing },
-  ...place(at),
+  data: { name, properties },
+  ...position,
 });
 
-/** Item 1 without types: `{}` asserted to a named type. */
-const emptyAsserted = (type: string, at: At, annotated?: string) => ({
+/** An asserted literal, without types: `{}` asserted to a named type. */
+const emptyAsserted = (type: string, position: Position, annotated?: string) => ({
   messageId: 'emptyAsserted' as const,
   data: { type },
-  ...place(at),
+  ...position,
   suggestions: annotated === undefined ? [] : annotate(type, annotated),
 });
 
-const NULLISH_RUNTIME = { undefined: '`undefined`', null: '`null`' };
-/** Item 2: a placeholder property value. */
-const placeholder = (property: string, value: string, runtime: 'undefined' | 'null' | 'empty', at: At) => ({
-  messageId: 'placeholderValue' as const,
-  data: {
-    property,
-    value,
-    runtime:
-      runtime === 'empty' ? 'an empty object, so each of its properties is `undefined`' : NULLISH_RUNTIME[runtime],
-    error: runtime === 'empty' ? 'undefined' : runtime,
-  },
-  ...place(at),
+const ACTUAL = { undefined: '`undefined`', null: '`null`', empty: 'an empty object' };
+/** A filler property value. */
+const filler = (property: string, value: string, actual: keyof typeof ACTUAL, position: Position) => ({
+  messageId: 'fillerValue' as const,
+  data: { property, value, actual: ACTUAL[actual] },
+  ...position,
 });
 
-/** Item 3: a `x!: T` field nothing assigns. */
-const neverAssigned = (name: string, at: At) => ({
+/** A `x!: T` field nothing assigns. */
+const neverAssigned = (name: string, position: Position) => ({
   messageId: 'neverAssigned' as const,
   data: { name },
-  ...place(at),
+  ...position,
 });
 
 const IMPORT_STATE = "import type { AppState, Config, RpcRequest, Totals } from './partial-state.js';";
@@ -128,7 +114,7 @@ const sharedValid = [
   // What a type parameter's type requires depends on the call: not judged.
   'interface Box<T> { value: T; id: string }\nexport function box<T>(value: T) { return [{ value } as Box<T>, {} as Box<T>]; }',
   'interface Box<T> { value: T; id: string }\nclass Holder<T> { make() { return { slot: {} as Box<T> }; } }',
-  // A placeholder that breaks a cycle and is written once the object exists.
+  // A filler that breaks a cycle and is written once the object exists.
   lines(
     'interface Entry { refCount: number; finalizer: () => void }',
     'declare function release(entry: Entry): () => void;',
@@ -150,17 +136,17 @@ const sharedInvalid = [
   {
     code: 'const state = { db: undefined as any, cache: null as any, port: 8080 };',
     errors: [
-      placeholder('db', 'undefined as any', 'undefined', { line: 1, column: 21, endColumn: 37 }),
-      placeholder('cache', 'null as any', 'null', { line: 1, column: 46, endColumn: 57 }),
+      filler('db', 'undefined as any', 'undefined', at(1, 21, 37)),
+      filler('cache', 'null as any', 'null', at(1, 46, 57)),
     ],
   },
   {
     code: 'interface Db { query(): void }\nconst state = { db: null!, redis: undefined!, registry: <any>undefined, auth: void 0 as any };',
     errors: [
-      placeholder('db', 'null!', 'null', { line: 2, column: 21, endColumn: 26 }),
-      placeholder('redis', 'undefined!', 'undefined', { line: 2, column: 35, endColumn: 45 }),
-      placeholder('registry', '<any>undefined', 'undefined', { line: 2, column: 57, endColumn: 71 }),
-      placeholder('auth', 'void 0 as any', 'undefined', { line: 2, column: 79, endColumn: 92 }),
+      filler('db', 'null!', 'null', at(2, 21, 26)),
+      filler('redis', 'undefined!', 'undefined', at(2, 35, 45)),
+      filler('registry', '<any>undefined', 'undefined', at(2, 57, 71)),
+      filler('auth', 'void 0 as any', 'undefined', at(2, 79, 92)),
     ],
   },
   {
@@ -174,16 +160,12 @@ const sharedInvalid = [
       '}',
     ),
     errors: [
-      placeholder('db', 'undefined as unknown as Db', 'undefined', { line: 4, column: 9, endColumn: 35 }),
-      placeholder('auth-client', 'null as unknown as { verify(): boolean }', 'null', {
-        line: 5,
-        column: 20,
-        endColumn: 60,
-      }),
+      filler('db', 'undefined as unknown as Db', 'undefined', at(4, 9, 35)),
+      filler('auth-client', 'null as unknown as { verify(): boolean }', 'null', at(5, 20, 60)),
     ],
   },
   {
-    // Another property written, or the property written on a copy: the placeholder stays.
+    // Another property written, or the property written on a copy: the filler stays.
     code: lines(
       'const entry = { refCount: 1, finalizer: undefined as any };',
       'entry.refCount = 2;',
@@ -192,18 +174,18 @@ const sharedInvalid = [
       'copy.finalizer = () => {};',
     ),
     errors: [
-      placeholder('finalizer', 'undefined as any', 'undefined', { line: 1, column: 41, endColumn: 57 }),
-      placeholder('finalizer', 'null as any', 'null', { line: 3, column: 28, endColumn: 39 }),
+      filler('finalizer', 'undefined as any', 'undefined', at(1, 41, 57)),
+      filler('finalizer', 'null as any', 'null', at(3, 28, 39)),
     ],
   },
   {
     // Test doubles are deliberate partial objects: the docs show a `files` override for them.
     code: 'const repo = { find: () => undefined, db: null as any };',
-    errors: [placeholder('db', 'null as any', 'null', { line: 1, column: 43, endColumn: 54 })],
+    errors: [filler('db', 'null as any', 'null', at(1, 43, 54))],
   },
   {
     code: 'class Session { private socket!: WebSocket; send(d: string) { this.socket.send(d); } }',
-    errors: [neverAssigned('socket', { line: 1, column: 25, endColumn: 31 })],
+    errors: [neverAssigned('socket', at(1, 25, 31))],
   },
   {
     code: lines(
@@ -217,21 +199,21 @@ const sharedInvalid = [
       '}',
     ),
     errors: [
-      neverAssigned('#socket', { line: 2, column: 3, endColumn: 10 }),
-      neverAssigned('retries', { line: 3, column: 13, endColumn: 20 }),
-      neverAssigned('label', { line: 4, column: 3, endColumn: 8 }),
-      neverAssigned('ready', { line: 5, column: 20, endColumn: 25 }),
+      neverAssigned('#socket', at(2, 3, 10)),
+      neverAssigned('retries', at(3, 13, 20)),
+      neverAssigned('label', at(4, 3, 8)),
+      neverAssigned('ready', at(5, 20, 25)),
     ],
   },
   {
     // Assigned in another class does not count for a private field.
     code: 'class A { private conn!: string; get() { return this.conn; } }\nclass B { private conn = ""; reset() { this.conn = "x"; } }',
-    errors: [neverAssigned('conn', { line: 1, column: 19, endColumn: 23 })],
+    errors: [neverAssigned('conn', at(1, 19, 23))],
   },
   {
     // A decorated class sets public fields, not private ones.
     code: '@Injectable() class Service { private client!: { get(): void }; run() { this.client.get(); } }',
-    errors: [neverAssigned('client', { line: 1, column: 39, endColumn: 45 })],
+    errors: [neverAssigned('client', at(1, 39, 45))],
   },
 ];
 
@@ -274,7 +256,7 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
       errors: [
         emptyAsserted(
           'AppState',
-          { line: 2, column: 15, endColumn: 29 },
+          at(2, 15, 29),
           lines(
             "import type { AppState } from './partial-state.js';",
             'const state: AppState = {};',
@@ -289,14 +271,14 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
         'declare const xs: number[];',
         'export const totals = xs.reduce((acc, x) => { acc.count++; acc.sum += x; return acc; }, {} as Totals);',
       ),
-      errors: [emptyAsserted('Totals', { line: 3, column: 89, endColumn: 101 })],
+      errors: [emptyAsserted('Totals', at(3, 89, 101))],
     },
     {
       code: 'interface Settings { port: number }\nconst s = <Settings>{};\nexport { s };',
       errors: [
         emptyAsserted(
           'Settings',
-          { line: 2, column: 11, endColumn: 23 },
+          at(2, 11, 23),
           'interface Settings { port: number }\nconst s: Settings = {};\nexport { s };',
         ),
       ],
@@ -306,14 +288,14 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
       errors: [
         emptyAsserted(
           'Config',
-          { line: 2, column: 23, endColumn: 46 },
+          at(2, 23, 46),
           "import type { Config } from './partial-state.js';\nexport const config: Config = {};",
         ),
       ],
     },
     {
       code: "import type { Config } from './partial-state.js';\nexport const state = { config: {} as Config, ready: true };",
-      errors: [placeholder('config', '{} as Config', 'empty', { line: 2, column: 32, endColumn: 44 })],
+      errors: [filler('config', '{} as Config', 'empty', at(2, 32, 44))],
     },
     {
       // The builder is used before anything is assigned.
@@ -321,7 +303,7 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
       errors: [
         emptyAsserted(
           'RpcRequest',
-          { line: 3, column: 13, endColumn: 29 },
+          at(3, 13, 29),
           lines(RPC, 'const req: RpcRequest = {};', 'send(req);', 'req.id = 1;'),
         ),
       ],
@@ -334,17 +316,14 @@ createRuleTester().run('no-partial-state (syntactic)', rule, {
         'if (!store.ready) store.rules = {} as Rules;',
         'if (!store.rules) store.rules = {} as Rules; else store.ready = true;',
       ),
-      errors: [
-        emptyAsserted('Rules', { line: 3, column: 33, endColumn: 44 }),
-        emptyAsserted('Rules', { line: 4, column: 33, endColumn: 44 }),
-      ],
+      errors: [emptyAsserted('Rules', at(3, 33, 44)), emptyAsserted('Rules', at(4, 33, 44))],
     },
     {
       code: 'type Point = { x: number } | null;\nconst p = {} as Point;\nexport { p };',
       errors: [
         emptyAsserted(
           'Point',
-          { line: 2, column: 11, endColumn: 22 },
+          at(2, 11, 22),
           'type Point = { x: number } | null;\nconst p: Point = {};\nexport { p };',
         ),
       ],
@@ -637,8 +616,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'AppState',
-          '3 required properties are missing: config, encryption, authClient',
-          { line: 4, column: 15, endColumn: 50 },
+          '`config`, `encryption`, `authClient`',
+          at(4, 15, 50),
           lines(
             IMPORT_STATE,
             IMPORT_CONNECTIONS,
@@ -655,8 +634,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'AppState',
-          '6 required properties are missing: config, encryption, authClient, db, registry and 1 more',
-          { line: 2, column: 22, endColumn: 34 },
+          '`config`, `encryption` and 4 more',
+          at(2, 22, 34),
           lines(IMPORT_STATE, 'export const state: AppState = {};'),
         ),
       ],
@@ -666,8 +645,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'AppState',
-          '5 required properties are missing: config, encryption, authClient, registry, redis',
-          { line: 2, column: 22, endColumn: 57 },
+          '`config`, `encryption` and 3 more',
+          at(2, 22, 57),
           lines(IMPORT_STATE, 'export const state: AppState = { db: null };'),
         ),
       ],
@@ -681,8 +660,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'Config',
-          '1 required property is missing: host',
-          { line: 2, column: 16, endColumn: 65 },
+          '`host`',
+          at(2, 16, 65),
           lines(IMPORT_STATE, 'const config: Config = { port: 1 };', 'export { config };'),
         ),
       ],
@@ -694,13 +673,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'declare const xs: number[];',
         'export const t = xs.reduce((acc, x) => { acc.count++; acc.sum += x; return acc; }, {} as Totals);',
       ),
-      errors: [
-        missingProperties('Totals', '2 required properties are missing: count, sum', {
-          line: 3,
-          column: 84,
-          endColumn: 96,
-        }),
-      ],
+      errors: [missingProperties('Totals', '`count`, `sum`', at(3, 84, 96))],
     },
     {
       // Unions: the member the discriminant picks.
@@ -708,8 +681,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'Shape',
-          '1 required property is missing: side',
-          { line: 2, column: 18, endColumn: 45 },
+          '`side`',
+          at(2, 18, 45),
           "import type { Shape } from './partial-shapes.js';\nexport const s: Shape = { kind: 'square' };",
         ),
       ],
@@ -720,8 +693,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'Loose',
-          '1 required property is missing: a',
-          { line: 2, column: 18, endColumn: 35 },
+          '`a`',
+          at(2, 18, 35),
           "import type { Loose } from './partial-shapes.js';\nexport const l: Loose = { b: 1 };",
         ),
       ],
@@ -736,8 +709,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'Person',
-          '1 required property is missing: age',
-          { line: 2, column: 18, endColumn: 41 },
+          '`age`',
+          at(2, 18, 41),
           lines(
             "import type { Person, MaybeNickname } from './partial-shapes.js';",
             "export const p: Person = { name: 'x' };",
@@ -746,8 +719,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         ),
         missingProperties(
           'MaybeNickname',
-          '1 required property is missing: nickname',
-          { line: 3, column: 18, endColumn: 37 },
+          '`nickname`',
+          at(3, 18, 37),
           lines(
             "import type { Person, MaybeNickname } from './partial-shapes.js';",
             "export const p = { name: 'x' } as Person;",
@@ -767,13 +740,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const boxed = [{ value: 1 } as Box<number>];',
       ),
       errors: [
-        missingProperties('Page<number>', '1 required property is missing: total', {
-          line: 4,
-          column: 22,
-          endColumn: 51,
-        }),
-        missingProperties('Tree', '1 required property is missing: children', { line: 5, column: 22, endColumn: 42 }),
-        missingProperties('Box<number>', '1 required property is missing: id', { line: 6, column: 23, endColumn: 50 }),
+        missingProperties('Page<number>', '`total`', at(4, 22, 51)),
+        missingProperties('Tree', '`children`', at(5, 22, 42)),
+        missingProperties('Box<number>', '`id`', at(6, 23, 50)),
       ],
     },
     {
@@ -785,13 +754,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "export const vault = [{ reveal: () => '' } as unknown as Vault];",
       ),
       errors: [
-        missingProperties('Repo', '2 required properties are missing: rows, size', {
-          line: 2,
-          column: 22,
-          endColumn: 66,
-        }),
-        missingProperties('Point', '1 required property is missing: y', { line: 3, column: 23, endColumn: 40 }),
-        missingProperties('Vault', '1 required property is missing: #secret', { line: 4, column: 23, endColumn: 63 }),
+        missingProperties('Repo', '`rows`, `size`', at(2, 22, 66)),
+        missingProperties('Point', '`y`', at(3, 23, 40)),
+        missingProperties('Vault', '`#secret`', at(4, 23, 63)),
       ],
     },
     {
@@ -803,13 +768,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const r = [{} as Required<Partial<Flags>>];',
       ),
       errors: [
-        missingProperties('Labelled', '1 required property is missing: label', { line: 2, column: 19, endColumn: 33 }),
-        missingProperties('Flags', '1 required property is missing: trace', { line: 3, column: 19, endColumn: 43 }),
-        missingProperties('Required<Partial<Flags>>', '2 required properties are missing: debug, trace', {
-          line: 4,
-          column: 19,
-          endColumn: 49,
-        }),
+        missingProperties('Labelled', '`label`', at(2, 19, 33)),
+        missingProperties('Flags', '`trace`', at(3, 19, 43)),
+        missingProperties('Required<Partial<Flags>>', '`debug`, `trace`', at(4, 19, 49)),
       ],
     },
     {
@@ -822,30 +783,18 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const d = [{ ...connections, ...(Math.random() > 0.5 && { config }) } as AppState];',
       ),
       errors: [
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', {
-          line: 3,
-          column: 19,
-          endColumn: 57,
-        }),
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', {
-          line: 4,
-          column: 19,
-          endColumn: 102,
-        }),
-        missingProperties('AppState', '2 required properties are missing: encryption, authClient', {
-          line: 5,
-          column: 19,
-          endColumn: 89,
-        }),
+        missingProperties('AppState', '`encryption`, `authClient`', at(3, 19, 57)),
+        missingProperties('AppState', '`encryption`, `authClient`', at(4, 19, 102)),
+        missingProperties('AppState', '`encryption`, `authClient`', at(5, 19, 89)),
       ],
     },
     {
-      // Nested `{}`: the placeholder is reported on the property; the outer literal on its own.
+      // Nested `{}`: the filler is reported on the property; the outer literal on its own.
       code: lines(
         IMPORT_STATE,
         "export const s = { config: {} as Config, encryption: { key: 'k' } } as unknown as Pick<AppState, 'config' | 'encryption'>;",
       ),
-      errors: [placeholder('config', '{} as Config', 'empty', { line: 2, column: 28, endColumn: 40 })],
+      errors: [filler('config', '{} as Config', 'empty', at(2, 28, 40))],
     },
     {
       // Builder: used (passed) before it is complete.
@@ -859,18 +808,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '  req.trace = undefined;',
         '}',
       ),
-      errors: [
-        incompleteBuilder(
-          'RpcRequest',
-          'req',
-          '1 required property is not assigned on every path before `req` is first used: method',
-          {
-            line: 4,
-            column: 9,
-            endColumn: 31,
-          },
-        ),
-      ],
+      errors: [incompleteBuilder('req', '`method`', at(4, 9, 31))],
     },
     {
       // Builder: an assignment in one branch only does not count.
@@ -884,18 +822,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '  return req;',
         '}',
       ),
-      errors: [
-        incompleteBuilder(
-          'RpcRequest',
-          'req',
-          '1 required property is not assigned on every path before `req` is first used: method',
-          {
-            line: 4,
-            column: 9,
-            endColumn: 31,
-          },
-        ),
-      ],
+      errors: [incompleteBuilder('req', '`method`', at(4, 9, 31))],
     },
     {
       // Builder: captured by a callback before the last assignment.
@@ -908,18 +835,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "  req.method = 'x';",
         '}',
       ),
-      errors: [
-        incompleteBuilder(
-          'RpcRequest',
-          'req',
-          '1 required property is not assigned on every path before `req` is first used: method',
-          {
-            line: 4,
-            column: 9,
-            endColumn: 31,
-          },
-        ),
-      ],
+      errors: [incompleteBuilder('req', '`method`', at(4, 9, 31))],
     },
     {
       // Builder: assignments inside a loop or a `try` do not count.
@@ -932,18 +848,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "  try { req.method = 'x'; } finally { send(req); }",
         '}',
       ),
-      errors: [
-        incompleteBuilder(
-          'RpcRequest',
-          'req',
-          '2 required properties are not assigned on every path before `req` is first used: id, method',
-          {
-            line: 4,
-            column: 9,
-            endColumn: 31,
-          },
-        ),
-      ],
+      errors: [incompleteBuilder('req', '`id`, `method`', at(4, 9, 31))],
     },
     {
       // Builder: an `if` without braces and without `else`.
@@ -956,34 +861,12 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'request.trace = undefined;',
         'send(request);',
       ),
-      errors: [
-        incompleteBuilder(
-          'RpcRequest',
-          'request',
-          '1 required property is not assigned on every path before `request` is first used: method',
-          {
-            line: 4,
-            column: 7,
-            endColumn: 33,
-          },
-        ),
-      ],
+      errors: [incompleteBuilder('request', '`method`', at(4, 7, 33))],
     },
     {
       // A module-level builder that stops short.
       code: lines(IMPORT_STATE, 'export const config = {} as Config;', 'config.port = 8080;'),
-      errors: [
-        incompleteBuilder(
-          'Config',
-          'config',
-          '1 required property is not assigned on every path before `config` is first used: host',
-          {
-            line: 2,
-            column: 14,
-            endColumn: 35,
-          },
-        ),
-      ],
+      errors: [incompleteBuilder('config', '`host`', at(2, 14, 35))],
     },
     {
       // A stored function is fine; one passed elsewhere captures the object while it is incomplete.
@@ -994,18 +877,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'queueMicrotask(() => api.get("x"));',
         'api.cache = new Map();',
       ),
-      errors: [
-        incompleteBuilder(
-          'Api',
-          'api',
-          '1 required property is not assigned on every path before `api` is first used: cache',
-          {
-            line: 2,
-            column: 7,
-            endColumn: 22,
-          },
-        ),
-      ],
+      errors: [incompleteBuilder('api', '`cache`', at(2, 7, 22))],
     },
     {
       // A promise executor that assigns only part of it.
@@ -1016,18 +888,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'void new Promise<number>((resolve) => { lifecycle.resolve = resolve; });',
         "registry.set('a', lifecycle);",
       ),
-      errors: [
-        incompleteBuilder(
-          'Lifecycle',
-          'lifecycle',
-          '1 required property is not assigned on every path before `lifecycle` is first used: reject',
-          {
-            line: 3,
-            column: 7,
-            endColumn: 34,
-          },
-        ),
-      ],
+      errors: [incompleteBuilder('lifecycle', '`reject`', at(3, 7, 34))],
     },
     {
       // Calling a method hands the object over as `this`.
@@ -1039,18 +900,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'job.run();',
         "job.label = 'nightly';",
       ),
-      errors: [
-        incompleteBuilder(
-          'Job',
-          'job',
-          '1 required property is not assigned on every path before `job` is first used: label',
-          {
-            line: 2,
-            column: 7,
-            endColumn: 22,
-          },
-        ),
-      ],
+      errors: [incompleteBuilder('job', '`label`', at(2, 7, 22))],
     },
     {
       // Standard-library callbacks hand the object back unchanged; a callee that wants a whole `Block` is no excuse.
@@ -1061,21 +911,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "export const either = withDefault(1, () => ({ hash: 'h' }) as Block);",
       ),
       errors: [
-        missingProperties('Block', '2 required properties are missing: number, transactions', {
-          line: 2,
-          column: 43,
-          endColumn: 62,
-        }),
-        missingProperties('Block', '2 required properties are missing: number, transactions', {
-          line: 3,
-          column: 40,
-          endColumn: 64,
-        }),
-        missingProperties('Block', '2 required properties are missing: number, transactions', {
-          line: 4,
-          column: 44,
-          endColumn: 68,
-        }),
+        missingProperties('Block', '`number`, `transactions`', at(2, 43, 62)),
+        missingProperties('Block', '`number`, `transactions`', at(3, 40, 64)),
+        missingProperties('Block', '`number`, `transactions`', at(4, 44, 68)),
       ],
     },
     {
@@ -1091,18 +929,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '  },',
         '});',
       ),
-      errors: [
-        incompleteBuilder(
-          'Block',
-          'block',
-          '2 required properties are not assigned on every path before `block` is first used: number, transactions',
-          {
-            line: 5,
-            column: 11,
-            endColumn: 30,
-          },
-        ),
-      ],
+      errors: [incompleteBuilder('block', '`number`, `transactions`', at(5, 11, 30))],
     },
     {
       // Only a source of `Object.assign` is merged; a non-empty fallback is a partial default.
@@ -1116,12 +943,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const config = given ?? ({ port: 1 } as Config);',
       ),
       errors: [
-        missingProperties('Socket', '3 required properties are missing: url, send, request', {
-          line: 5,
-          column: 32,
-          endColumn: 55,
-        }),
-        missingProperties('Config', '1 required property is missing: host', { line: 7, column: 33, endColumn: 54 }),
+        missingProperties('Socket', '`url`, `send`, `request`', at(5, 32, 55)),
+        missingProperties('Config', '`host`', at(7, 33, 54)),
       ],
     },
     {
@@ -1141,8 +964,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'Lifecycle',
-          '2 required properties are missing: resolve, reject',
-          { line: 4, column: 21, endColumn: 36 },
+          '`resolve`, `reject`',
+          at(4, 21, 36),
           lines(
             "import type { Lifecycle, PromiseWithReason } from './partial-formatters.js';",
             'declare const registry: Map<string, Lifecycle>;',
@@ -1159,7 +982,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       ],
     },
     {
-      // The incident, whole: placeholders for two fields, the third left out.
+      // The incident, whole: fillers for two fields, the third left out.
       code: lines(
         IMPORT_STATE,
         IMPORT_CONNECTIONS,
@@ -1169,13 +992,9 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '}',
       ),
       errors: [
-        missingProperties('AppState', '1 required property is missing: authClient', {
-          line: 5,
-          column: 10,
-          endColumn: 90,
-        }),
-        placeholder('config', 'undefined as any', 'undefined', { line: 5, column: 41, endColumn: 57 }),
-        placeholder('encryption', 'null!', 'null', { line: 5, column: 71, endColumn: 76 }),
+        missingProperties('AppState', '`authClient`', at(5, 10, 90)),
+        filler('config', 'undefined as any', 'undefined', at(5, 41, 57)),
+        filler('encryption', 'null!', 'null', at(5, 71, 76)),
       ],
     },
     {
@@ -1184,8 +1003,8 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       errors: [
         missingProperties(
           'RpcRequest',
-          '1 required property is missing: method',
-          { line: 3, column: 13, endColumn: 36 },
+          '`method`',
+          at(3, 13, 36),
           lines(RPC, 'const req: RpcRequest = { id: 1 };', 'send(req);'),
         ),
       ],

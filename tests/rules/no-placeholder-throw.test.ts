@@ -1,34 +1,26 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import rule from '../../src/rules/no-placeholder-throw.js';
-import { createPlaceholderVocabulary, isPlaceholderMessage } from '../../src/util/placeholder.js';
+import rule from '../../src/rules/no-placeholder-throw/index.js';
+import { createPlaceholderVocabulary, isPlaceholderMessage } from '../../src/rules/no-placeholder-throw/placeholder.js';
 import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+import { at } from '../util/probe-rule.js';
 
 /** A report on a whole `throw` statement on one line. */
 const message = (text: string, line: number, column: number, endColumn: number) => ({
   messageId: 'placeholderMessage' as const,
-  data: { message: text },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  data: { text },
+  ...at(line, column, endColumn),
 });
 const errorClass = (name: string, line: number, column: number, endColumn: number) => ({
   messageId: 'placeholderErrorClass' as const,
   data: { errorClass: name },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 const helperCall = (name: string, line: number, column: number, endColumn: number) => ({
   messageId: 'placeholderHelperCall' as const,
   data: { helper: name },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  ...at(line, column, endColumn),
 });
 
 createRuleTester().run('no-placeholder-throw', rule, {
@@ -272,7 +264,7 @@ createRuleTester().run('no-placeholder-throw', rule, {
     // A long message is cut in the report.
     {
       code: `throw new Error('TODO: ${'x'.repeat(90)}');`,
-      errors: [message(`TODO: ${'x'.repeat(73)}…`, 1, 1, 117)],
+      errors: [message(`TODO: ${'x'.repeat(33)}…`, 1, 1, 117)],
     },
     // Options.
     {

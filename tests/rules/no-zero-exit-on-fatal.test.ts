@@ -1,33 +1,21 @@
-import rule from '../../src/rules/no-zero-exit-on-fatal.js';
+import rule from '../../src/rules/no-zero-exit-on-fatal/index.js';
 import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+import { at, type Position } from '../util/probe-rule.js';
 
-interface At {
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn: number;
-}
-
-/** The report, on the handler at `at`, with the exit-code suggestion giving `output` (or none). */
-function setsExitCode(at: At, output?: string) {
+/** The report, on the handler at `position`, with the exit-code suggestion giving `output` (or none). */
+function setsExitCode(position: Position, output?: string) {
   return {
     messageId: 'exitsZero' as const,
-    line: at.line,
-    column: at.column,
-    endLine: at.endLine ?? at.line,
-    endColumn: at.endColumn,
+    ...position,
     suggestions: output === undefined ? [] : [{ messageId: 'setExitCode' as const, output }],
   };
 }
 
 /** The report on a handler passed by reference, with the suggestion that wraps it. */
-function wraps(at: At, handler: string, output: string) {
+function wraps(position: Position, handler: string, output: string) {
   return {
     messageId: 'exitsZero' as const,
-    line: at.line,
-    column: at.column,
-    endLine: at.endLine ?? at.line,
-    endColumn: at.endColumn,
+    ...position,
     suggestions: [{ messageId: 'wrapHandler' as const, data: { handler }, output }],
   };
 }
@@ -127,7 +115,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().catch((err) => {\n  if (err instanceof ConfigError) process.exit(2);\n  console.error(err);\n});',
       errors: [
         setsExitCode(
-          { line: 1, column: 14, endLine: 4, endColumn: 2 },
+          at(1, 14, 2, 4),
           'main().catch((err) => {\n  if (err instanceof ConfigError) process.exit(2);\n  console.error(err);\n  process.exitCode = 1;\n});',
         ),
       ],
@@ -137,7 +125,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().catch((err) => {\n  if (process.env.DEBUG) console.error(err.stack);\n  else console.error(err.message);\n});',
       errors: [
         setsExitCode(
-          { line: 1, column: 14, endLine: 4, endColumn: 2 },
+          at(1, 14, 2, 4),
           'main().catch((err) => {\n  if (process.env.DEBUG) console.error(err.stack);\n  else console.error(err.message);\n  process.exitCode = 1;\n});',
         ),
       ],
@@ -146,7 +134,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().catch((err) => {\n  console.error(err);\n  if (process.env.STRICT && err.fatal) process.exit(1);\n});',
       errors: [
         setsExitCode(
-          { line: 1, column: 14, endLine: 4, endColumn: 2 },
+          at(1, 14, 2, 4),
           'main().catch((err) => {\n  console.error(err);\n  if (process.env.STRICT && err.fatal) process.exit(1);\n  process.exitCode = 1;\n});',
         ),
       ],
@@ -156,7 +144,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().catch(console.error);',
       errors: [
         wraps(
-          { line: 1, column: 14, endColumn: 27 },
+          at(1, 14, 27),
           'console.error',
           'main().catch((error) => { console.error(error); process.exitCode = 1; });',
         ),
@@ -164,36 +152,25 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     },
     {
       code: 'main().catch((err) => { logger.error(err) });',
-      errors: [
-        setsExitCode(
-          { line: 1, column: 14, endColumn: 44 },
-          'main().catch((err) => { logger.error(err); process.exitCode = 1; });',
-        ),
-      ],
+      errors: [setsExitCode(at(1, 14, 44), 'main().catch((err) => { logger.error(err); process.exitCode = 1; });')],
     },
     {
       code: 'main().then(onDone, (err) => console.error(err));',
       errors: [
-        setsExitCode(
-          { line: 1, column: 21, endColumn: 48 },
-          'main().then(onDone, (err) => { console.error(err); process.exitCode = 1; });',
-        ),
+        setsExitCode(at(1, 21, 48), 'main().then(onDone, (err) => { console.error(err); process.exitCode = 1; });'),
       ],
     },
     {
       code: "process.on('uncaughtException', (err) => log(err));",
       errors: [
-        setsExitCode(
-          { line: 1, column: 33, endColumn: 50 },
-          "process.on('uncaughtException', (err) => { log(err); process.exitCode = 1; });",
-        ),
+        setsExitCode(at(1, 33, 50), "process.on('uncaughtException', (err) => { log(err); process.exitCode = 1; });"),
       ],
     },
     {
       code: "process.once('unhandledRejection', (reason) => {\n  console.error(reason);\n});",
       errors: [
         setsExitCode(
-          { line: 1, column: 36, endLine: 3, endColumn: 2 },
+          at(1, 36, 2, 3),
           "process.once('unhandledRejection', (reason) => {\n  console.error(reason);\n  process.exitCode = 1;\n});",
         ),
       ],
@@ -202,12 +179,12 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: "process.on('unhandledRejection', console.error);\nprocess.addListener('uncaughtException', logger.fatal);",
       errors: [
         wraps(
-          { line: 1, column: 34, endColumn: 47 },
+          at(1, 34, 47),
           'console.error',
           "process.on('unhandledRejection', (error) => { console.error(error); process.exitCode = 1; });\nprocess.addListener('uncaughtException', logger.fatal);",
         ),
         wraps(
-          { line: 2, column: 42, endColumn: 54 },
+          at(2, 42, 54),
           'logger.fatal',
           "process.on('unhandledRejection', console.error);\nprocess.addListener('uncaughtException', (error) => { logger.fatal(error); process.exitCode = 1; });",
         ),
@@ -217,7 +194,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: "import proc from 'node:process';\nproc.prependListener('uncaughtException', (err) => { console.error(err); });",
       errors: [
         setsExitCode(
-          { line: 2, column: 43, endColumn: 75 },
+          at(2, 43, 75),
           "import proc from 'node:process';\nproc.prependListener('uncaughtException', (err) => { console.error(err); process.exitCode = 1; });",
         ),
       ],
@@ -227,7 +204,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'try {\n  await main();\n} catch (err) {\n  console.error(err);\n}',
       errors: [
         setsExitCode(
-          { line: 3, column: 3, endColumn: 14 },
+          at(3, 3, 14),
           'try {\n  await main();\n} catch (err) {\n  console.error(err);\n  process.exitCode = 1;\n}',
         ),
       ],
@@ -236,7 +213,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'try {\n  const server = await start();\n  server.on("close", cleanup);\n} catch (error: unknown) {\n  logger.error(error);\n} finally {\n  await db.close();\n}\nfunction cleanup() {}',
       errors: [
         setsExitCode(
-          { line: 4, column: 3, endColumn: 25 },
+          at(4, 3, 25),
           'try {\n  const server = await start();\n  server.on("close", cleanup);\n} catch (error: unknown) {\n  logger.error(error);\n  process.exitCode = 1;\n} finally {\n  await db.close();\n}\nfunction cleanup() {}',
         ),
       ],
@@ -245,22 +222,20 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'if (import.meta.main) {\n  try {\n    await main();\n  } catch {\n    console.error("failed");\n  }\n}',
       errors: [
         setsExitCode(
-          { line: 4, column: 5, endColumn: 10 },
+          at(4, 5, 10),
           'if (import.meta.main) {\n  try {\n    await main();\n  } catch {\n    console.error("failed");\n    process.exitCode = 1;\n  }\n}',
         ),
       ],
     },
     {
       code: 'try { await main(); } catch {}',
-      errors: [
-        setsExitCode({ line: 1, column: 23, endColumn: 28 }, 'try { await main(); } catch { process.exitCode = 1; }'),
-      ],
+      errors: [setsExitCode(at(1, 23, 28), 'try { await main(); } catch { process.exitCode = 1; }')],
     },
     {
       code: 'try {\n  await main();\n} catch (err) {\n  if (err instanceof UsageError) {\n    process.exit(2);\n  }\n  console.error(err);\n}',
       errors: [
         setsExitCode(
-          { line: 3, column: 3, endColumn: 14 },
+          at(3, 3, 14),
           'try {\n  await main();\n} catch (err) {\n  if (err instanceof UsageError) {\n    process.exit(2);\n  }\n  console.error(err);\n  process.exitCode = 1;\n}',
         ),
       ],
@@ -270,7 +245,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: "import { query } from './fatal-helpers.js';\nquery().catch(console.error);",
       errors: [
         wraps(
-          { line: 2, column: 15, endColumn: 28 },
+          at(2, 15, 28),
           'console.error',
           "import { query } from './fatal-helpers.js';\nquery().catch((error) => { console.error(error); process.exitCode = 1; });",
         ),
@@ -280,7 +255,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: "const FATAL = 'uncaughtException';\nconst proc = require('node:process');\nproc.on(FATAL, (err) => console.error(err));",
       errors: [
         setsExitCode(
-          { line: 3, column: 16, endColumn: 43 },
+          at(3, 16, 43),
           "const FATAL = 'uncaughtException';\nconst proc = require('node:process');\nproc.on(FATAL, (err) => { console.error(err); process.exitCode = 1; });",
         ),
       ],
@@ -290,7 +265,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'const navigator = createNavigator();\nnavigator.start().catch(console.error);',
       errors: [
         wraps(
-          { line: 2, column: 25, endColumn: 38 },
+          at(2, 25, 38),
           'console.error',
           'const navigator = createNavigator();\nnavigator.start().catch((error) => { console.error(error); process.exitCode = 1; });',
         ),
@@ -301,7 +276,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: "main().catch((err) => { if (err.code === 'X') process.exit(1); console.error(err); });",
       errors: [
         setsExitCode(
-          { line: 1, column: 14, endColumn: 85 },
+          at(1, 14, 85),
           "main().catch((err) => { if (err.code === 'X') process.exit(1); console.error(err); process.exitCode = 1; });",
         ),
       ],
@@ -310,7 +285,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().catch((err) => {\n  if (err.expected) {\n    console.error(err.message);\n    return;\n  }\n  process.exitCode = 1;\n});',
       errors: [
         setsExitCode(
-          { line: 1, column: 14, endLine: 7, endColumn: 2 },
+          at(1, 14, 2, 7),
           'main().catch((err) => {\n  process.exitCode = 1;\n  if (err.expected) {\n    console.error(err.message);\n    return;\n  }\n  process.exitCode = 1;\n});',
         ),
       ],
@@ -318,26 +293,23 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     {
       code: 'main().catch((err) => { console.error(err); return; });',
       errors: [
-        setsExitCode(
-          { line: 1, column: 14, endColumn: 54 },
-          'main().catch((err) => { console.error(err); process.exitCode = 1; return; });',
-        ),
+        setsExitCode(at(1, 14, 54), 'main().catch((err) => { console.error(err); process.exitCode = 1; return; });'),
       ],
     },
     // Exit code 0, said explicitly: no suggestion, the call itself must change.
     {
       code: 'main().catch((err) => { console.error(err); process.exit(); });',
-      errors: [setsExitCode({ line: 1, column: 14, endColumn: 62 })],
+      errors: [setsExitCode(at(1, 14, 62))],
     },
     {
       code: 'main().catch((err) => { console.error(err); process.exitCode = 1; process.exit(0); });',
-      errors: [setsExitCode({ line: 1, column: 14, endColumn: 85 })],
+      errors: [setsExitCode(at(1, 14, 85))],
     },
     {
       code: 'main().catch((err) => { console.error(err); process.exitCode = 0; });',
       errors: [
         setsExitCode(
-          { line: 1, column: 14, endColumn: 68 },
+          at(1, 14, 68),
           'main().catch((err) => { console.error(err); process.exitCode = 0; process.exitCode = 1; });',
         ),
       ],
@@ -346,7 +318,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().catch((err) => { console.error(err); process.kill(process.pid, 0); });',
       errors: [
         setsExitCode(
-          { line: 1, column: 14, endColumn: 76 },
+          at(1, 14, 76),
           'main().catch((err) => { console.error(err); process.kill(process.pid, 0); process.exitCode = 1; });',
         ),
       ],
@@ -355,7 +327,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().catch((err) => { process.exitCode = 1; console.error(err); process.exitCode = undefined; });',
       errors: [
         setsExitCode(
-          { line: 1, column: 14, endColumn: 98 },
+          at(1, 14, 98),
           'main().catch((err) => { process.exitCode = 1; console.error(err); process.exitCode = undefined; process.exitCode = 1; });',
         ),
       ],
@@ -364,7 +336,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'function shutdown() { process.exit(0); }\nmain().catch((err) => { console.error(err); shutdown(); });',
       errors: [
         setsExitCode(
-          { line: 2, column: 14, endColumn: 58 },
+          at(2, 14, 58),
           'function shutdown() { process.exit(0); }\nmain().catch((err) => { console.error(err); shutdown(); process.exitCode = 1; });',
         ),
       ],
@@ -373,7 +345,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().catch((err) => {\n  switch (err.code) {\n    case "EACCES":\n      process.exit(77);\n      break;\n    default:\n      console.error(err);\n  }\n});',
       errors: [
         setsExitCode(
-          { line: 1, column: 14, endLine: 9, endColumn: 2 },
+          at(1, 14, 2, 9),
           'main().catch((err) => {\n  switch (err.code) {\n    case "EACCES":\n      process.exit(77);\n      break;\n    default:\n      console.error(err);\n  }\n  process.exitCode = 1;\n});',
         ),
       ],
@@ -381,36 +353,31 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     // Swallowed.
     {
       code: 'main().catch(() => {});',
-      errors: [setsExitCode({ line: 1, column: 14, endColumn: 22 }, 'main().catch(() => { process.exitCode = 1; });')],
+      errors: [setsExitCode(at(1, 14, 22), 'main().catch(() => { process.exitCode = 1; });')],
     },
     {
       code: 'main().catch(function onError(err) {\n  console.error(err);\n});',
       errors: [
         setsExitCode(
-          { line: 1, column: 14, endLine: 3, endColumn: 2 },
+          at(1, 14, 2, 3),
           'main().catch(function onError(err) {\n  console.error(err);\n  process.exitCode = 1;\n});',
         ),
       ],
     },
     {
       code: 'main().catch(() => ({ ok: false }));',
-      errors: [
-        setsExitCode(
-          { line: 1, column: 14, endColumn: 35 },
-          'main().catch(() => { ({ ok: false }); process.exitCode = 1; });',
-        ),
-      ],
+      errors: [setsExitCode(at(1, 14, 35), 'main().catch(() => { ({ ok: false }); process.exitCode = 1; });')],
     },
     // A function of this file that exits non-zero on some paths only.
     {
       code: 'function maybeFail(err: Error) {\n  if (err.fatal) process.exit(1);\n}\nmain().catch((err) => maybeFail(err));\nmain().catch(maybeFail);',
       errors: [
         setsExitCode(
-          { line: 4, column: 14, endColumn: 37 },
+          at(4, 14, 37),
           'function maybeFail(err: Error) {\n  if (err.fatal) process.exit(1);\n}\nmain().catch((err) => { maybeFail(err); process.exitCode = 1; });\nmain().catch(maybeFail);',
         ),
         wraps(
-          { line: 5, column: 14, endColumn: 23 },
+          at(5, 14, 23),
           'maybeFail',
           'function maybeFail(err: Error) {\n  if (err.fatal) process.exit(1);\n}\nmain().catch((err) => maybeFail(err));\nmain().catch((error) => { maybeFail(error); process.exitCode = 1; });',
         ),
@@ -420,7 +387,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'function report(err: unknown) { console.error(err); }\nprocess.on("uncaughtException", report);',
       errors: [
         wraps(
-          { line: 2, column: 33, endColumn: 39 },
+          at(2, 33, 39),
           'report',
           'function report(err: unknown) { console.error(err); }\nprocess.on("uncaughtException", (error) => { report(error); process.exitCode = 1; });',
         ),
@@ -430,7 +397,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'function retry(err: unknown): void { retry(err); }\nmain().catch((err) => { retry(err); });',
       errors: [
         setsExitCode(
-          { line: 2, column: 14, endColumn: 38 },
+          at(2, 14, 38),
           'function retry(err: unknown): void { retry(err); }\nmain().catch((err) => { retry(err); process.exitCode = 1; });',
         ),
       ],
@@ -440,7 +407,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().catch((err) => { console.error(err); setTimeout(() => { if (flushed) process.exit(1); }, 100); });',
       errors: [
         setsExitCode(
-          { line: 1, column: 14, endColumn: 104 },
+          at(1, 14, 104),
           'main().catch((err) => { console.error(err); setTimeout(() => { if (flushed) process.exit(1); }, 100); process.exitCode = 1; });',
         ),
       ],
@@ -450,7 +417,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().then(() => console.log("done")).catch(console.error).finally(() => db.close());',
       errors: [
         wraps(
-          { line: 1, column: 46, endColumn: 59 },
+          at(1, 46, 59),
           'console.error',
           'main().then(() => console.log("done")).catch((error) => { console.error(error); process.exitCode = 1; }).finally(() => db.close());',
         ),
@@ -460,7 +427,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().then(undefined, console.error);',
       errors: [
         wraps(
-          { line: 1, column: 24, endColumn: 37 },
+          at(1, 24, 37),
           'console.error',
           'main().then(undefined, (error) => { console.error(error); process.exitCode = 1; });',
         ),
@@ -470,17 +437,17 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main()?.catch(console.log);\nawait main().catch(console.warn);\nvoid main().catch(console.error.bind(console));',
       errors: [
         wraps(
-          { line: 1, column: 15, endColumn: 26 },
+          at(1, 15, 26),
           'console.log',
           'main()?.catch((error) => { console.log(error); process.exitCode = 1; });\nawait main().catch(console.warn);\nvoid main().catch(console.error.bind(console));',
         ),
         wraps(
-          { line: 2, column: 20, endColumn: 32 },
+          at(2, 20, 32),
           'console.warn',
           'main()?.catch(console.log);\nawait main().catch((error) => { console.warn(error); process.exitCode = 1; });\nvoid main().catch(console.error.bind(console));',
         ),
         wraps(
-          { line: 3, column: 19, endColumn: 46 },
+          at(3, 19, 46),
           'console.error.bind(console)',
           'main()?.catch(console.log);\nawait main().catch(console.warn);\nvoid main().catch((error) => { console.error.bind(console)(error); process.exitCode = 1; });',
         ),
@@ -490,7 +457,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: "import winston from 'winston';\nconst logger = winston.createLogger();\nstart().catch(logger.error);",
       errors: [
         wraps(
-          { line: 3, column: 15, endColumn: 27 },
+          at(3, 15, 27),
           'logger.error',
           "import winston from 'winston';\nconst logger = winston.createLogger();\nstart().catch((error) => { logger.error(error); process.exitCode = 1; });",
         ),
@@ -501,7 +468,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'main().catch(console.error.bind(error));',
       errors: [
         wraps(
-          { line: 1, column: 14, endColumn: 39 },
+          at(1, 14, 39),
           'console.error.bind(error)',
           'main().catch((err) => { console.error.bind(error)(err); process.exitCode = 1; });',
         ),
@@ -511,7 +478,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: 'if (require.main === module) {\n  main().catch((err) => {\n    console.error(err);\n  });\n}',
       errors: [
         setsExitCode(
-          { line: 2, column: 16, endLine: 4, endColumn: 4 },
+          at(2, 16, 4, 4),
           'if (require.main === module) {\n  main().catch((err) => {\n    console.error(err);\n    process.exitCode = 1;\n  });\n}',
         ),
       ],
@@ -520,7 +487,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: '(async () => {\n  await main();\n})().catch((err) => console.error(err));',
       errors: [
         setsExitCode(
-          { line: 3, column: 12, endColumn: 39 },
+          at(3, 12, 39),
           '(async () => {\n  await main();\n})().catch((err) => { console.error(err); process.exitCode = 1; });',
         ),
       ],
@@ -528,7 +495,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     // `process` is not Node's process where the handler is: reported, no suggestion.
     {
       code: 'function run(process: { exitCode: number }) { return process; }\nconst process = { exitCode: 0 };\nmain().catch((err) => { console.error(err); });',
-      errors: [setsExitCode({ line: 3, column: 14, endColumn: 46 })],
+      errors: [setsExitCode(at(3, 14, 46))],
     },
   ],
 });
@@ -565,19 +532,14 @@ createJsRuleTester().run('no-zero-exit-on-fatal (JavaScript)', rule, {
       code: 'try {\n  await main();\n} catch (err) {\n  console.error(err)\n}',
       errors: [
         setsExitCode(
-          { line: 3, column: 3, endColumn: 14 },
+          at(3, 3, 14),
           'try {\n  await main();\n} catch (err) {\n  console.error(err)\n  process.exitCode = 1;\n}',
         ),
       ],
     },
     {
       code: 'main().catch(err => console.error(err))',
-      errors: [
-        setsExitCode(
-          { line: 1, column: 14, endColumn: 39 },
-          'main().catch(err => { console.error(err); process.exitCode = 1; })',
-        ),
-      ],
+      errors: [setsExitCode(at(1, 14, 39), 'main().catch(err => { console.error(err); process.exitCode = 1; })')],
     },
   ],
 });
@@ -593,7 +555,7 @@ createTypedRuleTester().run('no-zero-exit-on-fatal (type-aware)', rule, {
       code: "import { main } from './fatal-helpers.js';\nmain().catch(console.error);",
       errors: [
         wraps(
-          { line: 2, column: 14, endColumn: 27 },
+          at(2, 14, 27),
           'console.error',
           "import { main } from './fatal-helpers.js';\nmain().catch((error) => { console.error(error); process.exitCode = 1; });",
         ),
@@ -603,17 +565,17 @@ createTypedRuleTester().run('no-zero-exit-on-fatal (type-aware)', rule, {
       code: "import { job, untyped, queryOrPromise } from './fatal-helpers.js';\njob().then(undefined, console.error);\nuntyped().catch(console.error);\nqueryOrPromise(true).catch(console.error);",
       errors: [
         wraps(
-          { line: 2, column: 23, endColumn: 36 },
+          at(2, 23, 36),
           'console.error',
           "import { job, untyped, queryOrPromise } from './fatal-helpers.js';\njob().then(undefined, (error) => { console.error(error); process.exitCode = 1; });\nuntyped().catch(console.error);\nqueryOrPromise(true).catch(console.error);",
         ),
         wraps(
-          { line: 3, column: 17, endColumn: 30 },
+          at(3, 17, 30),
           'console.error',
           "import { job, untyped, queryOrPromise } from './fatal-helpers.js';\njob().then(undefined, console.error);\nuntyped().catch((error) => { console.error(error); process.exitCode = 1; });\nqueryOrPromise(true).catch(console.error);",
         ),
         wraps(
-          { line: 4, column: 28, endColumn: 41 },
+          at(4, 28, 41),
           'console.error',
           "import { job, untyped, queryOrPromise } from './fatal-helpers.js';\njob().then(undefined, console.error);\nuntyped().catch(console.error);\nqueryOrPromise(true).catch((error) => { console.error(error); process.exitCode = 1; });",
         ),

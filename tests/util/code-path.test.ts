@@ -14,7 +14,6 @@ import { locate } from './probe-rule.js';
  */
 const rule = ESLintUtils.RuleCreator.withoutDocs({
   meta: { type: 'problem', messages: { reached: 'reached from {{sources}}' }, schema: [] },
-  defaultOptions: [],
   create(context) {
     const kindOf = (call: TSESTree.CallExpression): string => {
       const [first] = call.arguments;
@@ -126,7 +125,6 @@ const trackerRule = ESLintUtils.RuleCreator.withoutDocs({
     messages: { where: 'depth {{depth}}, {{current}} current', path: '{{recorded}} ({{started}} started)' },
     schema: [],
   },
-  defaultOptions: [],
   create(context) {
     const started: number[] = [];
     const tracker = createSegmentTracker<string>({
@@ -218,7 +216,6 @@ createRuleTester().run('code-path: createSegmentTracker', trackerRule, {
  */
 const flowRule = ESLintUtils.RuleCreator.withoutDocs({
   meta: { type: 'problem', messages: { look: 'sees {{names}}' }, schema: [] },
-  defaultOptions: [],
   create(context) {
     type Event = { type: 'add'; name: string } | { type: 'clear' } | { type: 'look'; node: TSESTree.CallExpression };
     const flow: EventFlow<Event, ReadonlySet<string>> = {
@@ -324,9 +321,8 @@ describe('code-path: the work grows linearly with the branches', () => {
   /** Calls of `kindOf` and `rank` (made by every step and join) while `createPathReach` answers. */
   function pathReachWork(code: string): { work: number; reports: number } {
     let work = 0;
-    const counting = ESLintUtils.RuleCreator.withoutDocs({
+    const counting = ESLintUtils.RuleCreator.withoutDocs<[], 'reached'>({
       meta: { type: 'problem', messages: { reached: 'reached' }, schema: [] },
-      defaultOptions: [],
       create(context) {
         const reach = createPathReach<TSESTree.CallExpression, TSESTree.CallExpression>({
           kindOf(call) {
@@ -360,9 +356,8 @@ describe('code-path: the work grows linearly with the branches', () => {
   /** Calls of `step`, `join` and `same` while `flowEvents` runs a flow over sets of kinds. */
   function flowWork(code: string): number {
     let work = 0;
-    const counting = ESLintUtils.RuleCreator.withoutDocs({
+    const counting = ESLintUtils.RuleCreator.withoutDocs<[], never>({
       meta: { type: 'problem', messages: {}, schema: [] },
-      defaultOptions: [],
       create() {
         const flow: EventFlow<string, ReadonlySet<string>> = {
           initial: new Set(),
@@ -381,7 +376,7 @@ describe('code-path: the work grows linearly with the branches', () => {
         };
         const tracker = createSegmentTracker<string>({
           onCodePathEnd(codePath) {
-            flowEvents(codePath, tracker.eventsOf, flow, () => {});
+            flowEvents(codePath, tracker.eventsOf, flow, () => undefined);
           },
         });
         return {
@@ -396,7 +391,7 @@ describe('code-path: the work grows linearly with the branches', () => {
     return work;
   }
 
-  function lintWith(rule: TSESLint.RuleModule<string, []>, code: string): Linter.LintMessage[] {
+  function lintWith(rule: TSESLint.RuleModule<string>, code: string): Linter.LintMessage[] {
     const plugin = { rules: { counting: rule } } as unknown as ESLint.Plugin;
     const messages = new Linter().verify(code, [{ plugins: { test: plugin }, rules: { 'test/counting': 'error' } }]);
     expect(messages.filter((message) => message.fatal)).toEqual([]);

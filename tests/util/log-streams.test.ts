@@ -1,57 +1,45 @@
-import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
-import { getLogStreams } from '../../src/util/log-streams.js';
+import { getLogStreams } from '../../src/util/log-streams/index.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
-import { locate } from './probe-rule.js';
+import { locate, probeRule } from './probe-rule.js';
 
 // Rules that exist only to show what the helper answers.
 
 /** One report per call that `writeOf` calls a write. */
-const writes = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { write: '{{stream}} {{description}}' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    return {
-      CallExpression(node) {
-        const write = getLogStreams(context).writeOf(node);
-        if (write)
-          context.report({ node, messageId: 'write', data: { stream: write.stream, description: write.description } });
-      },
-    };
-  },
+const writes = probeRule({ write: '{{stream}} {{description}}' }, (context) => {
+  return {
+    CallExpression(node) {
+      const write = getLogStreams(context).writeOf(node);
+      if (write)
+        context.report({ node, messageId: 'write', data: { stream: write.stream, description: write.description } });
+    },
+  };
 });
 
 /** One report per handler passed to `.catch()` that `isLogFunction` calls a log function. */
-const logFunctions = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { logFunction: 'log function' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    return {
-      'CallExpression[callee.property.name="catch"]'(node: TSESTree.CallExpression) {
-        const [handler] = node.arguments;
-        if (handler && getLogStreams(context).isLogFunction(handler))
-          context.report({ node: handler, messageId: 'logFunction' });
-      },
-    };
-  },
+const logFunctions = probeRule({ logFunction: 'log function' }, (context) => {
+  return {
+    'CallExpression[callee.property.name="catch"]'(node: TSESTree.CallExpression) {
+      const [handler] = node.arguments;
+      if (handler && getLogStreams(context).isLogFunction(handler))
+        context.report({ node: handler, messageId: 'logFunction' });
+    },
+  };
 });
 
 /** Reports each flush callback (`flushCallbackOf`) and each awaited flush promise (`isFlushPromise`). */
-const flushes = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { callback: 'flush callback', promise: 'flush promise' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    return {
-      CallExpression(node) {
-        const callback = getLogStreams(context).flushCallbackOf(node);
-        if (callback) context.report({ node: callback, messageId: 'callback' });
-      },
-      AwaitExpression(node) {
-        if (getLogStreams(context).isFlushPromise(node.argument))
-          context.report({ node: node.argument, messageId: 'promise' });
-      },
-    };
-  },
+const flushes = probeRule({ callback: 'flush callback', promise: 'flush promise' }, (context) => {
+  return {
+    CallExpression(node) {
+      const callback = getLogStreams(context).flushCallbackOf(node);
+      if (callback) context.report({ node: callback, messageId: 'callback' });
+    },
+    AwaitExpression(node) {
+      if (getLogStreams(context).isFlushPromise(node.argument))
+        context.report({ node: node.argument, messageId: 'promise' });
+    },
+  };
 });
 
 function write(code: string, text: string, stream: string, description: string, occurrence = 0) {

@@ -1,26 +1,19 @@
-import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
-import { findProcessReferences } from '../../src/util/node-process.js';
+import { findProcessReferences, isNodeProcess } from '../../src/util/node-process.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
+import { locate, probeRule } from './probe-rule.js';
 
 // A rule that exists only to show what the helper finds: one report per reference.
-const rule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: {
-    type: 'problem',
-    messages: { found: '{{kind}} {{member}}' },
-    schema: [],
-  },
-  defaultOptions: [],
-  create(context) {
-    return {
-      Program() {
-        const found = findProcessReferences(context.sourceCode, ['exit', 'exitCode']);
-        for (const [node, { kind, member }] of found) {
-          context.report({ node: node as TSESTree.Node, messageId: 'found', data: { kind, member } });
-        }
-      },
-    };
-  },
+const rule = probeRule({ found: '{{kind}} {{member}}' }, (context) => {
+  return {
+    Program() {
+      const found = findProcessReferences(context.sourceCode, ['exit', 'exitCode']);
+      for (const [node, { kind, member }] of found) {
+        context.report({ node: node, messageId: 'found', data: { kind, member } });
+      }
+    },
+  };
 });
 
 const call = (line: number, column: number, endColumn: number) => ({
@@ -91,5 +84,35 @@ createRuleTester().run('node-process (shadowing and CommonJS in TypeScript)', ru
       code: 'const p = require("process");\np.exit(8);',
       errors: [read('exit', 2, 1, 7), call(2, 1, 10)],
     },
+  ],
+});
+
+/** `probe()`: reports whether `process` there is Node's process object. */
+const nodeProcess = probeRule({ process: '{{answer}}' }, (context) => ({
+  'CallExpression[callee.name="probe"]'(node: TSESTree.CallExpression) {
+    const answer = isNodeProcess(context.sourceCode, node) ? 'node' : 'other';
+    context.report({ node, messageId: 'process', data: { answer } });
+  },
+}));
+
+const answer = (code: string, value: 'node' | 'other') => ({
+  code,
+  errors: [{ messageId: 'process' as const, data: { answer: value }, ...locate(code, 'probe()') }],
+});
+
+createRuleTester().run('node-process: isNodeProcess', nodeProcess, {
+  valid: [],
+  invalid: [
+    answer('probe();', 'node'),
+    answer("import process from 'node:process';\nprobe();", 'node'),
+    answer("import process from 'process';\nprobe();", 'node'),
+    // A namespace's properties cannot be assigned: `process.exitCode = 1` would throw.
+    answer("import * as process from 'node:process';\nprobe();", 'other'),
+    answer("import process from './process';\nprobe();", 'other'),
+    answer("import { process } from 'node:process';\nprobe();", 'other'),
+    answer('function f(process: unknown) { probe(); }', 'other'),
+    answer('const process = { exitCode: 0 };\nprobe();', 'other'),
+    // Shadowed only inside the function.
+    answer('function f(process: unknown) {}\nprobe();', 'node'),
   ],
 });

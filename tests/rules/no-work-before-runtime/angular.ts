@@ -1,18 +1,13 @@
-import rule from '../../../src/rules/no-work-before-runtime.js';
+import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
+import { at } from '../../util/probe-rule.js';
 
-const CONTEXTS =
-  'such as a constructor, a factory function, a field initializer, or a function used with `runInInjectionContext`';
-const INJECT = `it throws NG0203 '\`inject()\` function must be called from an injection context ${CONTEXTS}.'`;
-const FIX = 'call it in a constructor or field initializer, or inside `runInInjectionContext()`';
+const REMEDY = 'call it in a constructor or initializer';
 
-const report = (api: string, when: string, effect: string, line: number, column: number, endColumn: number) => ({
+const report = (api: string, timing: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
-  data: { api, when, effect, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  data: { api, outcome: 'throws NG0203', timing, remedy: REMEDY },
+  ...at(line, column, endColumn),
 });
 
 const IMPORT = `import { Component, DestroyRef, Injectable, inject, runInInjectionContext, EnvironmentInjector } from '@angular/core';
@@ -51,7 +46,7 @@ inject(1);`,
   invalid: [
     {
       code: `${IMPORT}const router = inject(Router);`,
-      errors: [report('inject()', 'at module load, outside an injection context', INJECT, 5, 16, 30)],
+      errors: [report('inject()', 'outside an injection context', 5, 16, 30)],
     },
     {
       code: `${IMPORT}@Injectable({ providedIn: 'root' })
@@ -62,15 +57,8 @@ export class Session {
   }
 }`,
       errors: [
-        report('inject()', 'in `ngOnInit()`, outside an injection context', INJECT, 8, 20, 34),
-        report(
-          'takeUntilDestroyed()',
-          'in `ngOnInit()`, outside an injection context',
-          `it throws NG0203 'takeUntilDestroyed() can only be used within an injection context ${CONTEXTS}'`,
-          9,
-          17,
-          37,
-        ),
+        report('inject()', 'in `ngOnInit()`', 8, 20, 34),
+        report('takeUntilDestroyed()', 'in `ngOnInit()`', 9, 17, 37),
       ],
     },
   ],
@@ -86,7 +74,7 @@ export class Plain { ngOnInit() { inject(Object); } }`,
     {
       code: `import { inject } from '@angular/core';
 export const token = inject(Object);`,
-      errors: [report('inject()', 'at module load, outside an injection context', INJECT, 2, 22, 36)],
+      errors: [report('inject()', 'outside an injection context', 2, 22, 36)],
     },
   ],
 });

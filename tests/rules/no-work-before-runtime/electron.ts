@@ -1,48 +1,24 @@
-import rule from '../../../src/rules/no-work-before-runtime.js';
+import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
+import { at } from '../../util/probe-rule.js';
 
-const WHEN = "before Electron's app is ready";
-const FIX = 'move it into `app.whenReady().then(…)`';
-const throws = (error: string) => `it throws '${error}'`;
-const WINDOW = throws('Cannot create BrowserWindow before app is ready');
-const SCREEN = throws("The 'screen' module can't be used before the app 'ready' event");
+const TIMING = 'before the app is ready';
+const REMEDY = 'move it into `app.whenReady().then(…)`';
 
-const notReady = (api: string, effect: string, line: number, column: number, endColumn: number) => ({
+const notReady = (api: string, outcome: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
-  data: { api, when: WHEN, effect, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  data: { api, outcome, timing: TIMING, remedy: REMEDY },
+  ...at(line, column, endColumn),
 });
-const via = (
-  call: string,
-  api: string,
-  innerLine: number,
-  effect: string,
-  line: number,
-  column: number,
-  endColumn: number,
-) => ({
+const via = (api: string, innerLine: number, line: number, column: number, endColumn: number) => ({
   messageId: 'notReadyVia' as const,
-  data: { call, api, line: innerLine, when: WHEN, effect, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  data: { api, line: innerLine, timing: TIMING, remedy: REMEDY },
+  ...at(line, column, endColumn),
 });
-const tooLate = (api: string, effect: string, line: number, column: number, endColumn: number) => ({
+const tooLate = (api: string, line: number, column: number, endColumn: number) => ({
   messageId: 'tooLate' as const,
-  data: {
-    api,
-    when: "after Electron's app is ready",
-    effect,
-    fix: 'call it synchronously at the top level of the main process, before the app is ready',
-  },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  data: { api, outcome: 'throws', timing: 'after the app is ready', remedy: 'call it before the app is ready' },
+  ...at(line, column, endColumn),
 });
 
 createRuleTester().run('no-work-before-runtime (electron)', rule, {
@@ -154,36 +130,34 @@ f();`,
       code: `import { app, BrowserWindow } from 'electron';
 const win = new BrowserWindow({ width: 800 });
 app.whenReady().then(() => win.show());`,
-      errors: [notReady('new BrowserWindow()', WINDOW, 2, 13, 46)],
+      errors: [notReady('new BrowserWindow()', 'throws', 2, 13, 46)],
+    },
+    {
+      // An options object without `detect` still detects: `meta.defaultOptions` fills it in.
+      code: `import { BrowserWindow } from 'electron';
+new BrowserWindow();`,
+      options: [{ runtimes: [] }],
+      errors: [notReady('new BrowserWindow()', 'throws', 2, 1, 20)],
     },
     {
       code: `import { Tray, Notification } from 'electron';
 const tray = new Tray('icon.png');
 new Notification({ title: 'hi' }).show();`,
-      errors: [
-        notReady('new Tray()', throws('Cannot create Tray before app is ready'), 2, 14, 34),
-        notReady('new Notification()', throws('Cannot create Notification before app is ready'), 3, 1, 34),
-      ],
+      errors: [notReady('new Tray()', 'throws', 2, 14, 34), notReady('new Notification()', 'throws', 3, 1, 34)],
     },
     {
       // The first property access of the lazy screen proxy throws.
       code: `import { screen } from 'electron';
 const { width } = screen.getPrimaryDisplay().workAreaSize;`,
-      errors: [notReady('screen.getPrimaryDisplay()', SCREEN, 2, 19, 43)],
+      errors: [notReady('screen.getPrimaryDisplay()', 'throws', 2, 19, 43)],
     },
     {
       code: `import * as electron from 'electron';
 electron.screen.getAllDisplays();
 electron.dialog.showMessageBox({ message: 'hi' });`,
       errors: [
-        notReady('electron.screen.getAllDisplays()', SCREEN, 2, 1, 31),
-        notReady(
-          'electron.dialog.showMessageBox()',
-          throws('dialog module can only be used after app is ready'),
-          3,
-          1,
-          50,
-        ),
+        notReady('electron.screen.getAllDisplays()', 'throws', 2, 1, 31),
+        notReady('electron.dialog.showMessageBox()', 'throws', 3, 1, 50),
       ],
     },
     {
@@ -193,28 +167,10 @@ const d = session.defaultSession;
 globalShortcut.register('A', () => {});
 protocol.handle('app', () => new Response(''));`,
       errors: [
-        notReady('session.fromPartition()', throws('Session can only be received when app is ready'), 2, 11, 45),
-        notReady(
-          'session.defaultSession',
-          'Electron documents `session.defaultSession` as available only once the app is ready',
-          3,
-          11,
-          33,
-        ),
-        notReady(
-          'globalShortcut.register()',
-          throws('globalShortcut cannot be used before the app is ready'),
-          4,
-          1,
-          24,
-        ),
-        notReady(
-          'protocol.handle()',
-          'Electron documents that `protocol` methods can only be used after the `ready` event',
-          5,
-          1,
-          47,
-        ),
+        notReady('session.fromPartition()', 'throws', 2, 11, 45),
+        notReady('session.defaultSession', 'is unavailable', 3, 11, 33),
+        notReady('globalShortcut.register()', 'throws', 4, 1, 24),
+        notReady('protocol.handle()', 'is unsupported', 5, 1, 47),
       ],
     },
     {
@@ -222,7 +178,7 @@ protocol.handle('app', () => new Response(''));`,
       code: `import { app, BrowserWindow } from 'electron';
 if (process.env.FAST) await app.whenReady();
 new BrowserWindow();`,
-      errors: [notReady('new BrowserWindow()', WINDOW, 3, 1, 20)],
+      errors: [notReady('new BrowserWindow()', 'throws', 3, 1, 20)],
     },
     {
       // In an async IIFE, before its await.
@@ -232,7 +188,7 @@ new BrowserWindow();`,
   await app.whenReady();
   const late = new BrowserWindow();
 })();`,
-      errors: [notReady('new BrowserWindow()', WINDOW, 3, 17, 36)],
+      errors: [notReady('new BrowserWindow()', 'throws', 3, 17, 36)],
     },
     {
       // An unrelated await does not make the app ready.
@@ -240,7 +196,7 @@ new BrowserWindow();`,
 declare function loadConfig(): Promise<void>;
 await loadConfig();
 new BrowserWindow();`,
-      errors: [notReady('new BrowserWindow()', WINDOW, 4, 1, 20)],
+      errors: [notReady('new BrowserWindow()', 'throws', 4, 1, 20)],
     },
     {
       // A same-file function called from top level: reported at the call site.
@@ -250,7 +206,7 @@ function createWindow() {
 }
 createWindow();
 app.whenReady().then(createWindow);`,
-      errors: [via('createWindow()', 'new BrowserWindow()', 3, WINDOW, 5, 1, 15)],
+      errors: [via('new BrowserWindow()', 3, 5, 1, 15)],
     },
     {
       // Through two calls, and an async function before its own await.
@@ -262,20 +218,20 @@ async function main() {
   await app.whenReady();
 }
 main();`,
-      errors: [via('main()', 'screen.getPrimaryDisplay()', 2, SCREEN, 8, 1, 7)],
+      errors: [via('screen.getPrimaryDisplay()', 2, 8, 1, 7)],
     },
     {
       code: `import { BrowserWindow } from 'electron';
 new BrowserWindow();`,
       options: [{ detect: false, runtimes: ['electron'] }],
-      errors: [notReady('new BrowserWindow()', WINDOW, 2, 1, 20)],
+      errors: [notReady('new BrowserWindow()', 'throws', 2, 1, 20)],
     },
     {
       // A const alias is the same class.
       code: `import { BrowserWindow as Window } from 'electron';
 const Main = Window;
 new Main();`,
-      errors: [notReady('new Main()', WINDOW, 3, 1, 11)],
+      errors: [notReady('new Main()', 'throws', 3, 1, 11)],
     },
     {
       // macOS can emit 'activate' while the app is still launching.
@@ -289,9 +245,9 @@ app.whenReady().then(() => new BrowserWindow());`,
           messageId: 'notReady',
           data: {
             api: 'new BrowserWindow()',
-            when: "in a handler for 'activate' registered before Electron's app is ready",
-            effect: WINDOW,
-            fix: FIX,
+            outcome: 'throws',
+            timing: "in an early 'activate' handler",
+            remedy: REMEDY,
           },
           line: 3,
           column: 3,
@@ -304,22 +260,14 @@ app.whenReady().then(() => new BrowserWindow());`,
       // The guard only covers its own branch.
       code: `import { app, BrowserWindow } from 'electron';
 if (!app.isReady()) new BrowserWindow();`,
-      errors: [notReady('new BrowserWindow()', WINDOW, 2, 21, 40)],
+      errors: [notReady('new BrowserWindow()', 'throws', 2, 21, 40)],
     },
     {
       // Reversed: must run before ready.
       code: `import { app, protocol } from 'electron';
 await app.whenReady();
 protocol.registerSchemesAsPrivileged([]);`,
-      errors: [
-        tooLate(
-          'protocol.registerSchemesAsPrivileged()',
-          throws('protocol.registerSchemesAsPrivileged should be called before app is ready'),
-          3,
-          1,
-          41,
-        ),
-      ],
+      errors: [tooLate('protocol.registerSchemesAsPrivileged()', 3, 1, 41)],
     },
     {
       code: `import { app } from 'electron';
@@ -327,16 +275,7 @@ app.whenReady().then(() => {
   app.disableHardwareAcceleration();
 });
 app.on('ready', () => app.enableSandbox());`,
-      errors: [
-        tooLate(
-          'app.disableHardwareAcceleration()',
-          throws('app.disableHardwareAcceleration() can only be called before app is ready'),
-          3,
-          3,
-          36,
-        ),
-        tooLate('app.enableSandbox()', throws('app.enableSandbox() can only be called before app is ready'), 5, 23, 42),
-      ],
+      errors: [tooLate('app.disableHardwareAcceleration()', 3, 3, 36), tooLate('app.enableSandbox()', 5, 23, 42)],
     },
   ],
 });
@@ -350,13 +289,13 @@ app.whenReady().then(() => new BrowserWindow());`,
     {
       code: `const { app, BrowserWindow } = require('electron');
 const win = new BrowserWindow();`,
-      errors: [notReady('new BrowserWindow()', WINDOW, 2, 13, 32)],
+      errors: [notReady('new BrowserWindow()', 'throws', 2, 13, 32)],
     },
     {
       code: `const electron = require('electron');
 const win = new electron.BrowserWindow();
 electron.app.whenReady().then(() => win.loadURL('x'));`,
-      errors: [notReady('new electron.BrowserWindow()', WINDOW, 2, 13, 41)],
+      errors: [notReady('new electron.BrowserWindow()', 'throws', 2, 13, 41)],
     },
   ],
 });

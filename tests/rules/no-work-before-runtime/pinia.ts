@@ -1,18 +1,14 @@
-import rule from '../../../src/rules/no-work-before-runtime.js';
+import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
+import { at } from '../../util/probe-rule.js';
 
-const WHEN = 'before Pinia is installed';
-const FIX =
-  'call it where it is used (a component, composable, router guard or other callback), after `app.use(pinia)`, or pass the instance: `useStore(pinia)`';
-const EFFECT = `it throws '"getActivePinia()" was called but there was no active Pinia. Are you trying to use a store before calling "app.use(pinia)"?'`;
+const TIMING = 'before Pinia is installed';
+const REMEDY = 'call it after `app.use(pinia)`';
 
 const notReady = (api: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
-  data: { api, when: WHEN, effect: EFFECT, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  data: { api, outcome: 'throws', timing: TIMING, remedy: REMEDY },
+  ...at(line, column, endColumn),
 });
 
 const STORE = `import { createPinia, defineStore, setActivePinia } from 'pinia';
@@ -81,7 +77,7 @@ app.use(createPinia());`,
       errors: [
         {
           messageId: 'notReadyVia' as const,
-          data: { call: 'loadCart()', api: 'useCart()', line: 6, when: WHEN, effect: EFFECT, fix: FIX },
+          data: { api: 'useCart()', line: 6, timing: TIMING, remedy: REMEDY },
           line: 8,
           column: 1,
           endLine: 8,

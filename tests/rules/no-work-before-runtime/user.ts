@@ -1,4 +1,4 @@
-import rule, { type Options, type UserRuntime } from '../../../src/rules/no-work-before-runtime.js';
+import rule, { type Options, type UserRuntime } from '../../../src/rules/no-work-before-runtime/index.js';
 import { createRuleTester } from '../../rule-tester.js';
 
 // The incident: a service spawned its websocket actor in `main` before the
@@ -16,9 +16,9 @@ const actorSystem: UserRuntime = {
 };
 const options: Options = [{ runtimes: [actorSystem] }];
 
-const WHEN = 'before the actor system has started';
-const EFFECT = "it throws 'no actor runtime: call start() first'";
-const FIX = 'spawn actors after `await system.start()`';
+const TIMING = 'before the actor system has started';
+const OUTCOME = "throws 'no actor runtime: call start() first'";
+const REMEDY = 'spawn actors after `await system.start()`';
 
 const HEADER = `import { ActorSystem } from '../runtime/actors';
 declare const WebsocketActor: unknown;
@@ -58,7 +58,7 @@ await system.start();`,
       errors: [
         {
           messageId: 'notReady',
-          data: { api: 'system.spawn()', when: WHEN, effect: EFFECT, fix: FIX },
+          data: { api: 'system.spawn()', outcome: OUTCOME, timing: TIMING, remedy: REMEDY },
           line: 4,
           column: 1,
           endLine: 4,
@@ -80,7 +80,7 @@ main();`,
       errors: [
         {
           messageId: 'notReadyVia',
-          data: { call: 'main()', api: 'system.spawn()', line: 5, when: WHEN, effect: EFFECT, fix: FIX },
+          data: { api: 'system.spawn()', line: 5, timing: TIMING, remedy: REMEDY },
           line: 11,
           column: 1,
           endLine: 11,
@@ -98,9 +98,9 @@ system.configure({});`,
           messageId: 'tooLate',
           data: {
             api: 'system.configure()',
-            when: 'after the actor system has started',
-            effect: "it throws 'configure() after start()'",
-            fix: 'call it before ActorSystem is ready',
+            outcome: "throws 'configure() after start()'",
+            timing: 'after the actor system has started',
+            remedy: 'call it before ActorSystem is ready',
           },
           line: 5,
           column: 1,

@@ -1,40 +1,30 @@
-import rule from '../../../src/rules/no-work-before-runtime.js';
+import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createRuleTester } from '../../rule-tester.js';
+import { at } from '../../util/probe-rule.js';
 
-const TOP = "at module load, outside a component's `setup()`";
-const AFTER_AWAIT = 'after an `await` in `setup()`, where Vue no longer knows the component';
-const FIX = 'call it synchronously in `setup()`, before any `await`, or inside `app.runWithContext()`';
-const INJECT =
-  "Vue warns 'inject() can only be used inside setup() or functional components.' and it returns `undefined`";
-const hook = (name: string) =>
-  `Vue warns '${name} is called when there is no active component instance to be associated with. Lifecycle injection APIs can only be used during execution of setup().' and the hook never runs`;
+const TOP = 'outside `setup()`';
+const AFTER_AWAIT = 'after an `await` in `setup()`';
+const REMEDY = 'call it synchronously in `setup()`';
+const INJECT = 'returns `undefined`';
+const PROVIDE = 'provides nothing';
+const HOOK = 'never runs';
 
-const report = (api: string, when: string, effect: string, line: number, column: number, endColumn: number) => ({
+const report = (api: string, timing: string, outcome: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
-  data: { api, when, effect, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  data: { api, outcome, timing, remedy: REMEDY },
+  ...at(line, column, endColumn),
 });
 
 const IMPORT = `import { defineComponent, getCurrentInstance, inject, onMounted, provide } from 'vue';
 declare function load(): Promise<void>;
 `;
 
-const NUXT_TOP = 'at module load, outside a Nuxt plugin, middleware, hook or `setup()`';
-const NUXT_AFTER_AWAIT = 'after an `await` in `setup()`, where the Nuxt instance is no longer set';
-const NUXT_FIX =
-  'call it inside a plugin, middleware or `setup()` (before any `await` in `setup()`), or inside `nuxtApp.runWithContext()`';
-const NUXT_EFFECT =
-  "it throws NUXT_E1001 'A composable that requires access to the Nuxt instance was called outside of a plugin, Nuxt hook, Nuxt middleware, or Vue setup function.'";
-const nuxtReport = (api: string, when: string, line: number, column: number, endColumn: number) => ({
+const NUXT_TOP = 'outside the Nuxt context';
+const NUXT_AFTER_AWAIT = 'after an `await` in `setup()`';
+const nuxtReport = (api: string, timing: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
-  data: { api, when, effect: NUXT_EFFECT, fix: NUXT_FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  data: { api, outcome: 'throws NUXT_E1001', timing, remedy: 'call it in `setup()` or a Nuxt plugin' },
+  ...at(line, column, endColumn),
 });
 
 createRuleTester().run('no-work-before-runtime (vue)', rule, {
@@ -94,17 +84,7 @@ inject('x');`,
     {
       code: `${IMPORT}const theme = inject('theme');
 provide('locale', 'en');`,
-      errors: [
-        report('inject()', TOP, INJECT, 3, 15, 30),
-        report(
-          'provide()',
-          TOP,
-          "Vue warns 'provide() can only be used inside setup().' and nothing is provided",
-          4,
-          1,
-          24,
-        ),
-      ],
+      errors: [report('inject()', TOP, INJECT, 3, 15, 30), report('provide()', TOP, PROVIDE, 4, 1, 24)],
     },
     {
       code: `${IMPORT}export default defineComponent({
@@ -113,7 +93,7 @@ provide('locale', 'en');`,
     onMounted(() => {});
   },
 });`,
-      errors: [report('onMounted()', AFTER_AWAIT, hook('onMounted'), 6, 5, 24)],
+      errors: [report('onMounted()', AFTER_AWAIT, HOOK, 6, 5, 24)],
     },
     {
       // setup written as an arrow property.
@@ -123,16 +103,7 @@ provide('locale', 'en');`,
     provide('ready', true);
   },
 });`,
-      errors: [
-        report(
-          'provide()',
-          AFTER_AWAIT,
-          "Vue warns 'provide() can only be used inside setup().' and nothing is provided",
-          6,
-          5,
-          27,
-        ),
-      ],
+      errors: [report('provide()', AFTER_AWAIT, PROVIDE, 6, 5, 27)],
     },
     {
       // After an await on one path.
@@ -160,14 +131,7 @@ export default defineComponent({
       errors: [
         {
           messageId: 'notReadyVia',
-          data: {
-            call: 'registerHooks()',
-            api: 'onMounted()',
-            line: 4,
-            when: AFTER_AWAIT,
-            effect: hook('onMounted'),
-            fix: FIX,
-          },
+          data: { api: 'onMounted()', line: 4, timing: AFTER_AWAIT, remedy: REMEDY },
           line: 9,
           column: 5,
           endLine: 9,

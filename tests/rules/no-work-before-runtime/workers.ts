@@ -1,19 +1,14 @@
-import rule from '../../../src/rules/no-work-before-runtime.js';
+import rule from '../../../src/rules/no-work-before-runtime/index.js';
 import { createRuleTester } from '../../rule-tester.js';
+import { at } from '../../util/probe-rule.js';
 
-const WHEN = "at module load, in the Worker's global scope";
-const EFFECT =
-  "it throws 'Disallowed operation called within global scope. Asynchronous I/O (ex: fetch() or connect()), setting a timeout, and generating random values are not allowed within global scope.'";
-const FIX =
-  'move it into a handler (`export default { fetch(request, env, ctx) { … } }`, a `WorkerEntrypoint` or Durable Object method)';
+const TIMING = "in the Worker's global scope";
+const REMEDY = 'move it into a request handler';
 
 const notReady = (api: string, line: number, column: number, endColumn: number) => ({
   messageId: 'notReady' as const,
-  data: { api, when: WHEN, effect: EFFECT, fix: FIX },
-  line,
-  column,
-  endLine: line,
-  endColumn,
+  data: { api, outcome: 'throws', timing: TIMING, remedy: REMEDY },
+  ...at(line, column, endColumn),
 });
 
 const IMPORT = `import { WorkerEntrypoint } from 'cloudflare:workers';\n`;
@@ -82,7 +77,7 @@ warmCache();`,
       errors: [
         {
           messageId: 'notReadyVia',
-          data: { call: 'warmCache()', api: 'fetch()', line: 3, when: WHEN, effect: EFFECT, fix: FIX },
+          data: { api: 'fetch()', line: 3, timing: TIMING, remedy: REMEDY },
           line: 5,
           column: 1,
           endLine: 5,

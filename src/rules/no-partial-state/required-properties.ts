@@ -1,6 +1,8 @@
 import { intersectionConstituents, isTypeFlagSet, unionConstituents } from 'ts-api-utils';
 import ts from 'typescript';
 
+import { askChecker } from '../../util/type-checker.js';
+
 /*
  * The small type-checker questions `no-partial-state` asks: which properties
  * must an object literal supply to really be a `T`, and which does a literal
@@ -25,8 +27,8 @@ export interface TargetShape {
 /** `null` records "cannot tell" in the cache, which holds no `undefined`. */
 const shapeCache = new WeakMap<ts.Type, readonly TargetShape[] | null>();
 
-const OPEN_FLAGS = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Instantiable;
-const NOT_OBJECT_FLAGS =
+const OPEN_FLAGS: ts.TypeFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Instantiable;
+const NOT_OBJECT_FLAGS: ts.TypeFlags =
   ts.TypeFlags.Null |
   ts.TypeFlags.Undefined |
   ts.TypeFlags.Void |
@@ -38,18 +40,9 @@ const NOT_OBJECT_FLAGS =
   ts.TypeFlags.ESSymbolLike |
   ts.TypeFlags.EnumLike;
 
-/** Runs a checker question; a checker that throws means "cannot tell". */
-export function guarded<T>(question: () => T): T | undefined {
-  try {
-    return question();
-  } catch {
-    return undefined;
-  }
-}
-
 /** How a property is named in a message: `#secret`, `[Symbol.iterator]`, `config`. */
 function displayName(checker: ts.TypeChecker, symbol: ts.Symbol): string {
-  return guarded(() => checker.symbolToString(symbol)) ?? symbol.name;
+  return askChecker(() => checker.symbolToString(symbol)) ?? symbol.name;
 }
 
 function isOptional(symbol: ts.Symbol): boolean {
@@ -117,7 +110,7 @@ function computeShapes(checker: ts.TypeChecker, type: ts.Type): readonly TargetS
 export function getTargetShapes(checker: ts.TypeChecker, type: ts.Type): readonly TargetShape[] | undefined {
   const cached = shapeCache.get(type);
   if (cached !== undefined) return cached ?? undefined;
-  const shapes = guarded(() => computeShapes(checker, type));
+  const shapes = askChecker(() => computeShapes(checker, type));
   shapeCache.set(type, shapes ?? null);
   return shapes;
 }
@@ -165,7 +158,7 @@ function computeProvided(checker: ts.TypeChecker, type: ts.Type): ProvidedProper
  * included) supplies for sure, or `undefined` when it may supply anything.
  */
 export function getProvidedProperties(checker: ts.TypeChecker, type: ts.Type): ProvidedProperties | undefined {
-  return guarded(() => computeProvided(checker, type));
+  return askChecker(() => computeProvided(checker, type));
 }
 
 function declaredByMember(checker: ts.TypeChecker, type: ts.Type, names: Set<string>): boolean {
@@ -209,7 +202,7 @@ function computeDeclared(checker: ts.TypeChecker, type: ts.Type): ReadonlySet<st
  * be absent.
  */
 export function getSpreadPropertyNames(checker: ts.TypeChecker, type: ts.Type): ReadonlySet<string> | undefined {
-  return guarded(() => computeDeclared(checker, type));
+  return askChecker(() => computeDeclared(checker, type));
 }
 
 /** Whether the literal's property types rule this union member out (`kind: 'circle'` vs `'square'`). */
@@ -217,7 +210,7 @@ function contradictsDiscriminants(checker: ts.TypeChecker, shape: TargetShape, p
   for (const [name, targetType] of shape.discriminants) {
     const symbol = provided.get(name);
     if (symbol === undefined) continue;
-    const assignable = guarded(() => checker.isTypeAssignableTo(checker.getTypeOfSymbol(symbol), targetType));
+    const assignable = askChecker(() => checker.isTypeAssignableTo(checker.getTypeOfSymbol(symbol), targetType));
     if (assignable === false) return true;
   }
   return false;

@@ -1,27 +1,22 @@
-import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from '../../src/util/ast.js';
-import { createExitCodeAnalysis } from '../../src/util/exit-code.js';
-import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
-import { locate } from './probe-rule.js';
+import { createExitCodeAnalysis } from '../../../src/rules/no-zero-exit-on-fatal/exit-code.js';
+import type { FunctionNode } from '../../../src/util/ast.js';
+import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
+import { locate, probeRule } from '../../util/probe-rule.js';
 
 /**
  * A rule that exists only to show what the helper answers. Each function
  * passed to `probe(…)` is reported with `endsFatally` and `hasZeroExit`; each
  * `catch (error)` clause with `catchEndsFatally`; each `where()` call with `atTopLevel`.
  */
-const rule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: {
-    type: 'problem',
-    messages: {
-      handler: '{{verdict}}{{zeroExit}}',
-      catchClause: 'catch {{verdict}}',
-      where: '{{where}}',
-    },
-    schema: [],
+const rule = probeRule(
+  {
+    handler: '{{verdict}}{{zeroExit}}',
+    catchClause: 'catch {{verdict}}',
+    where: '{{where}}',
   },
-  defaultOptions: [],
-  create(context) {
+  (context) => {
     const probed: FunctionNode[] = [];
     const clauses: TSESTree.CatchClause[] = [];
     const verdict = (fatal: boolean) => (fatal ? 'fatal' : 'returns');
@@ -71,7 +66,7 @@ const rule = ESLintUtils.RuleCreator.withoutDocs({
       },
     };
   },
-});
+);
 
 type Verdict = 'fatal' | 'returns';
 

@@ -1,21 +1,20 @@
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
+import { isPlaceholderHelperByType } from '../../../src/rules/no-placeholder-throw/helper-by-type.js';
 import {
   classifyThrownValue,
   createPlaceholderVocabulary,
   DYNAMIC_PART,
-  functionShapeOf,
   isErrorClassName,
   isPlaceholderErrorClass,
   isPlaceholderHelper,
-  isPlaceholderHelperByType,
   isPlaceholderHelperName,
   isPlaceholderMessage,
-  thrownValueOf,
-  throwSiteOf,
-} from '../../src/util/placeholder.js';
-import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../rule-tester.js';
+} from '../../../src/rules/no-placeholder-throw/placeholder.js';
+import { functionShapeOf, thrownValueOf, throwSiteOf } from '../../../src/rules/no-placeholder-throw/thrown-value.js';
+import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
+import { probeRule } from '../../util/probe-rule.js';
 
 // ---------------------------------------------------------------- pure functions
 
@@ -325,33 +324,25 @@ describe('isPlaceholderHelper', () => {
 // ---------------------------------------------------------------- the linted file
 
 /** Reports what `thrownValueOf` reads from each `throw`. */
-const rule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { thrown: '{{thrown}}' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    return {
-      ThrowStatement(node) {
-        const thrown = thrownValueOf(node.argument, context.sourceCode.getScope(node));
-        context.report({ node, messageId: 'thrown', data: { thrown: JSON.stringify(thrown ?? null) } });
-      },
-    };
-  },
+const rule = probeRule({ thrown: '{{thrown}}' }, (context) => {
+  return {
+    ThrowStatement(node) {
+      const thrown = thrownValueOf(node.argument, context.sourceCode.getScope(node));
+      context.report({ node, messageId: 'thrown', data: { thrown: JSON.stringify(thrown ?? null) } });
+    },
+  };
 });
 
 /** Reports each function's shape (`functionShapeOf`). */
-const shapeRule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { shape: '{{shape}}' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    return {
-      'FunctionDeclaration, FunctionExpression, ArrowFunctionExpression'(
-        node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression,
-      ) {
-        const shape = functionShapeOf(node, context.sourceCode.getScope(node));
-        context.report({ node, messageId: 'shape', data: { shape: JSON.stringify(shape) } });
-      },
-    };
-  },
+const shapeRule = probeRule({ shape: '{{shape}}' }, (context) => {
+  return {
+    'FunctionDeclaration, FunctionExpression, ArrowFunctionExpression'(
+      node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression,
+    ) {
+      const shape = functionShapeOf(node, context.sourceCode.getScope(node));
+      context.report({ node, messageId: 'shape', data: { shape: JSON.stringify(shape) } });
+    },
+  };
 });
 
 function throwCase(code: string, thrown: object | null) {
@@ -445,16 +436,12 @@ createRuleTester().run('placeholder: constants in messages', rule, {
 });
 
 /** Reports where each `throw` stands (`throwSiteOf`). */
-const siteRule = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { site: '{{site}}' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    return {
-      ThrowStatement(node) {
-        context.report({ node, messageId: 'site', data: { site: JSON.stringify(throwSiteOf(node)) } });
-      },
-    };
-  },
+const siteRule = probeRule({ site: '{{site}}' }, (context) => {
+  return {
+    ThrowStatement(node) {
+      context.report({ node, messageId: 'site', data: { site: JSON.stringify(throwSiteOf(node)) } });
+    },
+  };
 });
 
 function siteCase(code: string, site: object) {
@@ -573,19 +560,15 @@ createJsRuleTester().run('placeholder: plain JavaScript', rule, {
 // ---------------------------------------------------------------- type-aware: helpers in other modules
 
 /** Reports each call whose callee `isPlaceholderHelperByType` answers for. */
-const byType = ESLintUtils.RuleCreator.withoutDocs({
-  meta: { type: 'problem', messages: { helper: '{{call}}: {{verdict}}' }, schema: [] },
-  defaultOptions: [],
-  create(context) {
-    const services = ESLintUtils.getParserServices(context);
-    return {
-      CallExpression(node) {
-        const verdict = isPlaceholderHelperByType(services.program, services.esTreeNodeToTSNodeMap.get(node.callee));
-        const call = context.sourceCode.getText(node);
-        context.report({ node, messageId: 'helper', data: { call, verdict: String(verdict) } });
-      },
-    };
-  },
+const byType = probeRule({ helper: '{{call}}: {{verdict}}' }, (context) => {
+  const services = ESLintUtils.getParserServices(context);
+  return {
+    CallExpression(node) {
+      const verdict = isPlaceholderHelperByType(services.program, services.esTreeNodeToTSNodeMap.get(node.callee));
+      const call = context.sourceCode.getText(node);
+      context.report({ node, messageId: 'helper', data: { call, verdict: String(verdict) } });
+    },
+  };
 });
 
 function typedCase(code: string, ...verdicts: [call: string, verdict: string][]) {

@@ -1,0 +1,88 @@
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+
+import type { ImportedInstance, RuntimeDefinition } from '../../runtimes/definition.js';
+import { builtinRuntimes } from '../../runtimes/index.js';
+import { getTypeInformation } from '../../util/type-checker.js';
+import { type RuleOptions, selectedRuntimes } from './options.js';
+
+/** The runtimes a file is checked for: the selected ones, and those it shows evidence of. */
+export interface ActiveRuntimes {
+  /** Selected first, then detected, in the built-in order: reports follow it. */
+  readonly active: readonly RuntimeDefinition[];
+  readonly selected: ReadonlyMap<string, RuntimeDefinition>;
+  /** The module specifiers the file imports or requires. */
+  readonly specifiers: ReadonlySet<string>;
+  /** Instances the type checker found behind the file's imports, per runtime. */
+  readonly importedInstances: ReadonlyMap<RuntimeDefinition, readonly ImportedInstance[]>;
+}
+
+/** The module specifiers this file imports or requires (with a constant string). */
+function importedSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+  const specifiers = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    if (
+      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration) &&
+      statement.source
+    ) {
+      specifiers.add(statement.source.value);
+    }
+  }
+  for (const reference of sourceCode.scopeManager?.globalScope?.through ?? []) {
+    const { identifier } = reference;
+    const { parent } = identifier;
+    if (
+      identifier.name === 'require' &&
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.callee === identifier &&
+      parent.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+      typeof parent.arguments[0].value === 'string'
+    ) {
+      specifiers.add(parent.arguments[0].value);
+    }
+  }
+  return specifiers;
+}
+
+function specifierMatches(entry: string, specifier: string, relative: boolean): boolean {
+  if (specifier === entry) return true;
+  if (!relative) return false;
+  const strip = (value: string) => value.replace(/^\.\//, '').replace(/\.[cm]?[jt]sx?$/, '');
+  const wanted = strip(entry);
+  const actual = strip(specifier);
+  return actual === wanted || (specifier.startsWith('.') && actual.endsWith(`/${wanted}`));
+}
+
+/** The file's specifiers that name one of the runtime's modules. */
+export function specifiersFor(runtimes: ActiveRuntimes, def: RuntimeDefinition): string[] {
+  return [...runtimes.specifiers].filter((specifier) =>
+    def.modules.some((entry) => specifierMatches(entry, specifier, def.relativeModules === true)),
+  );
+}
+
+/** The cheap path: which runtimes does this file show evidence of? */
+export function activeRuntimes(sourceCode: Readonly<TSESLint.SourceCode>, options: RuleOptions): ActiveRuntimes {
+  // `meta.defaultOptions` makes it `true` unless the user says otherwise.
+  const { detect } = options;
+  const selected = selectedRuntimes(options);
+  const active: RuntimeDefinition[] = [...selected.values()];
+  const importedInstances = new Map<RuntimeDefinition, readonly ImportedInstance[]>();
+  const runtimes: ActiveRuntimes = { active, selected, specifiers: importedSpecifiers(sourceCode), importedInstances };
+  if (detect) {
+    for (const def of Object.values(builtinRuntimes)) {
+      if (!selected.has(def.name) && specifiersFor(runtimes, def).length > 0) active.push(def);
+    }
+  }
+  const types = getTypeInformation(sourceCode);
+  if (!types) return runtimes;
+  const runtimeModules = new Set(Object.values(builtinRuntimes).flatMap((def) => def.modules));
+  for (const def of Object.values(builtinRuntimes)) {
+    if (!def.importedInstances || (!detect && !selected.has(def.name))) continue;
+    const instances = def.importedInstances(sourceCode, types, runtimeModules);
+    if (instances.length === 0) continue;
+    importedInstances.set(def, instances);
+    if (!active.includes(def)) active.push(def);
+  }
+  return runtimes;
+}

@@ -1,0 +1,102 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+
+import { createRule } from '../../util/create-rule.js';
+import type { FatalFile, MessageIds } from './context.js';
+import { createExitCodeAnalysis } from './exit-code.js';
+import {
+  addHandler,
+  endsModule,
+  FATAL_EVENTS,
+  hasTopLevelCandidate,
+  isListenCall,
+  promiseChain,
+  startsInBrowser,
+  unwrapChain,
+} from './handlers.js';
+import { locationOf, suggestionsFor } from './suggestions.js';
+import { endsFatally, receiverMayBeThenable } from './verdict.js';
+
+const RULE_NAME = 'no-zero-exit-on-fatal';
+
+/** Reports the handlers that let a fatal error end the process with code 0, once the file's code paths are known. */
+function reportAll(file: FatalFile): void {
+  for (const handler of file.handlers) {
+    if (endsFatally(file, handler) !== false) continue;
+    if (handler.kind !== 'catch' && !receiverMayBeThenable(file, handler.receiver)) continue;
+    file.context.report({
+      loc: locationOf(file.sourceCode, handler),
+      messageId: 'exitsZero',
+      suggest: suggestionsFor(file, handler),
+    });
+  }
+}
+
+export default createRule<[], MessageIds>({
+  name: RULE_NAME,
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow entry-point error handlers that log a fatal error and let the process exit with code 0',
+      recommended: 'recommended',
+      usesTypeInformation: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      exitsZero:
+        'This handler logs the fatal error and the process then exits with code 0, so restarts and CI see success; set `process.exitCode = 1` or rethrow.',
+      // The suggestions are made in suggestions.ts, where this lint rule cannot see them.
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
+      setExitCode: 'Set `process.exitCode = 1` in the handler.',
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
+      wrapHandler: 'Wrap `{{handler}}` in a handler that also sets `process.exitCode = 1`.',
+    },
+  },
+  create(context) {
+    const { sourceCode } = context;
+    // Cheap filter: a file with none of the handled shapes is left alone.
+    if (!/\.\s*(?:catch|then)\b|\bcatch\s*[({]|Exception|Rejection/.test(sourceCode.text)) return {};
+    // Structural filter: only statements of the module's own code are judged.
+    if (!hasTopLevelCandidate(sourceCode)) return {};
+
+    const file: FatalFile = {
+      context,
+      sourceCode,
+      analysis: createExitCodeAnalysis(sourceCode, () => reportAll(file)),
+      handlers: [],
+      awaitedTries: new Set(),
+      listenCalls: undefined,
+    };
+    const { analysis } = file;
+
+    return {
+      ...analysis.listeners,
+      ExpressionStatement(statement) {
+        if (!analysis.atTopLevel()) return;
+        const chain = promiseChain(statement.expression);
+        if (!chain || startsInBrowser(sourceCode, chain.start)) return;
+        for (const { handler, receiver } of chain.handlers) addHandler(file, handler, receiver);
+      },
+      'CallExpression:exit'(call: TSESTree.CallExpression) {
+        if (call.arguments.length < 2 || !analysis.atTopLevel() || !isListenCall(file, call)) return;
+        const [event, handler] = call.arguments;
+        if (!event || !handler || handler.type === AST_NODE_TYPES.SpreadElement) return;
+        const name = ASTUtils.getStringIfConstant(event, sourceCode.getScope(event));
+        if (name !== null && FATAL_EVENTS.has(name)) addHandler(file, handler);
+      },
+      AwaitExpression(node) {
+        if (!analysis.atTopLevel() || unwrapChain(node.argument).type !== AST_NODE_TYPES.CallExpression) return;
+        let child: TSESTree.Node = node;
+        for (let parent: TSESTree.Node | undefined = node.parent; parent; parent = parent.parent) {
+          if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child) file.awaitedTries.add(parent);
+          child = parent;
+        }
+      },
+      'TryStatement:exit'(statement: TSESTree.TryStatement) {
+        if (statement.handler && file.awaitedTries.has(statement) && analysis.atTopLevel() && endsModule(statement)) {
+          file.handlers.push({ kind: 'catch', node: statement.handler });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,294 @@
+import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { type FunctionNode, isFunctionNode, skipWrappers, staticMemberName } from '../ast.js';
+import { findPropertyReferences, findReferences, READ, type TraceMap } from '../references.js';
+import { quote } from '../text.js';
+import type { LogWrite } from './index.js';
+import { type LogApi, loggerMethods, moduleMaps, traceEntry, winstonMethods } from './libraries.js';
+
+const { DefinitionType } = TSESLint.Scope;
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Stream = LogWrite['stream'];
+
+/** How far one-hop resolutions (a `const` holding a stream or a promise) go. */
+export const RESOLVE_DEPTH = 4;
+/** A longer callee is not quoted in messages: `logger.error` stands for it. */
+export const MAX_DESCRIPTION_LENGTH = 32;
+
+/** What the file's imports and globals say about its log streams, found once per file. */
+export interface StreamFacts {
+  readonly sourceCode: SourceCode;
+  readonly writes: Map<TSESTree.Node, LogWrite>;
+  /** Log methods read as values: `.catch(console.error)`, `const { error } = console`. */
+  readonly logFunctions: Set<TSESTree.Node>;
+  readonly stdoutReads: Set<TSESTree.Node>;
+  readonly prettyCalls: Set<TSESTree.Node>;
+  readonly multistreamCalls: Set<TSESTree.Node>;
+  readonly shutdownCalls: Set<TSESTree.Node>;
+  readonly onceCalls: Set<TSESTree.Node>;
+  readonly consoleTransports: Set<TSESTree.Node>;
+  /** Flush listeners on winston loggers with a Console transport: not barriers. */
+  readonly consoleLoggerListens: Set<TSESTree.Node>;
+  /** Whether a helper of this file waits for a flush, by the depth left when it was asked. */
+  readonly helperVerdicts: Map<TSESTree.Node, boolean[]>;
+}
+
+/** The loggers found so far, whose own methods are followed next. */
+interface PendingLoggers {
+  readonly loggers: {
+    node: TSESTree.Node;
+    stream: Stream;
+    flushesOnExit?: boolean;
+    debug?: boolean;
+    winston?: boolean;
+  }[];
+  readonly pinoCalls: TSESTree.Node[];
+  readonly winstonListens: Map<TSESTree.Node, TSESTree.Node[]>;
+  readonly winstonAdds: Map<TSESTree.Node, TSESTree.CallExpression[]>;
+}
+
+/** A value read through `?.` is the same function or stream: `logger?.error`. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  return skipWrappers(node, { chain: true });
+}
+
+export function memberName(node: TSESTree.Node): string | undefined {
+  return node.type === TSESTree.AST_NODE_TYPES.MemberExpression ? staticMemberName(node) : undefined;
+}
+
+export function describeCallee(sourceCode: SourceCode, call: TSESTree.CallExpression): string {
+  const callee = unwrap(call.callee);
+  // `pino(pretty()).info`: name the factory, not its arguments.
+  const method = memberName(callee);
+  const object = callee.type === TSESTree.AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+  const text =
+    method && object?.type === TSESTree.AST_NODE_TYPES.CallExpression
+      ? `${sourceCode.getText(object.callee)}(…).${method}`
+      : sourceCode.getText(callee);
+  return quote(text, MAX_DESCRIPTION_LENGTH, method ? `logger.${method}` : 'logger');
+}
+
+export function variableOf(facts: StreamFacts, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+  return ASTUtils.findVariable(facts.sourceCode.getScope(identifier), identifier) ?? undefined;
+}
+
+export function constInit(facts: StreamFacts, identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const def = variableOf(facts, identifier)?.defs[0];
+  if (def?.node.type !== TSESTree.AST_NODE_TYPES.VariableDeclarator) return undefined;
+  if (def.parent?.type !== TSESTree.AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return undefined;
+  return def.node.id.type === TSESTree.AST_NODE_TYPES.Identifier ? (def.node.init ?? undefined) : undefined;
+}
+
+export function localFunction(facts: StreamFacts, identifier: TSESTree.Identifier): FunctionNode | undefined {
+  const def = variableOf(facts, identifier)?.defs[0];
+  if (!def) return undefined;
+  if (def.node.type === TSESTree.AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  const init = constInit(facts, identifier);
+  return init && isFunctionNode(init) ? init : undefined;
+}
+
+function addWrite(
+  facts: StreamFacts,
+  node: TSESTree.CallExpression,
+  stream: Stream,
+  description: string | undefined,
+): void {
+  if (facts.writes.has(node)) return;
+  facts.writes.set(node, { node, stream, description: description ?? describeCallee(facts.sourceCode, node) });
+}
+
+/** `process.stdout`, an in-process `pino-pretty` stream, a pino multistream over either. */
+function isStdoutStream(facts: StreamFacts, node: TSESTree.Node, depth: number): boolean {
+  if (depth < 0) return false;
+  const value = unwrap(node);
+  if (facts.stdoutReads.has(value) || facts.prettyCalls.has(value)) return true;
+  if (value.type === TSESTree.AST_NODE_TYPES.CallExpression && facts.multistreamCalls.has(value)) {
+    const streams = value.arguments[0];
+    return streams !== undefined && isStdoutEntry(facts, streams, depth - 1);
+  }
+  // The stream list of a multistream.
+  if (value.type === TSESTree.AST_NODE_TYPES.ArrayExpression) {
+    return value.elements.some((entry) => entry !== null && isStdoutEntry(facts, entry, depth - 1));
+  }
+  if (value.type !== TSESTree.AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(facts, value);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return false;
+  if (def.type === DefinitionType.ImportBinding) return facts.stdoutReads.has(def.node);
+  if (def.node.type !== TSESTree.AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  if (def.node.id.type === TSESTree.AST_NODE_TYPES.Identifier) return isStdoutStream(facts, def.node.init, depth - 1);
+  // `const { stdout } = process`: the tracker reports the destructuring property.
+  return (
+    def.node.id.type === TSESTree.AST_NODE_TYPES.ObjectPattern &&
+    def.node.id.properties.some((property) => property.value === def.name && facts.stdoutReads.has(property))
+  );
+}
+
+function isStdoutEntry(facts: StreamFacts, entry: TSESTree.Node, depth: number): boolean {
+  const value = unwrap(entry);
+  if (value.type !== TSESTree.AST_NODE_TYPES.ObjectExpression) return isStdoutStream(facts, value, depth);
+  return value.properties.some(
+    (property) =>
+      property.type === TSESTree.AST_NODE_TYPES.Property &&
+      ASTUtils.getPropertyName(property) === 'stream' &&
+      isStdoutStream(facts, property.value, depth),
+  );
+}
+
+/** A Console transport, a list holding one, or a `const` naming either. */
+function isConsoleTransport(facts: StreamFacts, node: TSESTree.Node, depth: number): boolean {
+  if (depth < 0) return false;
+  const value = unwrap(node);
+  if (facts.consoleTransports.has(value)) return true;
+  if (value.type === TSESTree.AST_NODE_TYPES.SpreadElement) return isConsoleTransport(facts, value.argument, depth - 1);
+  if (value.type === TSESTree.AST_NODE_TYPES.ArrayExpression) {
+    return value.elements.some((entry) => entry !== null && isConsoleTransport(facts, entry, depth - 1));
+  }
+  if (value.type !== TSESTree.AST_NODE_TYPES.Identifier) return false;
+  const init = constInit(facts, value);
+  return init !== undefined && isConsoleTransport(facts, init, depth - 1);
+}
+
+/**
+ * Whether a winston logger made here writes to the console: a Console
+ * transport in its options (`createLogger({ transports: […] })`,
+ * `loggers.add(id, { transports })`) or added to it (`logger.add(t)`).
+ */
+function hasConsoleTransport(
+  facts: StreamFacts,
+  logger: TSESTree.Node,
+  adds: readonly TSESTree.CallExpression[],
+): boolean {
+  const options = logger.type === TSESTree.AST_NODE_TYPES.CallExpression ? logger.arguments : [];
+  for (const option of options) {
+    const value = unwrap(option);
+    if (value.type !== TSESTree.AST_NODE_TYPES.ObjectExpression) continue;
+    for (const property of value.properties) {
+      if (property.type !== TSESTree.AST_NODE_TYPES.Property || ASTUtils.getPropertyName(property) !== 'transports')
+        continue;
+      if (isConsoleTransport(facts, property.value, RESOLVE_DEPTH)) return true;
+    }
+  }
+  return adds.some((add) => add.arguments.some((argument) => isConsoleTransport(facts, argument, RESOLVE_DEPTH)));
+}
+
+/** Records what a traced node is; loggers and winston calls wait in `pending` to be followed. */
+function recordApi(
+  facts: StreamFacts,
+  pending: PendingLoggers,
+  node: TSESTree.Node,
+  type: symbol,
+  found: LogApi,
+): void {
+  switch (found.kind) {
+    case 'write':
+      if (type === READ) facts.logFunctions.add(node);
+      else if (node.type === TSESTree.AST_NODE_TYPES.CallExpression && found.flushesOnExit !== true) {
+        addWrite(facts, node, found.stream, found.description);
+      }
+      break;
+    case 'logger':
+      pending.loggers.push({
+        node,
+        stream: found.stream,
+        flushesOnExit: found.flushesOnExit === true,
+        winston: found.winston === true,
+      });
+      break;
+    case 'debug':
+      pending.loggers.push({ node, stream: 'stderr', debug: true });
+      break;
+    case 'pino':
+      pending.pinoCalls.push(node);
+      break;
+    case 'stdout':
+      facts.stdoutReads.add(node);
+      break;
+    case 'pretty':
+      facts.prettyCalls.add(node);
+      break;
+    case 'multistream':
+      facts.multistreamCalls.add(node);
+      break;
+    case 'shutdown':
+      facts.shutdownCalls.add(node);
+      break;
+    case 'once':
+      facts.onceCalls.add(node);
+      break;
+    case 'consoleTransport':
+      facts.consoleTransports.add(node);
+      break;
+    case 'winstonListen': {
+      const listens = pending.winstonListens.get(found.logger);
+      if (listens) listens.push(node);
+      else pending.winstonListens.set(found.logger, [node]);
+      break;
+    }
+    case 'winstonAdd': {
+      if (node.type !== TSESTree.AST_NODE_TYPES.CallExpression) break;
+      const adds = pending.winstonAdds.get(found.logger);
+      if (adds) adds.push(node);
+      else pending.winstonAdds.set(found.logger, [node]);
+      break;
+    }
+  }
+}
+
+/** Finds what the file's imports, `require`s and globals say about its log streams. */
+export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
+  const facts: StreamFacts = {
+    sourceCode,
+    writes: new Map(),
+    logFunctions: new Set(),
+    stdoutReads: new Set(),
+    prettyCalls: new Set(),
+    multistreamCalls: new Set(),
+    shutdownCalls: new Set(),
+    onceCalls: new Set(),
+    consoleTransports: new Set(),
+    consoleLoggerListens: new Set(),
+    helperVerdicts: new Map(),
+  };
+  const maps = moduleMaps();
+  const { console: consoleGlobal, process: processGlobal } = maps;
+  const globals: TraceMap = {};
+  if (consoleGlobal) globals.console = consoleGlobal;
+  if (processGlobal) globals.process = processGlobal;
+  const pending: PendingLoggers = { loggers: [], pinoCalls: [], winstonListens: new Map(), winstonAdds: new Map() };
+  const { loggers } = pending;
+
+  for (const { node, type, info } of findReferences(facts.sourceCode, { globals, modules: maps })) {
+    recordApi(facts, pending, node, type, info as LogApi);
+  }
+
+  for (const node of pending.pinoCalls) {
+    if (node.type !== TSESTree.AST_NODE_TYPES.CallExpression) continue;
+    const onStdout = node.arguments.some((argument) => isStdoutStream(facts, argument, RESOLVE_DEPTH));
+    loggers.push({ node, stream: 'stdout', flushesOnExit: !onStdout });
+  }
+
+  // Follow each logger to its method calls; child loggers join the queue.
+  const seen = new Set<TSESTree.Node>();
+  // The array grows while it is read: child loggers found on the way are followed too.
+  for (const logger of loggers) {
+    if (seen.has(logger.node)) continue;
+    seen.add(logger.node);
+    const map = logger.debug
+      ? traceEntry(undefined, { kind: 'write', stream: 'stderr' }, { extend: traceEntry(undefined, { kind: 'debug' }) })
+      : traceEntry(undefined, undefined, {
+          ...loggerMethods(logger.stream, logger.flushesOnExit),
+          ...(logger.winston && winstonMethods(logger.node)),
+        });
+    for (const { node, type, info } of findPropertyReferences(facts.sourceCode, logger.node, map)) {
+      recordApi(facts, pending, node, type, info as LogApi);
+    }
+  }
+
+  for (const [logger, listens] of pending.winstonListens) {
+    if (!hasConsoleTransport(facts, logger, pending.winstonAdds.get(logger) ?? [])) continue;
+    for (const listen of listens) facts.consoleLoggerListens.add(listen);
+  }
+  return facts;
+}

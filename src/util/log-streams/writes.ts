@@ -1,0 +1,75 @@
+import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { describeCallee, memberName, type StreamFacts, unwrap, variableOf } from './facts.js';
+import type { LogWrite } from './index.js';
+import { isLoggerModule, UNSEEN_LOGGER_METHODS, UNSEEN_LOGGER_NAMES } from './libraries.js';
+
+const { DefinitionType } = TSESLint.Scope;
+
+/** The log write a call performs: a traced one, or a call on a logger the file cannot see into. */
+export function writeOf(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
+  return facts.writes.get(call) ?? unseenLoggerWrite(facts, call);
+}
+
+/** See `LogStreams.isLogFunction`; `depth` bounds the aliases followed. */
+export function isLogFunctionWithin(facts: StreamFacts, node: TSESTree.Node, depth: number): boolean {
+  if (depth < 0) return false;
+  const value = unwrap(node);
+  if (facts.logFunctions.has(value)) return true;
+  if (value.type === TSESTree.AST_NODE_TYPES.MemberExpression) return isUnseenLoggerMethod(facts, value);
+  // `console.error.bind(console)`
+  if (value.type === TSESTree.AST_NODE_TYPES.CallExpression && memberName(value.callee) === 'bind') {
+    const callee = value.callee as TSESTree.MemberExpression;
+    return isLogFunctionWithin(facts, callee.object, depth - 1);
+  }
+  if (value.type !== TSESTree.AST_NODE_TYPES.Identifier) return false;
+  // The tracker reports where an alias takes the method (`console.error` in
+  // `const error = console.error`), not the alias's later reads.
+  const variable = variableOf(facts, value);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return false;
+  if (def.type === DefinitionType.ImportBinding) return facts.logFunctions.has(def.node);
+  if (def.node.type !== TSESTree.AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  if (def.parent?.type !== TSESTree.AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return false;
+  const { id, init } = def.node;
+  if (id.type === TSESTree.AST_NODE_TYPES.Identifier) return isLogFunctionWithin(facts, init, depth - 1);
+  // `const { error } = console`: the tracker reports the destructuring property.
+  return (
+    id.type === TSESTree.AST_NODE_TYPES.ObjectPattern &&
+    id.properties.some((property) => property.value === def.name && facts.logFunctions.has(property))
+  );
+}
+
+/** `logger.error(…)` where `logger` is imported, required or undeclared: the file cannot see where it writes. */
+function unseenLoggerWrite(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression || !isUnseenLoggerMethod(facts, callee))
+    return undefined;
+  return { node: call, stream: 'logger', description: describeCallee(facts.sourceCode, call) };
+}
+
+function isUnseenLoggerMethod(facts: StreamFacts, member: TSESTree.MemberExpression): boolean {
+  const method = memberName(member);
+  if (!method || !UNSEEN_LOGGER_METHODS.has(method)) return false;
+  const object = unwrap(member.object);
+  if (object.type !== TSESTree.AST_NODE_TYPES.Identifier || !UNSEEN_LOGGER_NAMES.has(object.name)) return false;
+  const variable = variableOf(facts, object);
+  if (!variable || variable.defs.length === 0) return true;
+  const def = variable.defs[0];
+  if (def?.type === DefinitionType.ImportBinding) {
+    const declaration = def.parent;
+    return declaration.type === TSESTree.AST_NODE_TYPES.ImportDeclaration && !isLoggerModule(declaration.source.value);
+  }
+  if (def?.node.type !== TSESTree.AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  return isForeignRequire(def.node.init);
+}
+
+/** `require('./logger')` or `require('./logger').logger`, from a module that is not a known logger library. */
+function isForeignRequire(node: TSESTree.Node): boolean {
+  let value = unwrap(node);
+  if (value.type === TSESTree.AST_NODE_TYPES.MemberExpression) value = unwrap(value.object);
+  if (value.type !== TSESTree.AST_NODE_TYPES.CallExpression) return false;
+  if (value.callee.type !== TSESTree.AST_NODE_TYPES.Identifier || value.callee.name !== 'require') return false;
+  const source = value.arguments[0] && ASTUtils.getStringIfConstant(value.arguments[0]);
+  return typeof source === 'string' && !isLoggerModule(source);
+}
