@@ -11,6 +11,7 @@ import {
   quoteType,
   typeOfTypeNode,
 } from './context.js';
+import { type Evidence, findEvidence } from './evidence.js';
 import type { TypeAssertion } from './fillers.js';
 import { isGenericCallbackResult } from './generic-callback.js';
 import { findMissingProperties, getProvidedProperties, getSpreadPropertyNames } from './required-properties.js';
@@ -35,6 +36,22 @@ function annotateSuggestion(
       ],
     },
   ];
+}
+
+/** Reports what the code does to a property of an empty object before anything sets it. */
+function reportEvidence(
+  file: PartialStateFile,
+  node: TypeAssertion,
+  literal: TSESTree.ObjectExpression,
+  declarator: Declarator | undefined,
+  evidence: Evidence,
+): void {
+  file.context.report({
+    node,
+    messageId: evidence.kind === 'update' ? 'updatedBeforeSet' : 'usedBeforeSet',
+    data: { access: quote(`${evidence.name}.${evidence.property}`, MAX_NAME_LENGTH), line: evidence.line },
+    suggest: declarator ? annotateSuggestion(file, node, literal, declarator) : null,
+  });
 }
 
 /** Adds what spreading `source` supplies to `names`; false when it may supply anything. */
@@ -71,6 +88,14 @@ export function checkTypedAssertion(
   const missing = findMissingProperties(checker, target, provided, spread);
   if (missing.length === 0) return;
   if (isGenericCallbackResult(file, node, declarator)) return;
+  const empty = literal.properties.length === 0;
+  if (empty) {
+    const evidence = findEvidence(sourceCode, node, declarator, (property) => missing.includes(property));
+    if (evidence) {
+      reportEvidence(file, node, literal, declarator, evidence);
+      return;
+    }
+  }
 
   if (declarator) {
     const scan = scanBuilder(sourceCode, declarator, literal);
@@ -93,6 +118,8 @@ export function checkTypedAssertion(
       return;
     }
   }
+  // An empty object nothing is seen to misuse is usually an idiom (filled in elsewhere, read as optional).
+  if (empty && !file.options.reportEmptyWithoutEvidence) return;
   context.report({
     node,
     messageId: 'missingProperties',
@@ -110,6 +137,13 @@ export function checkUntypedAssertion(
 ): void {
   const { context, sourceCode } = file;
   if (isObviouslyOpenEnded(node.typeAnnotation, sourceCode.getScope(node))) return;
+  // Without types every property may be required.
+  const evidence = findEvidence(sourceCode, node, declarator, () => true);
+  if (evidence) {
+    reportEvidence(file, node, literal, declarator, evidence);
+    return;
+  }
+  if (!file.options.reportEmptyWithoutEvidence) return;
   if (declarator) {
     const scan = scanBuilder(sourceCode, declarator, literal);
     // Without types the required properties are unknown: any filling-in is given the benefit of the doubt.
