@@ -18,6 +18,71 @@ import { findMissingProperties, getProvidedProperties, getSpreadPropertyNames } 
 import type { Declarator } from './syntax.js';
 import { isObviouslyOpenEnded } from './written-types.js';
 
+/**
+ * The ranges of the assertion's own syntax around the literal (`as T`,
+ * `satisfies T`, `<T>`, `!`), each with the whitespace that leads to it, so
+ * that removing them leaves the literal with every comment, parenthesis and
+ * line break the author wrote; `undefined` for a wrapper it does not know.
+ */
+function assertionSyntaxRanges(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  assertion: TypeAssertion,
+  literal: TSESTree.ObjectExpression,
+): [number, number][] | undefined {
+  const ranges: [number, number][] = [];
+  let current: TSESTree.Node = assertion;
+  while (current !== literal) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression: {
+        const keyword = sourceCode.getTokenBefore(current.typeAnnotation);
+        const before = keyword && sourceCode.getTokenBefore(keyword, { includeComments: true });
+        if (!keyword || !before) return undefined;
+        ranges.push([before.range[1], current.range[1]]);
+        current = current.expression;
+        break;
+      }
+      case AST_NODE_TYPES.TSTypeAssertion: {
+        const closing = sourceCode.getTokenAfter(current.typeAnnotation);
+        const after = closing && sourceCode.getTokenAfter(closing, { includeComments: true });
+        if (!after) return undefined;
+        ranges.push([current.range[0], after.range[0]]);
+        current = current.expression;
+        break;
+      }
+      case AST_NODE_TYPES.TSNonNullExpression: {
+        const bang = sourceCode.getLastToken(current);
+        if (!bang) return undefined;
+        ranges.push(bang.range);
+        current = current.expression;
+        break;
+      }
+      default:
+        return undefined;
+    }
+  }
+  return ranges;
+}
+
+/**
+ * Whether annotating could change what the later code is typed as, beyond
+ * the missing properties: a declared union type is narrowed by the
+ * initializer (`const s: Shape = { kind: 'square', … }` is a square from then
+ * on), which the assertion does not do.
+ */
+function annotationNarrows(file: PartialStateFile, assertion: TypeAssertion): boolean {
+  const typeNode = assertion.typeAnnotation;
+  // Narrowing away `null` or `undefined` breaks nothing: comparing with them stays allowed.
+  if (typeNode.type === AST_NODE_TYPES.TSUnionType) {
+    const nullish = new Set<string>([AST_NODE_TYPES.TSNullKeyword, AST_NODE_TYPES.TSUndefinedKeyword]);
+    return typeNode.types.filter((member) => !nullish.has(member.type)).length > 1;
+  }
+  const target = typeOfTypeNode(file, typeNode);
+  if (!target?.isUnion()) return false;
+  const nullishFlags = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+  return target.types.filter((member) => (member.flags & nullishFlags) === 0).length > 1;
+}
+
 function annotateSuggestion(
   file: PartialStateFile,
   assertion: TypeAssertion,
@@ -25,6 +90,10 @@ function annotateSuggestion(
   declarator: Declarator,
 ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
   const { sourceCode } = file;
+  // `declare const`: no initializer runs; a union: annotating narrows it for the code that follows.
+  if (declarator.parent.declare || annotationNarrows(file, assertion)) return [];
+  const ranges = assertionSyntaxRanges(sourceCode, assertion, literal);
+  if (!ranges) return [];
   const type = sourceCode.getText(assertion.typeAnnotation);
   return [
     {
@@ -32,7 +101,7 @@ function annotateSuggestion(
       data: { type: quoteType(file, assertion.typeAnnotation) },
       fix: (fixer) => [
         fixer.insertTextAfter(declarator.id, `: ${type}`),
-        fixer.replaceText(assertion, sourceCode.getText(literal)),
+        ...ranges.map((range) => fixer.removeRange(range)),
       ],
     },
   ];

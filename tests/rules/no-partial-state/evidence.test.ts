@@ -364,6 +364,113 @@ createRuleTester().run('no-partial-state (evidence, syntactic)', rule, {
   ],
 });
 
+// The "annotate instead" suggestion removes only the assertion's own syntax: comments, line endings and layout stay.
+const commentBeforeAs = lines(
+  "import type { Config } from './config.js';",
+  'const config = {} /* filled by boot() */ as Config;',
+  'export { config };',
+);
+const crlfLineComment = [
+  "import type { Config } from './config.js';",
+  'export function boot() {',
+  '  const config = {',
+  '    // filled below',
+  '  } /* by boot() */ as Config;',
+  '  config.db.connect();',
+  '}',
+  '',
+].join('\r\n');
+const angleBracket = lines(
+  'interface Settings { port: number }',
+  'const settings = <Settings>/* defaults */ {};',
+  'export { settings };',
+);
+const objectUnion = lines(
+  "const shape = {} as { kind: 'square'; side: number } | { kind: 'circle'; radius: number };",
+  'export { shape };',
+);
+
+createRuleTester().run('no-partial-state (suggestions)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: commentBeforeAs,
+      options: STRICT_EMPTY,
+      errors: [
+        emptyAsserted(
+          commentBeforeAs,
+          '{} /* filled by boot() */ as Config',
+          'Config',
+          annotate(
+            'Config',
+            lines(
+              "import type { Config } from './config.js';",
+              'const config: Config = {} /* filled by boot() */;',
+              'export { config };',
+            ),
+          ),
+        ),
+      ],
+    },
+    {
+      code: crlfLineComment,
+      errors: [
+        beforeSet(
+          'used',
+          crlfLineComment,
+          '{\r\n    // filled below\r\n  } /* by boot() */ as Config',
+          'config.db',
+          6,
+          annotate(
+            'Config',
+            [
+              "import type { Config } from './config.js';",
+              'export function boot() {',
+              '  const config: Config = {',
+              '    // filled below',
+              '  } /* by boot() */;',
+              '  config.db.connect();',
+              '}',
+              '',
+            ].join('\r\n'),
+          ),
+        ),
+      ],
+    },
+    {
+      code: angleBracket,
+      options: STRICT_EMPTY,
+      errors: [
+        emptyAsserted(
+          angleBracket,
+          '<Settings>/* defaults */ {}',
+          'Settings',
+          annotate(
+            'Settings',
+            lines(
+              'interface Settings { port: number }',
+              'const settings: Settings = /* defaults */ {};',
+              'export { settings };',
+            ),
+          ),
+        ),
+      ],
+    },
+    {
+      // No suggestion: annotating a union of objects narrows `shape` to one member for the code that follows.
+      code: objectUnion,
+      options: STRICT_EMPTY,
+      errors: [
+        emptyAsserted(
+          objectUnion,
+          "{} as { kind: 'square'; side: number } | { kind: 'circle'; radius: number }",
+          "{ kind: 'square'; side: numbe…",
+        ),
+      ],
+    },
+  ],
+});
+
 // Types decide which properties are required: only those count as evidence.
 const typedUpdate = lines(
   "import type { Totals } from './partial-state.js';",
