@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import { outermostWrapper, staticMemberName, walk } from '../../util/ast.js';
+import { isFunctionNode, outermostWrapper, staticMemberName, walk } from '../../util/ast.js';
 import { CALL, findReferences, type TraceMap } from '../../util/references.js';
 import type { PartialStateFile } from './context.js';
 import { isGlobalName, returnedFrom } from './syntax.js';
@@ -171,7 +171,12 @@ function isClassFieldAssignedLater(file: PartialStateFile, operand: TSESTree.Nod
   const name =
     field.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${field.key.name}` : ASTUtils.getPropertyName(field);
   if (name === null) return false;
-  const methods = field.parent.body.filter((member) => member.type === AST_NODE_TYPES.MethodDefinition);
+  // Methods, and arrow functions kept in fields (`load = async () => { this.settings = … }`).
+  const methods = field.parent.body.filter(
+    (member) =>
+      member.type === AST_NODE_TYPES.MethodDefinition ||
+      (member.type === AST_NODE_TYPES.PropertyDefinition && member.value !== null && isFunctionNode(member.value)),
+  );
   // `this.settings = …`, or `this.settings.theme = …`; a class too large to walk counts as assigned.
   const found = walk(methods, file.sourceCode.visitorKeys, MAX_CLASS_NODES, (node) => {
     if (
