@@ -85,6 +85,11 @@ const localCreateContext = lines(
   'function createContext<T>(value: T) { return { value }; }',
   'export const AuthContext = createContext({} as Auth);',
 );
+const localUseState = lines(
+  "import type { User } from './user.js';",
+  'function useState<T>(value: T) { return [value]; }',
+  'export const [user] = useState({} as User);',
+);
 const fieldNobodySets = lines(
   "import type { Settings } from './settings.js';",
   'export class Panel {',
@@ -118,6 +123,14 @@ createRuleTester().run('no-partial-state (evidence, syntactic)', rule, {
       'declare function reset(t: Totals): void;',
       'const totals = {} as Totals;',
       'reset(totals);',
+      'totals.debit += 5;',
+    ),
+    // Reassigned before the update: the new value is another object.
+    lines(
+      "import type { Totals } from './totals.js';",
+      'declare function load(): Totals;',
+      'let totals = {} as Totals;',
+      'totals = load();',
       'totals.debit += 5;',
     ),
     // Optional chaining expects the property to be absent.
@@ -358,6 +371,11 @@ createRuleTester().run('no-partial-state (evidence, syntactic)', rule, {
       code: localCreateContext,
       options: STRICT_EMPTY,
       errors: [emptyAsserted(localCreateContext, '{} as Auth', 'Auth')],
+    },
+    {
+      code: localUseState,
+      options: STRICT_EMPTY,
+      errors: [emptyAsserted(localUseState, '{} as User', 'User')],
     },
     // A class field no method assigns.
     {
