@@ -112,10 +112,10 @@ for (const [name, rule] of Object.entries(rules)) {
       expect(failures).toEqual([]);
     });
 
-    it(rule.meta.docs.usesTypeInformation ? 'shows a typed example' : 'shows no typed example', () => {
+    it(rule.meta.docs?.usesTypeInformation ? 'shows a typed example' : 'shows no typed example', () => {
       // `meta.docs.usesTypeInformation` says the rule sharpens with types; the doc shows what types add, or nothing.
       const typed = examples.filter((block) => /\btyped\b/.test(block.directive ?? '')).map((b) => where(docPath, b));
-      if (rule.meta.docs.usesTypeInformation) expect(typed.length, `${docPath}: no typed example`).toBeGreaterThan(0);
+      if (rule.meta.docs?.usesTypeInformation) expect(typed.length, `${docPath}: no typed example`).toBeGreaterThan(0);
       else expect(typed).toEqual([]);
     });
 
