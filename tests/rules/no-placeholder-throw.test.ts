@@ -344,6 +344,13 @@ createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
     "import { pending } from './placeholder-helpers.js';\nexport { pending };",
     "function todo(): never { throw new Error('TODO'); }",
     'try { run(); } catch (err) { throw err; }',
+    // Members of a namespace that are no placeholder helpers.
+    "import * as helpers from './placeholder-helpers.js';\nhelpers.fail('bad input');\nhelpers.exitWithUsage();",
+    // Methods of values: a name no helper goes by, and a domain method called `todo`.
+    "const api = { load(): string { return 'ok'; } };\napi.load();",
+    "const list = { todo(title: string) { return { title }; } };\nlist.todo('buy milk');",
+    // A method named like a helper elsewhere in the program, but with a real body.
+    'class Store {\n  pending(): number { return 0; }\n}\nnew Store().pending();',
   ],
   invalid: [
     {
@@ -378,6 +385,31 @@ createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
       // Through a namespace import and a local alias of the import.
       code: "import * as helpers from './placeholder-helpers.js';\nhelpers.pending();",
       errors: [helperCall('pending', 2, 1, 18)],
+    },
+    {
+      // Through a namespace's re-export under another name, read from the module's exports.
+      code: "import * as reexports from './placeholder-reexport.js';\nreexports.later();",
+      errors: [helperCall('later', 2, 1, 18)],
+    },
+    {
+      // Through `export * as helpers`, and a namespace nested in another.
+      code: "import { helpers } from './placeholder-reexport.js';\nimport * as reexports from './placeholder-reexport.js';\nhelpers.stubbed();\nreexports.helpers.todo('cache');",
+      errors: [helperCall('stubbed', 3, 1, 18), helperCall('todo', 4, 1, 32)],
+    },
+    {
+      // A TypeScript namespace's member (the throw in a helper's own body is what the helper is for).
+      code: "namespace Stubs {\n  export function halt(): never {\n    throw new Error('Not implemented yet');\n  }\n}\nStubs.halt();",
+      errors: [helperCall('halt', 6, 1, 13)],
+    },
+    {
+      // A method of a value, declared `never` around the quick fix's throw.
+      code: "const api = {\n  load(): never {\n    throw new Error('Method not implemented.');\n  },\n};\napi.load();",
+      errors: [helperCall('load', 6, 1, 11)],
+    },
+    {
+      // A method whose name is computed from a constant.
+      code: "const HALT = 'halt';\nclass Machine {\n  [HALT](): never {\n    throw new Error('TODO');\n  }\n}\nnew Machine().halt();",
+      errors: [helperCall('halt', 7, 1, 21)],
     },
     {
       code: "import { pending as whenReady } from './placeholder-helpers.js';\nwhenReady();",
