@@ -25,6 +25,8 @@ const helperCall = (name: string, line: number, column: number, endColumn: numbe
 
 createRuleTester().run('no-placeholder-throw', rule, {
   valid: [
+    // A hand-written interface in TypeScript: an exported base class of stubs, implementing nothing.
+    "export abstract class Repository<T> {\n  find(id: string): Promise<T> {\n    throw new Error('Method not implemented.');\n  }\n  save(entity: T): Promise<void> {\n    throw new Error('Method not implemented.');\n  }\n}",
     // Validation failures are real errors.
     "if (!process.env.PORT) throw new Error('PORT is not set');",
     // Exhaustiveness guards.
@@ -100,6 +102,31 @@ createRuleTester().run('no-placeholder-throw', rule, {
     'throw new Error(`${a}${b}`);',
   ],
   invalid: [
+    {
+      // An Angular component's lifecycle hook: the framework calls it.
+      code: "@Component({ selector: 'app-profile', template: '' })\nexport class ProfileComponent {\n  ngOnInit(): void {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 4, 5, 48)],
+    },
+    {
+      // A Nest provider.
+      code: "@Injectable()\nexport class UsersService {\n  findAll(): string[] {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 4, 5, 48)],
+    },
+    {
+      // A decorated method of an otherwise plain class.
+      code: "export class UsersController {\n  @Get()\n  findAll() {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 4, 5, 48)],
+    },
+    {
+      // A class that implements an interface, the quick fix's stub beside real methods.
+      code: "export class ProfileComponent implements OnInit, OnDestroy {\n  ngOnInit(): void {\n    throw new Error('Method not implemented.');\n  }\n  ngOnDestroy(): void {\n    this.subscription.unsubscribe();\n  }\n}",
+      errors: [message('Method not implemented.', 3, 5, 48)],
+    },
+    {
+      // Every method a stub, but it implements an interface: what the quick fix writes.
+      code: "export class RedisCache implements Cache {\n  get(key: string): Promise<string | null> {\n    throw new Error('Method not implemented.');\n  }\n  set(key: string, value: string): Promise<void> {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 3, 5, 48), message('Method not implemented.', 6, 5, 48)],
+    },
     {
       // TypeScript's "implement interface" quick fix, double quotes.
       code: [
@@ -299,6 +326,14 @@ createRuleTester().run('no-placeholder-throw', rule, {
 
 createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
   valid: [
+    // A hand-written interface: exported, every method only says it is not implemented.
+    "export class Storage {\n  get(key) {\n    throw new Error('Method not implemented.');\n  }\n  set(key, value) {\n    throw new Error('Method not implemented.');\n  }\n}",
+    // The same in CommonJS, with a constructor, a getter and a bare NotImplementedError.
+    "class Transport {\n  constructor(options) {\n    this.options = options;\n  }\n  get name() {\n    throw new Error('not implemented');\n  }\n  send(message) {\n    throw new NotImplementedError();\n  }\n}\nmodule.exports = { Transport };",
+    // An interface the file itself extends.
+    "class Reporter {\n  report(result) {\n    throw new Error('Not implemented');\n  }\n}\nclass JsonReporter extends Reporter {\n  report(result) {\n    return JSON.stringify(result);\n  }\n}\nrun(new JsonReporter());",
+    // A class expression exported as the module.
+    "module.exports = class Queue {\n  push(job) {\n    throw new Error('Not implemented.');\n  }\n  pop() {\n    throw new Error('Not implemented.');\n  }\n};",
     'try { run(); } catch (err) { throw err; }',
     "throw new Error('Streaming is not supported');",
     "class Shape { area() { throw new Error('must be implemented by subclass'); } }",
@@ -310,6 +345,26 @@ createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
     'throw new errors_1.NotImplementedError("returnRefreshToken is not implemented yet.");',
   ],
   invalid: [
+    {
+      // Exported, but another method does real work: the stub is unfinished code.
+      code: "export class Session {\n  open() {\n    return connect();\n  }\n  close() {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 6, 5, 48)],
+    },
+    {
+      // A marker says more than "not implemented".
+      code: "export class Storage {\n  get(key) {\n    throw new Error('TODO: read from redis');\n  }\n}",
+      errors: [message('TODO: read from redis', 3, 5, 46)],
+    },
+    {
+      // A class with state is no interface.
+      code: "export class Counter {\n  count = 0;\n  increment() {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 4, 5, 48)],
+    },
+    {
+      // Compiled decorators: the framework instantiates the class.
+      code: "let AppComponent = class AppComponent {\n  ngOnInit() {\n    throw new Error('Method not implemented.');\n  }\n};\nAppComponent = __decorate([Component({ selector: 'app-root' })], AppComponent);\nexport { AppComponent };",
+      errors: [message('Method not implemented.', 3, 5, 48)],
+    },
     {
       code: "class Cache {\n  get(key) {\n    throw new Error('Method not implemented.');\n  }\n}",
       errors: [message('Method not implemented.', 3, 5, 48)],
@@ -334,6 +389,8 @@ createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
 
 createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
   valid: [
+    // A hand-written interface, type-aware.
+    "export class Clock {\n  now(): number {\n    throw new Error('Method not implemented.');\n  }\n}",
     'declare const reason: string;\nthrow new Error(reason);',
     // A generic failure helper and a never-returning helper with a real error.
     "import { fail, exitWithUsage } from './placeholder-helpers.js';\nfail('bad input');\nexitWithUsage();",
@@ -353,6 +410,11 @@ createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
     'class Store {\n  pending(): number { return 0; }\n}\nnew Store().pending();',
   ],
   invalid: [
+    {
+      // A decorated Nest controller, type-aware.
+      code: "declare function Controller(): ClassDecorator;\n@Controller()\nexport class HealthController {\n  check(): string {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 5, 5, 48)],
+    },
     {
       // A message whose type is a string literal type.
       code: "declare const reason: 'Not implemented';\nthrow new Error(reason);",

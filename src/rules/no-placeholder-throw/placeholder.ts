@@ -309,6 +309,25 @@ export function classifyThrownValue(
 }
 
 /**
+ * Does this thrown value say nothing but "not implemented" (`Method not
+ * implemented.`, `new NotImplementedError()`)? That is what every method of a
+ * hand-written interface says. A marker (`TODO:`), a message or error class of
+ * the configuration, or a thrown value of any other kind says more.
+ */
+export function saysOnlyNotImplemented(thrown: ThrownValue, vocabulary = EMPTY_VOCABULARY): boolean {
+  const { errorClass, message } = thrown;
+  if (errorClass !== undefined) {
+    if (vocabulary.errorClasses.has(errorClass)) return false;
+    if (!PLACEHOLDER_ERROR_CLASS.test(errorClass) && !isErrorClassName(errorClass)) return false;
+  }
+  if (message === undefined || message === DYNAMIC_PART) {
+    return errorClass !== undefined && PLACEHOLDER_ERROR_CLASS.test(errorClass);
+  }
+  const text = message.length > MAX_MESSAGE_LENGTH ? message.slice(0, MAX_MESSAGE_LENGTH) : message;
+  return !isMarkerOrOwnPattern(text, vocabulary) && NOT_IMPLEMENTED_PATTERNS.some((pattern) => pattern.test(text));
+}
+
+/**
  * The shape of a function as far as "is it a placeholder helper?" goes:
  * its name, whether it declares a `never` return type, and, when its body is a
  * single `throw`, what that throws.
