@@ -326,6 +326,8 @@ createRuleTester().run('no-placeholder-throw', rule, {
 
 createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
   valid: [
+    // A method that names its own class: this implementation leaves the member to another.
+    "class MemoryBackend {\n  save(record) {\n    this.records.push(record);\n  }\n  containsData() {\n    throw new Error('Not implemented for MemoryBackend');\n  }\n}",
     // A hand-written interface: exported, every method only says it is not implemented.
     "export class Storage {\n  get(key) {\n    throw new Error('Method not implemented.');\n  }\n  set(key, value) {\n    throw new Error('Method not implemented.');\n  }\n}",
     // The same in CommonJS, with a constructor, a getter and a bare NotImplementedError.
@@ -345,6 +347,16 @@ createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
     'throw new errors_1.NotImplementedError("returnRefreshToken is not implemented yet.");',
   ],
   invalid: [
+    {
+      // The same message outside a class names no class of its own.
+      code: "function containsData() {\n  throw new Error('Not implemented for MemoryBackend');\n}",
+      errors: [message('Not implemented for MemoryBackend', 2, 3, 56)],
+    },
+    {
+      // Nor does one naming another class.
+      code: "class DiskBackend {\n  containsData() {\n    throw new Error('Not implemented for MemoryBackend');\n  }\n}",
+      errors: [message('Not implemented for MemoryBackend', 3, 5, 58)],
+    },
     {
       // Exported, but another method does real work: the stub is unfinished code.
       code: "export class Session {\n  open() {\n    return connect();\n  }\n  close() {\n    throw new Error('Method not implemented.');\n  }\n}",
