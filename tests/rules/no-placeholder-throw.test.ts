@@ -486,6 +486,11 @@ createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
       errors: [helperCall('halt', 7, 1, 21)],
     },
     {
+      // A method of a class expression in a heritage clause.
+      code: "declare function mixin<T extends new () => object>(base: T): T;\nclass Machine extends mixin(\n  class {\n    halt(): never {\n      throw new Error('TODO');\n    }\n  },\n) {}\nnew Machine().halt();",
+      errors: [helperCall('halt', 9, 1, 21)],
+    },
+    {
       code: "import { pending as whenReady } from './placeholder-helpers.js';\nwhenReady();",
       errors: [helperCall('whenReady', 2, 1, 12)],
     },

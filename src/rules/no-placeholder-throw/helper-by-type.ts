@@ -215,15 +215,20 @@ function isTsDeclaration(node: ts.Node): node is ts.Declaration {
   );
 }
 
+/** `: never`, with any whitespace and comments between the two. */
+const NEVER_ANNOTATION = /:(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*never\b/;
+
 function shapeHelperNamesOf(sourceFile: ts.SourceFile): readonly (string | null)[] {
   const cached = shapeHelperNamesCache.get(sourceFile);
   if (cached) return cached;
   const names: (string | null)[] = [];
-  // Only a `never` return type can make one, and the text says whether there is any.
-  if (/\bnever\b/.test(sourceFile.text)) {
+  // Only a `never` return type annotation can make one, and the text says whether there is any.
+  if (NEVER_ANNOTATION.test(sourceFile.text)) {
     const stack: ts.Node[] = [sourceFile];
     for (let node = stack.pop(); node; node = stack.pop()) {
       if (couldBeShapeHelper(node)) names.push(declarationNameText(node as ts.Declaration));
+      // Types hold no function bodies; a heritage clause's expression can (`extends mixin(class { … })`).
+      if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) continue;
       ts.forEachChild(node, (child) => {
         stack.push(child);
       });
