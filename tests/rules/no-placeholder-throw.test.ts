@@ -471,6 +471,11 @@ createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
       errors: [helperCall('stubbed', 3, 1, 18), helperCall('todo', 4, 1, 32)],
     },
     {
+      // A dynamically imported module object's member, re-exported under another name.
+      code: "export async function load() {\n  const dev = await import('./placeholder-reexport.js');\n  dev.later();\n}",
+      errors: [helperCall('later', 3, 3, 14)],
+    },
+    {
       // A TypeScript namespace's member (the throw in a helper's own body is what the helper is for).
       code: "namespace Stubs {\n  export function halt(): never {\n    throw new Error('Not implemented yet');\n  }\n}\nStubs.halt();",
       errors: [helperCall('halt', 6, 1, 13)],

@@ -171,7 +171,11 @@ function callSignaturesReturnNever(checker: ts.TypeChecker, callee: ts.Node): bo
  * are asked about.
  */
 
-/** Names of the functions of a source file that could be helpers by their shape; `null` for a name that cannot be read. */
+/**
+ * Names of the functions of a source file that could be helpers by their
+ * shape, and the names its exports give declarations; `null` for a name that
+ * cannot be read.
+ */
 const shapeHelperNamesCache = new WeakMap<ts.SourceFile, readonly (string | null)[]>();
 /** The same names over a whole program; `null` when some name cannot be read, so every member must be asked about. */
 const programShapeHelperNames = new WeakMap<ts.Program, ReadonlySet<string> | null>();
@@ -218,10 +222,31 @@ function isTsDeclaration(node: ts.Node): node is ts.Declaration {
 /** `: never`, with any whitespace and comments between the two. */
 const NEVER_ANNOTATION = /:(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*never\b/;
 
+/**
+ * The names a top-level statement exports under another name than the
+ * declaration's own: `export { pending as later }`, `export import later =
+ * …`, and `default`. A member of a module object (`(await import('./dev.js')).later`)
+ * goes by these.
+ */
+function exportedAliasNames(statement: ts.Statement): string[] {
+  if (ts.isExportDeclaration(statement)) {
+    const clause = statement.exportClause;
+    if (!clause || !ts.isNamedExports(clause)) return [];
+    return clause.elements.filter((specifier) => specifier.propertyName).map((specifier) => specifier.name.text);
+  }
+  if (ts.isExportAssignment(statement)) return ['default'];
+  const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
+  if (modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) return ['default'];
+  const exported = modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  return exported && ts.isImportEqualsDeclaration(statement) ? [statement.name.text] : [];
+}
+
 function shapeHelperNamesOf(sourceFile: ts.SourceFile): readonly (string | null)[] {
   const cached = shapeHelperNamesCache.get(sourceFile);
   if (cached) return cached;
   const names: (string | null)[] = [];
+  // A module object's member can be an export under another name than the declaration it stands for.
+  for (const statement of sourceFile.statements) names.push(...exportedAliasNames(statement));
   // Only a `never` return type annotation can make one, and the text says whether there is any.
   if (NEVER_ANNOTATION.test(sourceFile.text)) {
     const stack: ts.Node[] = [sourceFile];
