@@ -164,11 +164,12 @@ function callSignaturesReturnNever(checker: ts.TypeChecker, callee: ts.Node): bo
  * `value` with all its generics: nearly all the rule's type-aware cost. Two
  * cheap answers come first. A member of a module or namespace object
  * (`import * as ns`, `export * as ns`, `namespace N`) is read from the module's
- * exports, which needs no typing. Any other member keeps the name it is called
- * by, so it can only be a helper when that name is a helper name of the
- * vocabulary, or the name of a function somewhere in the program that could be
- * a helper by its shape (declared `never`, its body one `throw`): only those
- * are asked about.
+ * exports, which needs no typing. And a member goes by the name of its
+ * declaration, or by a name an export gives it (`export { pending as later }`),
+ * so it can only be a helper when it is called by a helper name of the
+ * vocabulary, the name of a function somewhere in the program that could be
+ * a helper by its shape (declared `never`, its body one `throw`), or such an
+ * export name: only those are asked about.
  */
 
 /**
@@ -248,7 +249,8 @@ function shapeHelperNamesOf(sourceFile: ts.SourceFile): readonly (string | null)
   // A module object's member can be an export under another name than the declaration it stands for.
   for (const statement of sourceFile.statements) names.push(...exportedAliasNames(statement));
   // Only a `never` return type annotation can make one, and the text says whether there is any.
-  if (NEVER_ANNOTATION.test(sourceFile.text)) {
+  // Declaration files hold no bodies.
+  if (!sourceFile.isDeclarationFile && NEVER_ANNOTATION.test(sourceFile.text)) {
     const stack: ts.Node[] = [sourceFile];
     for (let node = stack.pop(); node; node = stack.pop()) {
       if (couldBeShapeHelper(node)) names.push(declarationNameText(node as ts.Declaration));
@@ -268,8 +270,6 @@ function shapeHelperNames(program: ts.Program): ReadonlySet<string> | null {
   if (programShapeHelperNames.has(program)) return programShapeHelperNames.get(program) ?? null;
   let names: Set<string> | null = new Set();
   for (const sourceFile of program.getSourceFiles()) {
-    // Declaration files hold no bodies.
-    if (sourceFile.isDeclarationFile) continue;
     for (const name of shapeHelperNamesOf(sourceFile)) {
       if (name === null) {
         names = null;
@@ -345,11 +345,12 @@ export function isPlaceholderHelperByType(
   let symbol: ts.Symbol | undefined;
   if (access) {
     const name = memberNameText(callee);
-    const module = name === undefined ? undefined : moduleNamedBy(checker, access.expression);
-    symbol =
-      module && name !== undefined ? askChecker(() => checker.tryGetMemberInModuleExports(name, module)) : undefined;
-    // A member of a value keeps the name it is called by: one no helper goes by is no helper.
-    if (!symbol && name !== undefined && !couldNameHelper(program, name, vocabulary)) return false;
+    if (name !== undefined) {
+      // A member goes by its declaration's name or by a name an export gives it: one no helper goes by is no helper.
+      if (!couldNameHelper(program, name, vocabulary)) return false;
+      const module = moduleNamedBy(checker, access.expression);
+      symbol = module && askChecker(() => checker.tryGetMemberInModuleExports(name, module));
+    }
   }
   symbol ??= askChecker(() => checker.getSymbolAtLocation(callee));
   if (!symbol) return undefined;
