@@ -70,9 +70,9 @@ function trackerOf(sourceCode: SourceCode): ReferenceTrackerInstance | undefined
   return tracker ?? undefined;
 }
 
-/** The module map with `node:process` beside `process` (and so on for every Node built-in it names). */
+/** The module map with `node:process` beside `process` (and so on for every Node built-in it names); it inherits nothing. */
 function withNodeAliases(modules: TraceMap): TraceMap {
-  const aliased: TraceMap = { ...modules };
+  const aliased = Object.assign(Object.create(null) as TraceMap, modules);
   for (const [name, entry] of Object.entries(modules)) {
     const alias = `node:${name}`;
     if (!name.startsWith('node:') && isBuiltin(name) && !(alias in aliased)) aliased[alias] = entry;
