@@ -107,7 +107,7 @@ function handleHit(file: CollectedFile, node: Node, hit: Hit): void {
       return;
     }
     case 'ready':
-      handleReady(collected, hit.def, hit.signal, node);
+      handleReady(sourceCode, collected, hit.def, hit.signal, node);
       return;
     case 'context': {
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
@@ -131,7 +131,45 @@ function handleHit(file: CollectedFile, node: Node, hit: Hit): void {
   }
 }
 
-function handleReady(collected: Collected, def: RuntimeDefinition, signal: ReadySignal, node: Node): void {
+/**
+ * A ready promise's value: `await promise` marks ready, `promise.then(cb)` runs
+ * `cb` once ready (through `.catch`/`.finally` too), and a `const` holding the
+ * promise, or its chain, is followed to its reads (`const ready = app.whenReady(); … await ready`).
+ */
+function followPromise(sourceCode: SourceCode, collected: Collected, def: RuntimeDefinition, start: Node): void {
+  const pending = [start];
+  const seen = new Set<Node>();
+  for (let promise = pending.pop(); promise; promise = pending.pop()) {
+    if (seen.has(promise)) continue;
+    seen.add(promise);
+    const { parent } = promise;
+    if (parent?.type === AST_NODE_TYPES.AwaitExpression) {
+      collected.marks.set(parent, def.name);
+    } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator) {
+      pending.push(...constReferences(sourceCode, promise));
+    } else if (
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === promise &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    ) {
+      const method = staticMemberName(parent);
+      if (method === 'then') {
+        const fn = asFunction(parent.parent.arguments[0]);
+        if (fn) addToSet(collected.readyCallbacks, def, fn);
+      }
+      if (method === 'then' || method === 'catch' || method === 'finally') pending.push(parent.parent);
+    }
+  }
+}
+
+function handleReady(
+  sourceCode: SourceCode,
+  collected: Collected,
+  def: RuntimeDefinition,
+  signal: ReadySignal,
+  node: Node,
+): void {
   const { marks, guardCalls, readyCallbacks, earlyHandlers } = collected;
   if (node.type !== AST_NODE_TYPES.CallExpression) return;
   switch (signal.signal) {
@@ -154,31 +192,9 @@ function handleReady(collected: Collected, def: RuntimeDefinition, signal: Ready
         const fn = asFunction(node.arguments.at(-1));
         if (fn) addToSet(readyCallbacks, def, fn);
       }
-      // `await ready()`, `await ready().then(…)`, `ready().then(cb)`.
-      let promise: Node = node;
-      for (;;) {
-        const parent: Node | undefined = promise.parent;
-        if (parent.type === AST_NODE_TYPES.AwaitExpression) {
-          marks.set(parent, def.name);
-          return;
-        }
-        if (
-          parent.type === AST_NODE_TYPES.MemberExpression &&
-          parent.object === promise &&
-          parent.parent.type === AST_NODE_TYPES.CallExpression &&
-          parent.parent.callee === parent
-        ) {
-          const method = staticMemberName(parent);
-          if (method === 'then') {
-            const fn = asFunction(parent.parent.arguments[0]);
-            if (fn) addToSet(readyCallbacks, def, fn);
-          }
-          if (method !== 'then' && method !== 'catch' && method !== 'finally') return;
-          promise = parent.parent;
-          continue;
-        }
-        return;
-      }
+      // `await ready()`, `ready().then(cb)`, and the same through a `const` (`const ready = app.whenReady(); await ready`).
+      followPromise(sourceCode, collected, def, node);
+      return;
     }
     case 'early': {
       const [event, handler] = node.arguments;

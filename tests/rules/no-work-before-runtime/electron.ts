@@ -124,8 +124,40 @@ app.on('second-instance', () => { new BrowserWindow(); });`,
     `import { BrowserWindow } from 'electron';
 function f() { return; new BrowserWindow(); }
 f();`,
+    // The ready promise kept in a const: awaited, chained, or the const of its chain awaited.
+    `import { app, BrowserWindow } from 'electron';
+const ready = app.whenReady();
+async function main() {
+  await ready;
+  new BrowserWindow();
+}
+main();`,
+    `import { app, BrowserWindow } from 'electron';
+const appReady = app.whenReady();
+appReady.catch(() => app.quit()).then(() => new BrowserWindow());`,
+    `import { app, BrowserWindow } from 'electron';
+const started = app.whenReady().then(() => console.log('ready'));
+await started;
+const win = new BrowserWindow();`,
   ],
   invalid: [
+    {
+      // The const is awaited only after the window.
+      code: `import { app, BrowserWindow } from 'electron';
+const ready = app.whenReady();
+const win = new BrowserWindow();
+await ready;`,
+      errors: [notReady('new BrowserWindow()', 'throws', 3, 13, 32)],
+    },
+    {
+      // A `let` may hold another promise by the time it is awaited.
+      code: `import { app, BrowserWindow } from 'electron';
+let ready = app.whenReady();
+ready = Promise.resolve();
+await ready;
+new BrowserWindow();`,
+      errors: [notReady('new BrowserWindow()', 'throws', 5, 1, 20)],
+    },
     {
       code: `import { app, BrowserWindow } from 'electron';
 const win = new BrowserWindow({ width: 800 });
