@@ -337,6 +337,9 @@ export function collectRuntimeUses(
       );
     }
   }
+  for (const def of runtimes.active) {
+    for (const { api, node } of def.shapedUses?.(sourceCode) ?? []) addUse(file, def, api, 'requires', node);
+  }
   followInstances(file, maps);
   if (collected.uses.length > 0) markImportedInstalls(file, runtimes.active);
   return collected;

@@ -30,7 +30,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    const runtimes = activeRuntimes(sourceCode, options);
+    const runtimes = activeRuntimes(sourceCode, context.filename, options);
     if (runtimes.active.length === 0) return {};
     const collected = collectRuntimeUses(sourceCode, runtimes, options);
     if (collected.uses.length === 0) return {};
