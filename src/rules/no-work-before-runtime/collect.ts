@@ -131,6 +131,18 @@ function handleHit(file: CollectedFile, node: Node, hit: Hit): void {
   }
 }
 
+/** `Promise.all(list)` / `Promise.allSettled(list)`: settles only once each promise of `list` has. */
+function isPromiseAll(call: Node, list: Node): call is TSESTree.CallExpression {
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments[0] === list &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    call.callee.object.type === AST_NODE_TYPES.Identifier &&
+    call.callee.object.name === 'Promise' &&
+    ['all', 'allSettled'].includes(staticMemberName(call.callee) ?? '')
+  );
+}
+
 /**
  * A ready promise's value: `await promise` marks ready, `promise.then(cb)` runs
  * `cb` once ready (through `.catch`/`.finally` too), and a `const` holding the
@@ -147,6 +159,9 @@ function followPromise(sourceCode: SourceCode, collected: Collected, def: Runtim
       collected.marks.set(parent, def.name);
     } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator) {
       pending.push(...constReferences(sourceCode, promise));
+    } else if (parent?.type === AST_NODE_TYPES.ArrayExpression && isPromiseAll(parent.parent, parent)) {
+      // `Promise.all([load(), app.whenReady()])` settles only once every promise has.
+      pending.push(parent.parent);
     } else if (
       parent?.type === AST_NODE_TYPES.MemberExpression &&
       parent.object === promise &&

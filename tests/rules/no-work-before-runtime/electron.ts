@@ -139,8 +139,21 @@ appReady.catch(() => app.quit()).then(() => new BrowserWindow());`,
 const started = app.whenReady().then(() => console.log('ready'));
 await started;
 const win = new BrowserWindow();`,
+    // Awaited with other work: Promise.all settles once the app is ready too.
+    `import { app, BrowserWindow } from 'electron';
+declare function loadSettings(): Promise<void>;
+await Promise.all([loadSettings(), app.whenReady()]);
+new BrowserWindow();`,
   ],
   invalid: [
+    {
+      // Promise.race settles with the first promise, maybe before the app is ready.
+      code: `import { app, BrowserWindow } from 'electron';
+declare function timeout(ms: number): Promise<void>;
+await Promise.race([timeout(5000), app.whenReady()]);
+new BrowserWindow();`,
+      errors: [notReady('new BrowserWindow()', 'throws', 4, 1, 20)],
+    },
     {
       // The const is awaited only after the window.
       code: `import { app, BrowserWindow } from 'electron';
