@@ -48,6 +48,16 @@ export interface Collected {
   /** The values of each runtime's instances, by instance name. */
   readonly instanceValues: Map<RuntimeDefinition, Map<string, Node[]>>;
   readonly earlyHandlers: CallSite[];
+  /** Handlers imported from another module and registered where they may run before ready (`app.on('activate', createWindow)`). */
+  readonly earlyImports: EarlyImport[];
+}
+
+/** An imported function registered as a handler that may run before ready. */
+export interface EarlyImport {
+  readonly call: TSESTree.CallExpression;
+  readonly handler: TSESTree.Identifier;
+  readonly event: string;
+  readonly def: RuntimeDefinition;
 }
 
 interface CollectedFile {
@@ -214,14 +224,22 @@ function handleReady(
     case 'early': {
       const [event, handler] = node.arguments;
       const fn = asFunction(handler);
-      if (fn && event?.type === AST_NODE_TYPES.Literal && signal.events?.includes(String(event.value))) {
-        earlyHandlers.push({ call: node, callee: fn, earlyEvent: String(event.value), earlyFor: def });
+      if (event?.type !== AST_NODE_TYPES.Literal || !signal.events?.includes(String(event.value))) return;
+      if (fn) earlyHandlers.push({ call: node, callee: fn, earlyEvent: String(event.value), earlyFor: def });
+      else if (handler?.type === AST_NODE_TYPES.Identifier && isImported(sourceCode, handler)) {
+        collected.earlyImports.push({ call: node, handler, event: String(event.value), def });
       }
       return;
     }
     case 'install':
       return;
   }
+}
+
+/** Whether a name is an import binding of the module. */
+function isImported(sourceCode: SourceCode, name: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(name), name);
+  return variable?.defs[0]?.type === DefinitionType.ImportBinding;
 }
 
 /** Member accesses of an object the tracker found (`screen` → `screen.getPrimaryDisplay`). */
@@ -337,6 +355,7 @@ export function collectRuntimeUses(
     contexts: new Map(),
     instanceValues: new Map(),
     earlyHandlers: [],
+    earlyImports: [],
   };
   const file: CollectedFile = { sourceCode, collected };
   const maps = buildTraceMaps(runtimes, options);

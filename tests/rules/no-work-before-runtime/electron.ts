@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/no-work-before-runtime/index.js';
-import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
-import { at } from '../../util/probe-rule.js';
+import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
+import { at, locate } from '../../util/probe-rule.js';
 
 const TIMING = 'before the app is ready';
 const REMEDY = 'move it into `app.whenReady().then(…)`';
@@ -343,4 +343,76 @@ electron.app.whenReady().then(() => win.loadURL('x'));`,
       errors: [notReady('new electron.BrowserWindow()', 'throws', 2, 13, 41)],
     },
   ],
+});
+
+const EARLY_ACTIVATE = `import { app } from 'electron';
+import { getOrCreateMainWindow } from './runtime-electron-windows.js';
+function main() {
+  app.whenReady().then(() => getOrCreateMainWindow());
+  app.on('activate', getOrCreateMainWindow);
+}
+main();`;
+
+// An imported window factory registered as an early handler: the checker shows what it does.
+createTypedRuleTester().run('no-work-before-runtime (electron, imported early handlers)', rule, {
+  valid: [
+    // Registered once the app is ready.
+    `import { app } from 'electron';
+import { getOrCreateMainWindow } from './runtime-electron-windows.js';
+app.whenReady().then(() => {
+  getOrCreateMainWindow();
+  app.on('activate', getOrCreateMainWindow);
+});`,
+    // The imported handler checks readiness itself, or creates its window in a callback.
+    `import { app } from 'electron';
+import { focusMainWindow, openAboutSoon } from './runtime-electron-windows.js';
+app.on('activate', focusMainWindow);
+app.on('open-file', openAboutSoon);`,
+    // Registered in an exported function that nothing in this file calls.
+    `import { app } from 'electron';
+import { getOrCreateMainWindow } from './runtime-electron-windows.js';
+export function listen() { app.on('activate', getOrCreateMainWindow); }`,
+  ],
+  invalid: [
+    {
+      // Registered in main(), which runs before ready; the factory creates a window through a same-module call.
+      code: EARLY_ACTIVATE,
+      errors: [
+        {
+          messageId: 'notReady',
+          data: {
+            api: 'getOrCreateMainWindow()',
+            outcome: 'throws',
+            timing: "in an early 'activate' handler",
+            remedy: REMEDY,
+          },
+          ...locate(EARLY_ACTIVATE, "app.on('activate', getOrCreateMainWindow)"),
+        },
+      ],
+    },
+    {
+      code: `import { app } from 'electron';
+import { createMainWindow } from './runtime-electron-windows.js';
+app.on('open-file', createMainWindow);
+app.whenReady().then(createMainWindow);`,
+      errors: [
+        {
+          messageId: 'notReady',
+          data: {
+            api: 'createMainWindow()',
+            outcome: 'throws',
+            timing: "in an early 'open-file' handler",
+            remedy: REMEDY,
+          },
+          ...at(3, 1, 38),
+        },
+      ],
+    },
+  ],
+});
+
+// Without type information the imported factory is not known: left alone.
+createRuleTester().run('no-work-before-runtime (electron, imported early handlers without types)', rule, {
+  valid: [EARLY_ACTIVATE],
+  invalid: [],
 });
