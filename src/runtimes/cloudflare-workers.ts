@@ -91,9 +91,10 @@ function isHandlerType(type: TSESTree.TypeNode): boolean {
 }
 
 /**
- * A Worker's default export: an object whose handlers only Workers call
- * (`scheduled`, `queue`, …), a `fetch(request, env, ctx)` that takes the
- * Workers context, or any object checked against `ExportedHandler`. A bare
+ * A Worker's default export: an object with a function only Workers call
+ * (`scheduled`, `queue`, …; `scheduled: false` is a setting, not a handler),
+ * a `fetch(request, env, ctx)` that takes the Workers context, or any object
+ * checked against `ExportedHandler`. A bare
  * `fetch(request)` could be a Bun or Deno server: the Wrangler configuration
  * decides for those.
  */
@@ -116,8 +117,10 @@ function hasWorkerDefaultExport(sourceCode: SourceCode): boolean {
     return value.properties.some((property) => {
       if (property.type !== AST_NODE_TYPES.Property) return false;
       const name = ASTUtils.getPropertyName(property);
-      if (name !== null && WORKER_ONLY_HANDLERS.has(name)) return true;
-      return name === 'fetch' && isFunctionNode(property.value) && property.value.params.length >= 3;
+      if (!isFunctionNode(property.value)) return false;
+      return (
+        (name !== null && WORKER_ONLY_HANDLERS.has(name)) || (name === 'fetch' && property.value.params.length >= 3)
+      );
     });
   }
   return false;

@@ -104,6 +104,9 @@ export default {
   port: 3000,
   fetch(request: Request) { return new Response('ok'); },
 };`,
+    // A setting named like a handler is not one.
+    `const timer = setInterval(() => console.log('tick'), 1000);
+export default { name: 'cleanup', scheduled: false, queue: 'jobs' };`,
     // A module of a Worker project that its Wrangler configuration does not name as main.
     {
       code: `setInterval(() => {}, 1000);\nexport default { fetch(request: Request) { return new Response('ok'); } };`,
