@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { TypeInformation } from '../util/type-checker.js';
 
@@ -97,6 +97,12 @@ export interface RuntimeOptions {
   readonly workersRandomInGlobalScope?: 'report' | 'allow';
 }
 
+/** A use found by a runtime's `shapedUses` hook. */
+export interface ShapedUse {
+  readonly api: RuntimeApi;
+  readonly node: TSESTree.Node;
+}
+
 /** A binding the type checker shows to hold one of a runtime's instances, though the file imports it from elsewhere. */
 export interface ImportedInstance {
   /** The instance's name in `instances`. */
@@ -131,6 +137,19 @@ export interface RuntimeDefinition {
   /** Scoped: skip module top level in `.vue` files, where `<script setup>` is the component's setup. */
   readonly setupFiles?: readonly string[];
   readonly wording: RuntimeWording;
+  /**
+   * Evidence besides the file's imports that the runtime applies to it (a
+   * Worker's default export with a `scheduled` handler, or the file named as
+   * `main` in its `wrangler.toml`). Asked only when detection is on and the
+   * imports show nothing.
+   */
+  readonly detectIn?: (sourceCode: Readonly<TSESLint.SourceCode>, filename: string) => boolean;
+  /**
+   * Uses found by the code's shape rather than through an import path (a
+   * Worker's top-level `await` of a call, calls on its bindings): each with the
+   * API it counts as.
+   */
+  readonly shapedUses?: (sourceCode: Readonly<TSESLint.SourceCode>) => readonly ShapedUse[];
   /** The `requires` list under the rule's options, when an option changes it. */
   readonly requiresUnder?: (options: RuntimeOptions) => readonly RuntimeApi[];
   /**

@@ -9,13 +9,19 @@ import { vue } from './vue.js';
 
 export type { RuntimeDefinition } from './definition.js';
 
-/** The built-in runtime definitions, by the name the `runtimes` option selects them with. */
-export const builtinRuntimes: Readonly<Record<string, RuntimeDefinition>> = {
-  angular,
-  'cloudflare-workers': cloudflareWorkers,
-  electron,
-  fastify,
-  nuxt,
-  pinia,
-  vue,
-};
+/**
+ * The built-in runtime definitions, by the name the `runtimes` option selects
+ * them with. Looked up by user-given names, so it inherits nothing (no
+ * `constructor`, no `__proto__`) and cannot be changed.
+ */
+export const builtinRuntimes: Readonly<Record<string, RuntimeDefinition>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, RuntimeDefinition>, {
+    angular,
+    'cloudflare-workers': cloudflareWorkers,
+    electron,
+    fastify,
+    nuxt,
+    pinia,
+    vue,
+  }),
+);

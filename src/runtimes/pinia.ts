@@ -7,20 +7,40 @@ import type { ImportedInstance, RuntimeDefinition } from './definition.js';
 /** `defineStore` results, by declaration: is this imported binding a Pinia store hook? */
 const storeDeclarations = new WeakMap<ts.Node, boolean>();
 
-function isPiniaStoreDeclaration(declaration: ts.Node, checker: ts.TypeChecker): boolean {
+/** `defineStore(…)`, with `defineStore` imported from `pinia`. */
+function isDefineStoreCall(expression: ts.Expression, checker: ts.TypeChecker): boolean {
+  const init = skipTsWrappers(expression);
+  if (!ts.isCallExpression(init) || !ts.isIdentifier(init.expression)) return false;
+  const symbol = checker.getSymbolAtLocation(init.expression);
+  const imported = symbol?.declarations?.[0];
+  if (!imported || !ts.isImportSpecifier(imported)) return false;
+  const name = (imported.propertyName ?? imported.name).text;
+  const module = imported.parent.parent.parent.moduleSpecifier;
+  return name === 'defineStore' && ts.isStringLiteral(module) && module.text === 'pinia';
+}
+
+/** Default exports of a name followed to the name's declaration, at most this many times. */
+const MAX_EXPORT_HOPS = 4;
+
+/**
+ * Whether a declaration holds a `defineStore` result: `const useX = defineStore(…)`,
+ * `export default defineStore(…)`, or `export default useX` of such a `const`.
+ */
+function isPiniaStoreDeclaration(declaration: ts.Node, checker: ts.TypeChecker, hops = 0): boolean {
   const cached = storeDeclarations.get(declaration);
   if (cached !== undefined) return cached;
   let result = false;
   if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
-    const init = skipTsWrappers(declaration.initializer);
-    if (ts.isCallExpression(init) && ts.isIdentifier(init.expression)) {
-      const symbol = checker.getSymbolAtLocation(init.expression);
-      const imported = symbol?.declarations?.[0];
-      if (imported && ts.isImportSpecifier(imported)) {
-        const name = (imported.propertyName ?? imported.name).text;
-        const module = imported.parent.parent.parent.moduleSpecifier;
-        result = name === 'defineStore' && ts.isStringLiteral(module) && module.text === 'pinia';
-      }
+    result = isDefineStoreCall(declaration.initializer, checker);
+  } else if (ts.isExportAssignment(declaration) && !declaration.isExportEquals) {
+    const expression = skipTsWrappers(declaration.expression);
+    if (ts.isIdentifier(expression) && hops < MAX_EXPORT_HOPS) {
+      const symbol = checker.getSymbolAtLocation(expression);
+      const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      const inner = target?.valueDeclaration ?? target?.declarations?.[0];
+      result = inner !== undefined && inner !== declaration && isPiniaStoreDeclaration(inner, checker, hops + 1);
+    } else {
+      result = isDefineStoreCall(expression, checker);
     }
   }
   storeDeclarations.set(declaration, result);
@@ -39,7 +59,12 @@ function importedStores(
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
     if (runtimeModules.has(statement.source.value) || statement.source.value.startsWith('node:')) continue;
     for (const specifier of statement.specifiers) {
-      if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') continue;
+      if (
+        specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
+        (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type')
+      ) {
+        continue;
+      }
       const [variable] = sourceCode.scopeManager?.getDeclaredVariables(specifier) ?? [];
       if (
         !variable?.references.some((reference) => reference.identifier.parent.type === AST_NODE_TYPES.CallExpression)

@@ -188,12 +188,12 @@ function legacyView(map: MapNode): MapNode {
   return view;
 }
 
-/** Modules with `node:process` beside `process` (and so on for every Node built-in they name). */
+/** Modules with `node:process` beside `process` (and so on for every Node built-in they name); the map inherits nothing. */
 const aliasedModules = new WeakMap<TraceMap, TraceMap>();
 function withNodeAliases(modules: TraceMap): TraceMap {
   let aliased = aliasedModules.get(modules);
   if (!aliased) {
-    aliased = { ...modules };
+    aliased = Object.assign(Object.create(null) as TraceMap, modules);
     for (const [name, entry] of Object.entries(modules)) {
       const alias = `node:${name}`;
       if (!name.startsWith('node:') && isBuiltin(name) && !(alias in aliased)) aliased[alias] = entry;

@@ -5,6 +5,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
+import rule from '../../src/rules/no-work-before-runtime/index.js';
 
 /** The parts of a JSON schema the wrong shapes are derived from. */
 interface Schema {
@@ -141,5 +142,98 @@ describe('option schemas', () => {
         ).not.toThrow();
       }
     }
+  });
+});
+
+// Issue 13 §2: a user runtime is data from the config, and the rule turns its
+// names and paths into keys of its own lookup maps. No value the schema lets
+// through may change what the process sees afterwards.
+describe('no-work-before-runtime options cannot poison a run', () => {
+  const RULE = 'defuse/no-work-before-runtime';
+  const ELECTRON = `import { app, BrowserWindow } from 'electron';
+new BrowserWindow();
+app.whenReady().then(() => new BrowserWindow());
+`;
+  const lint = (code: string, ruleOptions: unknown[], rulePlugin: unknown = plugin) =>
+    new Linter({ cwd: '/virtual-defuse' })
+      .verify(code, [{ plugins: { defuse: rulePlugin as never }, rules: { [RULE]: ['error', ...ruleOptions] } }], {
+        filename: '/virtual-defuse/main.js',
+      })
+      .map(({ ruleId, line, column, message }) => ({ ruleId, line, column, message }));
+  const hostile = (key: string) => ({
+    name: 'Hostile',
+    modules: [key, 'hostile'],
+    instance: { path: [key, 'make'], create: 'call' },
+    requires: [{ path: [key, 'polluted'] }, { path: ['toString'] }],
+    mustPrecede: [{ path: ['prototype', key] }],
+    ready: [{ path: [key], signal: 'call' }],
+  });
+  /** The same rule with its schema off: what the maps do if a hostile value ever got past validation. */
+  const unvalidated = {
+    ...plugin,
+    rules: { 'no-work-before-runtime': { ...rule, meta: { ...rule.meta, schema: false } } },
+  };
+
+  it.each(['__proto__', 'constructor', 'prototype'])('rejects %s in a user runtime', (key) => {
+    const valid = { name: 'Actors', modules: ['actors'], requires: [{ path: ['spawn'] }] };
+    expect(() => lint('export {};\n', [{ runtimes: [valid] }])).not.toThrow();
+    const shapes = [
+      { ...valid, name: key },
+      { ...valid, modules: ['actors', key] },
+      { ...valid, requires: [{ path: ['a', key] }] },
+      { ...valid, mustPrecede: [{ path: [key] }] },
+      { ...valid, instance: { path: [key], create: 'new' } },
+      { ...valid, ready: [{ path: [key], signal: 'promise' }] },
+    ];
+    for (const runtime of shapes) {
+      expect(() => lint('export {};\n', [{ runtimes: [runtime] }]), JSON.stringify(runtime)).toThrow(
+        /^Key "rules": Key "defuse\/no-work-before-runtime":.*should NOT be valid/s,
+      );
+    }
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('leaves a later lint in the same process as a fresh one would see it, even past the schema', () => {
+    const fresh = lint(ELECTRON, []);
+    expect(fresh).toEqual([{ ruleId: RULE, line: 2, column: 1, message: expect.stringContaining('BrowserWindow') }]);
+    const code = `import { __proto__, constructor } from '__proto__';
+import hostile from 'hostile';
+__proto__.polluted();
+constructor.polluted();
+hostile.toString();
+__proto__.make().constructor();
+`;
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      expect(() => lint(code, [{ runtimes: [hostile(key)] }], unvalidated)).not.toThrow();
+    }
+    const probe: Record<string, unknown> = {};
+    expect(probe.polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(probe)).toBe(Object.prototype);
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(lint(ELECTRON, [])).toEqual(fresh);
+    // Code that names `constructor` and `__proto__` on a runtime module finds nothing inherited.
+    expect(
+      lint(`import electron from 'electron';\nelectron.constructor();\nelectron.__proto__.toString();\n`, []),
+    ).toEqual([]);
+  });
+
+  it('extends a built-in runtime named by a user runtime, for that lint only', () => {
+    const powerSave = {
+      name: 'electron',
+      modules: ['electron'],
+      requires: [{ path: ['powerSaveBlocker', 'start'], error: 'powerSaveBlocker before ready' }],
+    };
+    const code = `import { app, BrowserWindow, powerSaveBlocker } from 'electron';
+powerSaveBlocker.start('prevent-app-suspension');
+new BrowserWindow();
+app.whenReady().then(() => powerSaveBlocker.start('prevent-app-suspension'));
+`;
+    const before = lint(code, []);
+    expect(before.map(({ line }) => line)).toEqual([3]);
+    // The built-in APIs and ready signal stay; the user's API is added.
+    expect(lint(code, [{ runtimes: [powerSave] }]).map(({ line }) => line)).toEqual([2, 3]);
+    expect(lint(code, [{ runtimes: ['electron', powerSave] }]).map(({ line }) => line)).toEqual([2, 3]);
+    // The next lint without it sees the built-in runtime unchanged.
+    expect(lint(code, [])).toEqual(before);
   });
 });

@@ -62,7 +62,11 @@ export function specifiersFor(runtimes: ActiveRuntimes, def: RuntimeDefinition):
 }
 
 /** The cheap path: which runtimes does this file show evidence of? */
-export function activeRuntimes(sourceCode: Readonly<TSESLint.SourceCode>, options: RuleOptions): ActiveRuntimes {
+export function activeRuntimes(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  options: RuleOptions,
+): ActiveRuntimes {
   // `meta.defaultOptions` makes it `true` unless the user says otherwise.
   const { detect } = options;
   const selected = selectedRuntimes(options);
@@ -71,7 +75,8 @@ export function activeRuntimes(sourceCode: Readonly<TSESLint.SourceCode>, option
   const runtimes: ActiveRuntimes = { active, selected, specifiers: importedSpecifiers(sourceCode), importedInstances };
   if (detect) {
     for (const def of Object.values(builtinRuntimes)) {
-      if (!selected.has(def.name) && specifiersFor(runtimes, def).length > 0) active.push(def);
+      if (selected.has(def.name)) continue;
+      if (specifiersFor(runtimes, def).length > 0 || def.detectIn?.(sourceCode, filename) === true) active.push(def);
     }
   }
   const types = getTypeInformation(sourceCode);

@@ -103,7 +103,11 @@ export function buildCallGraph(sourceCode: Readonly<TSESLint.SourceCode>, collec
   const callsByOwner = new Map<Owner, CallSite[]>();
   for (const use of collected.uses) addTo(usesByOwner, codePathOwner(use.node), use);
   for (const site of collected.earlyHandlers) addTo(callsByOwner, codePathOwner(site.call), site);
-  let frontier: Owner[] = [...usesByOwner.keys(), ...collected.earlyHandlers.map((site) => codePathOwner(site.call))];
+  let frontier: Owner[] = [
+    ...usesByOwner.keys(),
+    ...collected.earlyHandlers.map((site) => codePathOwner(site.call)),
+    ...collected.earlyImports.map((site) => codePathOwner(site.call)),
+  ];
   const followed = new Set<Owner>();
   for (let depth = 0; depth < MAX_CALL_CHAIN && frontier.length > 0; depth++) {
     const next: Owner[] = [];

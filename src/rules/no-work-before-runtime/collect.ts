@@ -48,6 +48,16 @@ export interface Collected {
   /** The values of each runtime's instances, by instance name. */
   readonly instanceValues: Map<RuntimeDefinition, Map<string, Node[]>>;
   readonly earlyHandlers: CallSite[];
+  /** Handlers imported from another module and registered where they may run before ready (`app.on('activate', createWindow)`). */
+  readonly earlyImports: EarlyImport[];
+}
+
+/** An imported function registered as a handler that may run before ready. */
+export interface EarlyImport {
+  readonly call: TSESTree.CallExpression;
+  readonly handler: TSESTree.Identifier;
+  readonly event: string;
+  readonly def: RuntimeDefinition;
 }
 
 interface CollectedFile {
@@ -107,7 +117,7 @@ function handleHit(file: CollectedFile, node: Node, hit: Hit): void {
       return;
     }
     case 'ready':
-      handleReady(collected, hit.def, hit.signal, node);
+      handleReady(sourceCode, collected, hit.def, hit.signal, node);
       return;
     case 'context': {
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
@@ -131,7 +141,60 @@ function handleHit(file: CollectedFile, node: Node, hit: Hit): void {
   }
 }
 
-function handleReady(collected: Collected, def: RuntimeDefinition, signal: ReadySignal, node: Node): void {
+/** `Promise.all(list)` / `Promise.allSettled(list)`: settles only once each promise of `list` has. */
+function isPromiseAll(call: Node, list: Node): call is TSESTree.CallExpression {
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments[0] === list &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    call.callee.object.type === AST_NODE_TYPES.Identifier &&
+    call.callee.object.name === 'Promise' &&
+    ['all', 'allSettled'].includes(staticMemberName(call.callee) ?? '')
+  );
+}
+
+/**
+ * A ready promise's value: `await promise` marks ready, `promise.then(cb)` runs
+ * `cb` once ready (through `.catch`/`.finally` too), and a `const` holding the
+ * promise, or its chain, is followed to its reads (`const ready = app.whenReady(); … await ready`).
+ */
+function followPromise(sourceCode: SourceCode, collected: Collected, def: RuntimeDefinition, start: Node): void {
+  const pending = [start];
+  const seen = new Set<Node>();
+  for (let promise = pending.pop(); promise; promise = pending.pop()) {
+    if (seen.has(promise)) continue;
+    seen.add(promise);
+    const { parent } = promise;
+    if (parent?.type === AST_NODE_TYPES.AwaitExpression) {
+      collected.marks.set(parent, def.name);
+    } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator) {
+      pending.push(...constReferences(sourceCode, promise));
+    } else if (parent?.type === AST_NODE_TYPES.ArrayExpression && isPromiseAll(parent.parent, parent)) {
+      // `Promise.all([load(), app.whenReady()])` settles only once every promise has.
+      pending.push(parent.parent);
+    } else if (
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === promise &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    ) {
+      const method = staticMemberName(parent);
+      if (method === 'then') {
+        const fn = asFunction(parent.parent.arguments[0]);
+        if (fn) addToSet(collected.readyCallbacks, def, fn);
+      }
+      if (method === 'then' || method === 'catch' || method === 'finally') pending.push(parent.parent);
+    }
+  }
+}
+
+function handleReady(
+  sourceCode: SourceCode,
+  collected: Collected,
+  def: RuntimeDefinition,
+  signal: ReadySignal,
+  node: Node,
+): void {
   const { marks, guardCalls, readyCallbacks, earlyHandlers } = collected;
   if (node.type !== AST_NODE_TYPES.CallExpression) return;
   switch (signal.signal) {
@@ -154,43 +217,29 @@ function handleReady(collected: Collected, def: RuntimeDefinition, signal: Ready
         const fn = asFunction(node.arguments.at(-1));
         if (fn) addToSet(readyCallbacks, def, fn);
       }
-      // `await ready()`, `await ready().then(…)`, `ready().then(cb)`.
-      let promise: Node = node;
-      for (;;) {
-        const parent: Node | undefined = promise.parent;
-        if (parent.type === AST_NODE_TYPES.AwaitExpression) {
-          marks.set(parent, def.name);
-          return;
-        }
-        if (
-          parent.type === AST_NODE_TYPES.MemberExpression &&
-          parent.object === promise &&
-          parent.parent.type === AST_NODE_TYPES.CallExpression &&
-          parent.parent.callee === parent
-        ) {
-          const method = staticMemberName(parent);
-          if (method === 'then') {
-            const fn = asFunction(parent.parent.arguments[0]);
-            if (fn) addToSet(readyCallbacks, def, fn);
-          }
-          if (method !== 'then' && method !== 'catch' && method !== 'finally') return;
-          promise = parent.parent;
-          continue;
-        }
-        return;
-      }
+      // `await ready()`, `ready().then(cb)`, and the same through a `const` (`const ready = app.whenReady(); await ready`).
+      followPromise(sourceCode, collected, def, node);
+      return;
     }
     case 'early': {
       const [event, handler] = node.arguments;
       const fn = asFunction(handler);
-      if (fn && event?.type === AST_NODE_TYPES.Literal && signal.events?.includes(String(event.value))) {
-        earlyHandlers.push({ call: node, callee: fn, earlyEvent: String(event.value), earlyFor: def });
+      if (event?.type !== AST_NODE_TYPES.Literal || !signal.events?.includes(String(event.value))) return;
+      if (fn) earlyHandlers.push({ call: node, callee: fn, earlyEvent: String(event.value), earlyFor: def });
+      else if (handler?.type === AST_NODE_TYPES.Identifier && isImported(sourceCode, handler)) {
+        collected.earlyImports.push({ call: node, handler, event: String(event.value), def });
       }
       return;
     }
     case 'install':
       return;
   }
+}
+
+/** Whether a name is an import binding of the module. */
+function isImported(sourceCode: SourceCode, name: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(name), name);
+  return variable?.defs[0]?.type === DefinitionType.ImportBinding;
 }
 
 /** Member accesses of an object the tracker found (`screen` → `screen.getPrimaryDisplay`). */
@@ -306,6 +355,7 @@ export function collectRuntimeUses(
     contexts: new Map(),
     instanceValues: new Map(),
     earlyHandlers: [],
+    earlyImports: [],
   };
   const file: CollectedFile = { sourceCode, collected };
   const maps = buildTraceMaps(runtimes, options);
@@ -320,6 +370,9 @@ export function collectRuntimeUses(
         ...variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier),
       );
     }
+  }
+  for (const def of runtimes.active) {
+    for (const { api, node } of def.shapedUses?.(sourceCode) ?? []) addUse(file, def, api, 'requires', node);
   }
   followInstances(file, maps);
   if (collected.uses.length > 0) markImportedInstalls(file, runtimes.active);

@@ -30,10 +30,10 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    const runtimes = activeRuntimes(sourceCode, options);
+    const runtimes = activeRuntimes(sourceCode, context.filename, options);
     if (runtimes.active.length === 0) return {};
     const collected = collectRuntimeUses(sourceCode, runtimes, options);
-    if (collected.uses.length === 0) return {};
+    if (collected.uses.length === 0 && collected.earlyImports.length === 0) return {};
     const { active } = runtimes;
     const graph = buildCallGraph(sourceCode, collected);
     const file: RuntimeFile = { context, sourceCode, active, collected, graph, reported: new Set() };
@@ -41,6 +41,7 @@ export default createRule<Options, MessageIds>({
     const { marks, contexts } = collected;
     const probes = new Set<TSESTree.Node>(collected.uses.map((use) => use.node));
     for (const sites of graph.callsByOwner.values()) for (const site of sites) probes.add(site.call);
+    for (const site of collected.earlyImports) probes.add(site.call);
     // Scoped runtimes lose their context after an `await` in a context function: a mark of its own.
     const awaits = contexts.size > 0;
     const isContextAwait = (node: TSESTree.Node): boolean =>

@@ -33,7 +33,20 @@ export type Options = [RuleOptions];
 
 export const DEFAULT_OPTIONS: RuleOptions = { runtimes: [], detect: true, workersRandomInGlobalScope: 'report' };
 
-const stringList = (description: string): JSONSchema4 => ({ type: 'array', items: { type: 'string' }, description });
+/**
+ * Names that would reach `Object.prototype` if they ever became keys of a
+ * plain object: refused in every user-given name, module and path, so that no
+ * option can change what a later lint in the same process sees.
+ */
+export const UNSAFE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** A name, module or path segment of a user runtime. */
+const safeString = (description?: string): JSONSchema4 => ({
+  type: 'string',
+  not: { type: 'string', enum: [...UNSAFE_KEYS] },
+  ...(description === undefined ? {} : { description }),
+});
+const stringList = (description: string): JSONSchema4 => ({ type: 'array', items: safeString(), description });
 const userApiSchema: JSONSchema4 = {
   type: 'object',
   additionalProperties: false,
@@ -69,7 +82,9 @@ export const OPTIONS_SCHEMA: JSONSchema4 = {
             additionalProperties: false,
             required: ['name', 'modules', 'requires'],
             properties: {
-              name: { type: 'string', description: 'The runtime, as messages name it: `ActorSystem`.' },
+              name: safeString(
+                'The runtime, as messages name it: `ActorSystem`. A built-in name (`electron`) extends that runtime.',
+              ),
               kind: {
                 type: 'string',
                 enum: ['phase', 'scoped'],
@@ -155,11 +170,14 @@ export const OPTIONS_SCHEMA: JSONSchema4 = {
   },
 };
 
+/** The instance name a user runtime's `instance` is known by (built-in runtimes use other names). */
+const USER_INSTANCE = 'user runtime';
+
 /** A runtime definition from the `runtimes` option. */
 function fromUser(user: UserRuntime): RuntimeDefinition {
   const hasInstance = user.instance !== undefined;
   const source = (on: 'module' | 'instance' | undefined): ApiSource =>
-    (on ?? (hasInstance ? 'instance' : 'module')) === 'instance' ? { instance: 'runtime' } : 'module';
+    (on ?? (hasInstance ? 'instance' : 'module')) === 'instance' ? { instance: USER_INSTANCE } : 'module';
   const api = (entry: UserApi): RuntimeApi => ({
     path: entry.path,
     use: entry.use ?? 'call',
@@ -171,7 +189,7 @@ function fromUser(user: UserRuntime): RuntimeDefinition {
     kind: user.kind ?? 'phase',
     modules: user.modules,
     relativeModules: true,
-    ...(user.instance ? { instances: { runtime: user.instance } } : {}),
+    ...(user.instance ? { instances: { [USER_INSTANCE]: user.instance } } : {}),
     requires: user.requires.map(api),
     mustPrecede: (user.mustPrecede ?? []).map(api),
     ready: (user.ready ?? []).map((signal) => ({ signal: signal.signal, path: signal.path, from: source(signal.on) })),
@@ -184,12 +202,45 @@ function fromUser(user: UserRuntime): RuntimeDefinition {
   };
 }
 
-/** The runtimes the `runtimes` option selects, by name: built-in ones and the user's own. */
+/**
+ * A user runtime named like a built-in one extends it: the built-in's APIs,
+ * signals and contexts stay, the user's are added, and the user's wording
+ * replaces the built-in's only where it is given. Its modules are matched
+ * exactly, as the built-in's are. A new definition: the built-in one is never
+ * changed, so that one lint's options cannot reach the next.
+ */
+function extendBuiltin(builtin: RuntimeDefinition, user: UserRuntime): RuntimeDefinition {
+  const own = fromUser(user);
+  const ownRequires = own.requires;
+  const { requiresUnder } = builtin;
+  return {
+    ...builtin,
+    modules: [...new Set([...builtin.modules, ...own.modules])],
+    instances: { ...builtin.instances, ...own.instances },
+    requires: [...builtin.requires, ...ownRequires],
+    ...(requiresUnder ? { requiresUnder: (options) => [...requiresUnder(options), ...ownRequires] } : {}),
+    mustPrecede: [...(builtin.mustPrecede ?? []), ...(own.mustPrecede ?? [])],
+    ready: [...(builtin.ready ?? []), ...(own.ready ?? [])],
+    wording: {
+      ...builtin.wording,
+      ...(user.before === undefined ? {} : { before: user.before }),
+      ...(user.fix === undefined ? {} : { fix: user.fix }),
+      ...(user.after === undefined ? {} : { after: user.after }),
+    },
+  };
+}
+
+/** The runtimes the `runtimes` option selects, by name: built-in ones, extended ones and the user's own. */
 export function selectedRuntimes(options: RuleOptions): Map<string, RuntimeDefinition> {
   const selected = new Map<string, RuntimeDefinition>();
   for (const entry of options.runtimes ?? []) {
-    const def = typeof entry === 'string' ? builtinRuntimes[entry] : fromUser(entry);
-    if (def) selected.set(def.name, def);
+    if (typeof entry === 'string') {
+      const builtin = builtinRuntimes[entry];
+      if (builtin && !selected.has(entry)) selected.set(entry, builtin);
+      continue;
+    }
+    const base = selected.get(entry.name) ?? builtinRuntimes[entry.name];
+    selected.set(entry.name, base ? extendBuiltin(base, entry) : fromUser(entry));
   }
   return selected;
 }

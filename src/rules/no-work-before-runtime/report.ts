@@ -3,9 +3,11 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type { RuntimeDefinition } from '../../runtimes/definition.js';
 import { type FunctionNode, isFunctionNode } from '../../util/ast.js';
 import { quote } from '../../util/text.js';
+import { getTypeInformation } from '../../util/type-checker.js';
 import { type CallGraph, MAX_CALL_CHAIN, type Owner } from './call-graph.js';
 import type { Collected, Use } from './collect.js';
 import { isGuarded } from './guards.js';
+import { remoteEffect } from './remote.js';
 import { CLEAN, MARKED, type Timeline } from './timeline.js';
 
 type Node = TSESTree.Node;
@@ -150,12 +152,58 @@ function reportFrom(runtime: RuntimeReport, fn: Owner, runs: Runs, timing: strin
   }
 }
 
+/** The functions that run before ready: top level, and same-file functions it calls before ready, transitively. */
+function runBeforeReady(runtime: RuntimeReport, runs: Runs): Set<Owner> {
+  const { graph, sourceCode } = runtime.file;
+  const reached = new Set<Owner>([sourceCode.ast]);
+  let frontier: Owner[] = [sourceCode.ast];
+  for (let depth = 0; depth < MAX_CALL_CHAIN && frontier.length > 0; depth++) {
+    const next: Owner[] = [];
+    for (const fn of frontier) {
+      for (const site of graph.callsByOwner.get(fn) ?? []) {
+        if (site.earlyEvent !== undefined || reached.has(site.callee) || !runs(site.call, fn)) continue;
+        reached.add(site.callee);
+        next.push(site.callee);
+      }
+    }
+    frontier = next;
+  }
+  return reached;
+}
+
+/**
+ * Imported functions registered before ready as handlers that can fire before
+ * it (`app.on('activate', getOrCreateMainWindow)`): reported at the
+ * registration when the checker shows the function doing the runtime's work.
+ */
+function reportEarlyImports(runtime: RuntimeReport, runs: Runs): void {
+  const { file, def } = runtime;
+  const sites = file.collected.earlyImports.filter((site) => site.def === def);
+  if (sites.length === 0) return;
+  const types = getTypeInformation(file.sourceCode);
+  if (!types) return;
+  const before = runBeforeReady(runtime, runs);
+  for (const site of sites) {
+    const owner = file.graph.codePathOwner(site.call);
+    if (!before.has(owner) || !runs(site.call, owner)) continue;
+    const effect = remoteEffect(types, site.handler, def);
+    if (!effect) continue;
+    report(file, site.call, 'notReady', {
+      api: `${quote(site.handler.name, MAX_QUOTED_LENGTH, 'the handler')}()`,
+      outcome: effect.outcome,
+      timing: inEarlyHandler(site.event),
+      remedy: def.wording.fix,
+    });
+  }
+}
+
 /** A phase runtime: what can run before its ready signal, and `mustPrecede` work that can run after it. */
 function reportPhase(runtime: RuntimeReport): void {
   const { file, def, timeline } = runtime;
   const beforeReady: Runs = (probe, within) =>
     (timeline.state(probe, def.name) & CLEAN) !== 0 && !behindGuard(runtime, probe, within);
   reportFrom(runtime, file.sourceCode.ast, beforeReady, def.wording.before, 0);
+  reportEarlyImports(runtime, beforeReady);
   const callbacks = file.collected.readyCallbacks.get(def);
   for (const use of file.collected.uses) {
     if (use.def !== def || use.role !== 'mustPrecede') continue;

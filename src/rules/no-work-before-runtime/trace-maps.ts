@@ -29,11 +29,21 @@ export interface RuntimeTraceMaps {
 
 const TRACE_KIND = { call: CALL, new: CONSTRUCT, read: READ, member: READ } as const;
 
+/**
+ * A trace map level. Its keys come from runtime definitions, user options
+ * among them, and the tracker looks up names found in the linted code: it
+ * inherits nothing, so that neither `__proto__` in a path nor `constructor`
+ * in the code reaches `Object.prototype`.
+ */
+function mapNode(): MapNode {
+  return Object.create(null) as MapNode;
+}
+
 /** Adds `info` at `path` of a trace map, under the tracker's `kind` key. */
 function addTrace(map: MapNode, path: readonly string[], kind: symbol, info: Hit): void {
   let node = map;
   for (const key of path) {
-    node = (node[key] ??= {}) as MapNode;
+    node = (node[key] ??= mapNode()) as MapNode;
   }
   const list = (node[kind] ??= []) as Hit[];
   list.push(info);
@@ -65,7 +75,7 @@ function addEntry(
     let byName = maps.instances.get(def);
     if (!byName) maps.instances.set(def, (byName = new Map<string, MapNode>()));
     let map = byName.get(instance);
-    if (!map) byName.set(instance, (map = {}));
+    if (!map) byName.set(instance, (map = mapNode()));
     addTrace(map, path, kind, hit);
     return;
   }
@@ -74,13 +84,18 @@ function addEntry(
     addTrace(maps.globals, path, kind, hit);
   }
   if (source === 'module') {
-    for (const specifier of specifiersFor(runtimes, def)) addTrace((maps.modules[specifier] ??= {}), path, kind, hit);
+    for (const specifier of specifiersFor(runtimes, def))
+      addTrace((maps.modules[specifier] ??= mapNode()), path, kind, hit);
   }
 }
 
 /** Resolves every API, instance, signal and context of the active runtimes to trace-map entries. */
 export function buildTraceMaps(runtimes: ActiveRuntimes, options: RuntimeOptions): RuntimeTraceMaps {
-  const maps: RuntimeTraceMaps = { modules: {}, globals: {}, instances: new Map() };
+  const maps: RuntimeTraceMaps = {
+    modules: Object.create(null) as Record<string, MapNode>,
+    globals: mapNode(),
+    instances: new Map(),
+  };
   const add = (def: RuntimeDefinition, from: ApiSource | undefined, path: readonly string[], kind: symbol, hit: Hit) =>
     addEntry(maps, runtimes, def, from, path, kind, hit);
   for (const def of runtimes.active) {
@@ -101,7 +116,7 @@ export function buildTraceMaps(runtimes: ActiveRuntimes, options: RuntimeOptions
       if (context.module === undefined) {
         add(def, 'module', context.path, CALL, hit);
       } else if (runtimes.specifiers.has(context.module)) {
-        addTrace((maps.modules[context.module] ??= {}), context.path, CALL, hit);
+        addTrace((maps.modules[context.module] ??= mapNode()), context.path, CALL, hit);
       }
     }
   }

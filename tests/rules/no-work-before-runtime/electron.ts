@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/no-work-before-runtime/index.js';
-import { createJsRuleTester, createRuleTester } from '../../rule-tester.js';
-import { at } from '../../util/probe-rule.js';
+import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
+import { at, locate } from '../../util/probe-rule.js';
 
 const TIMING = 'before the app is ready';
 const REMEDY = 'move it into `app.whenReady().then(…)`';
@@ -124,8 +124,53 @@ app.on('second-instance', () => { new BrowserWindow(); });`,
     `import { BrowserWindow } from 'electron';
 function f() { return; new BrowserWindow(); }
 f();`,
+    // The ready promise kept in a const: awaited, chained, or the const of its chain awaited.
+    `import { app, BrowserWindow } from 'electron';
+const ready = app.whenReady();
+async function main() {
+  await ready;
+  new BrowserWindow();
+}
+main();`,
+    `import { app, BrowserWindow } from 'electron';
+const appReady = app.whenReady();
+appReady.catch(() => app.quit()).then(() => new BrowserWindow());`,
+    `import { app, BrowserWindow } from 'electron';
+const started = app.whenReady().then(() => console.log('ready'));
+await started;
+const win = new BrowserWindow();`,
+    // Awaited with other work: Promise.all settles once the app is ready too.
+    `import { app, BrowserWindow } from 'electron';
+declare function loadSettings(): Promise<void>;
+await Promise.all([loadSettings(), app.whenReady()]);
+new BrowserWindow();`,
   ],
   invalid: [
+    {
+      // Promise.race settles with the first promise, maybe before the app is ready.
+      code: `import { app, BrowserWindow } from 'electron';
+declare function timeout(ms: number): Promise<void>;
+await Promise.race([timeout(5000), app.whenReady()]);
+new BrowserWindow();`,
+      errors: [notReady('new BrowserWindow()', 'throws', 4, 1, 20)],
+    },
+    {
+      // The const is awaited only after the window.
+      code: `import { app, BrowserWindow } from 'electron';
+const ready = app.whenReady();
+const win = new BrowserWindow();
+await ready;`,
+      errors: [notReady('new BrowserWindow()', 'throws', 3, 13, 32)],
+    },
+    {
+      // A `let` may hold another promise by the time it is awaited.
+      code: `import { app, BrowserWindow } from 'electron';
+let ready = app.whenReady();
+ready = Promise.resolve();
+await ready;
+new BrowserWindow();`,
+      errors: [notReady('new BrowserWindow()', 'throws', 5, 1, 20)],
+    },
     {
       code: `import { app, BrowserWindow } from 'electron';
 const win = new BrowserWindow({ width: 800 });
@@ -298,4 +343,76 @@ electron.app.whenReady().then(() => win.loadURL('x'));`,
       errors: [notReady('new electron.BrowserWindow()', 'throws', 2, 13, 41)],
     },
   ],
+});
+
+const EARLY_ACTIVATE = `import { app } from 'electron';
+import { getOrCreateMainWindow } from './runtime-electron-windows.js';
+function main() {
+  app.whenReady().then(() => getOrCreateMainWindow());
+  app.on('activate', getOrCreateMainWindow);
+}
+main();`;
+
+// An imported window factory registered as an early handler: the checker shows what it does.
+createTypedRuleTester().run('no-work-before-runtime (electron, imported early handlers)', rule, {
+  valid: [
+    // Registered once the app is ready.
+    `import { app } from 'electron';
+import { getOrCreateMainWindow } from './runtime-electron-windows.js';
+app.whenReady().then(() => {
+  getOrCreateMainWindow();
+  app.on('activate', getOrCreateMainWindow);
+});`,
+    // The imported handler checks readiness itself, or creates its window in a callback.
+    `import { app } from 'electron';
+import { focusMainWindow, openAboutSoon } from './runtime-electron-windows.js';
+app.on('activate', focusMainWindow);
+app.on('open-file', openAboutSoon);`,
+    // Registered in an exported function that nothing in this file calls.
+    `import { app } from 'electron';
+import { getOrCreateMainWindow } from './runtime-electron-windows.js';
+export function listen() { app.on('activate', getOrCreateMainWindow); }`,
+  ],
+  invalid: [
+    {
+      // Registered in main(), which runs before ready; the factory creates a window through a same-module call.
+      code: EARLY_ACTIVATE,
+      errors: [
+        {
+          messageId: 'notReady',
+          data: {
+            api: 'getOrCreateMainWindow()',
+            outcome: 'throws',
+            timing: "in an early 'activate' handler",
+            remedy: REMEDY,
+          },
+          ...locate(EARLY_ACTIVATE, "app.on('activate', getOrCreateMainWindow)"),
+        },
+      ],
+    },
+    {
+      code: `import { app } from 'electron';
+import { createMainWindow } from './runtime-electron-windows.js';
+app.on('open-file', createMainWindow);
+app.whenReady().then(createMainWindow);`,
+      errors: [
+        {
+          messageId: 'notReady',
+          data: {
+            api: 'createMainWindow()',
+            outcome: 'throws',
+            timing: "in an early 'open-file' handler",
+            remedy: REMEDY,
+          },
+          ...at(3, 1, 38),
+        },
+      ],
+    },
+  ],
+});
+
+// Without type information the imported factory is not known: left alone.
+createRuleTester().run('no-work-before-runtime (electron, imported early handlers without types)', rule, {
+  valid: [EARLY_ACTIVATE],
+  invalid: [],
 });

@@ -94,6 +94,11 @@ createTypedRuleTester().run('no-work-before-runtime (pinia, type-aware)', rule, 
 export const n = useNotAStore();`,
     `import { useUserStore } from './runtime-pinia-stores.js';
 export function useName() { return useUserStore().name; }`,
+    // A default-exported hook that defineStore did not make; a default store used inside a function.
+    `import useClock from './runtime-pinia-default-plain.js';
+export const now = useClock();`,
+    `import useSettingsStore from './runtime-pinia-default.js';
+export function useTheme() { return useSettingsStore().theme; }`,
   ],
   invalid: [
     {
@@ -107,6 +112,25 @@ export const user = useUserStore();`,
       code: `import { useAccountStore as useAccount } from './runtime-pinia-reexport.js';
 const account = useAccount();`,
       errors: [notReady('useAccount()', 2, 17, 29)],
+    },
+    {
+      // Imported by default: `export default defineStore(…)`.
+      code: `import useSettingsStore from './runtime-pinia-default.js';
+const settings = useSettingsStore();`,
+      errors: [notReady('useSettingsStore()', 2, 18, 36)],
+    },
+    {
+      // Imported by default: a const store hook exported as the default.
+      code: `import useTheme from './runtime-pinia-default-const.js';
+export const theme = useTheme();`,
+      errors: [notReady('useTheme()', 2, 22, 32)],
+    },
+    {
+      // A default store re-exported under a name, and a named store through `export *`.
+      code: `import { useSettingsStore, useUserStore } from './runtime-pinia-default-reexport.js';
+const settings = useSettingsStore();
+const user = useUserStore();`,
+      errors: [notReady('useSettingsStore()', 2, 18, 36), notReady('useUserStore()', 3, 14, 28)],
     },
   ],
 });

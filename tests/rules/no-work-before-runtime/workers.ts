@@ -1,6 +1,8 @@
+import path from 'node:path';
+
 import rule from '../../../src/rules/no-work-before-runtime/index.js';
-import { createRuleTester } from '../../rule-tester.js';
-import { at } from '../../util/probe-rule.js';
+import { createRuleTester, fixturesDir } from '../../rule-tester.js';
+import { at, locate } from '../../util/probe-rule.js';
 
 const TIMING = "in the Worker's global scope";
 const REMEDY = 'move it into a request handler';
@@ -12,6 +14,66 @@ const notReady = (api: string, line: number, column: number, endColumn: number) 
 });
 
 const IMPORT = `import { WorkerEntrypoint } from 'cloudflare:workers';\n`;
+
+/** A report of `text` (its `occurrence`-th) in `code`. */
+const reportOf = (code: string, text: string, api: string, outcome = 'throws', occurrence = 0) => ({
+  messageId: 'notReady' as const,
+  data: { api, outcome, timing: TIMING, remedy: REMEDY },
+  ...locate(code, text, occurrence),
+});
+
+/** Files under the fixture Workers, whose Wrangler configurations name their entries. */
+const TOML_WORKER = path.join(fixturesDir, 'runtime-worker-toml');
+const JSONC_WORKER = path.join(fixturesDir, 'runtime-worker-jsonc');
+
+// Worker entries that import nothing from cloudflare:*.
+const SCHEDULED_WORKER = `const started = Date.now();
+const warm = await fetch('https://example.com/warm');
+export default {
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(fetch('https://example.com/cron'));
+  },
+};
+`;
+const SATISFIES_WORKER = `import { PrismaClient } from '@prisma/client';
+import { handle } from './router';
+const prisma = new PrismaClient();
+await prisma.$connect();
+const routes = await import('./routes.js');
+export default { fetch: handle } satisfies ExportedHandler<Env>;
+`;
+const CTX_WORKER = `setInterval(() => console.log('tick'), 60_000);
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    return new Response('ok');
+  },
+};
+`;
+const CONST_WORKER = `const timer = setTimeout(() => {}, 10);
+const worker = {
+  async queue(batch: MessageBatch, env: Env) {
+    for (const message of batch.messages) message.ack();
+  },
+};
+export default worker;
+`;
+const HONO_ENTRY = `import { Hono } from 'hono';
+const app = new Hono();
+const bootId = crypto.randomUUID();
+app.get('/', (c) => c.text(bootId));
+export default app;
+`;
+const BINDINGS = `import { env } from 'cloudflare:workers';
+const settings = await env.SETTINGS.get('flags', 'json');
+env.EVENTS.send({ type: 'boot' });
+const lookup = env.DB.prepare('SELECT * FROM users WHERE id = ?');
+const name = env.APP_NAME;
+export default {
+  async fetch() {
+    return Response.json(await env.SETTINGS.get('flags', 'json'));
+  },
+};
+`;
 
 createRuleTester().run('no-work-before-runtime (cloudflare-workers)', rule, {
   valid: [
@@ -35,6 +97,33 @@ fetch('x');`,
     `const config = await fetch('https://example.com/config');`,
     // Helpers with no caller in the file.
     `${IMPORT}export function load() { return fetch('https://example.com'); }`,
+    // A Bun or Deno server: a default export with a bare fetch(request), and no Wrangler configuration.
+    `const timer = setInterval(() => console.log('tick'), 1000);
+await db.connect();
+export default {
+  port: 3000,
+  fetch(request: Request) { return new Response('ok'); },
+};`,
+    // A setting named like a handler is not one.
+    `const timer = setInterval(() => console.log('tick'), 1000);
+export default { name: 'cleanup', scheduled: false, queue: 'jobs' };`,
+    // A module of a Worker project that its Wrangler configuration does not name as main.
+    {
+      code: `setInterval(() => {}, 1000);\nexport default { fetch(request: Request) { return new Response('ok'); } };`,
+      filename: path.join(TOML_WORKER, 'src', 'other.ts'),
+    },
+    // A `main` key of another table is not the entry.
+    { code: `export default setInterval(() => {}, 1000);`, filename: path.join(TOML_WORKER, 'not-the-entry.ts') },
+    // The entry of a Worker project, without a top-level side effect; a top-level `await import()`.
+    {
+      code: `const routes = await import('./routes.js');\nexport default { fetch: routes.handle };`,
+      filename: path.join(TOML_WORKER, 'src', 'index.ts'),
+    },
+    // Reading bindings and building a D1 statement at the top level is no I/O; using them in a handler is fine.
+    `import { env } from 'cloudflare:workers';
+const lookup = env.DB.prepare('SELECT 1');
+const name = env.APP_NAME;
+export default { async fetch() { return Response.json(await env.KV.get(name)); } };`,
     // Random values at top level, when the option allows them.
     {
       code: `${IMPORT}const id = crypto.randomUUID();`,
@@ -62,6 +151,52 @@ globalThis.setTimeout(() => {}, 1);`,
 export default { fetch() { return new Response(buffer); } };`,
       options: [{ runtimes: ['cloudflare-workers'] }],
       errors: [notReady('crypto.getRandomValues()', 1, 16, 58)],
+    },
+    {
+      // Recognised by its scheduled handler: the fetch is reported, once.
+      code: SCHEDULED_WORKER,
+      errors: [reportOf(SCHEDULED_WORKER, "fetch('https://example.com/warm')", 'fetch()')],
+    },
+    {
+      // Recognised by `satisfies ExportedHandler`: a top-level await of a call is I/O; of import(), not.
+      code: SATISFIES_WORKER,
+      errors: [reportOf(SATISFIES_WORKER, 'prisma.$connect()', 'prisma.$connect()', 'cannot do I/O')],
+    },
+    {
+      // Recognised by a fetch handler that takes the Workers context.
+      code: CTX_WORKER,
+      errors: [reportOf(CTX_WORKER, "setInterval(() => console.log('tick'), 60_000)", 'setInterval()')],
+    },
+    {
+      // A handler object kept in a const.
+      code: CONST_WORKER,
+      errors: [reportOf(CONST_WORKER, 'setTimeout(() => {}, 10)', 'setTimeout()')],
+    },
+    {
+      // Named as main in wrangler.toml: a Hono app's entry.
+      code: HONO_ENTRY,
+      filename: path.join(TOML_WORKER, 'src', 'index.ts'),
+      errors: [reportOf(HONO_ENTRY, 'crypto.randomUUID()', 'crypto.randomUUID()')],
+    },
+    {
+      // An environment's main, matched without its extension (src/staging.ts names the built src/staging.js).
+      code: HONO_ENTRY,
+      filename: path.join(TOML_WORKER, 'src', 'staging.js'),
+      errors: [reportOf(HONO_ENTRY, 'crypto.randomUUID()', 'crypto.randomUUID()')],
+    },
+    {
+      // Named as main in wrangler.jsonc.
+      code: HONO_ENTRY,
+      filename: path.join(JSONC_WORKER, 'worker', 'entry.ts'),
+      errors: [reportOf(HONO_ENTRY, 'crypto.randomUUID()', 'crypto.randomUUID()')],
+    },
+    {
+      // Calls on bindings at the top level are I/O; prepare() and reading a binding are not.
+      code: BINDINGS,
+      errors: [
+        reportOf(BINDINGS, "env.SETTINGS.get('flags', 'json')", 'env.SETTINGS.get()'),
+        reportOf(BINDINGS, "env.EVENTS.send({ type: 'boot' })", 'env.EVENTS.send()'),
+      ],
     },
     {
       code: `import { connect } from 'cloudflare:sockets';
