@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { rules } from '../../src/rules.js';
-import { MAX_QUOTED_LENGTH as MAX_EXIT_LENGTH, MAX_REPLACEMENT_LENGTH } from '../../src/rules/no-exit-before-flush.js';
+import {
+  MAX_QUOTED_LENGTH as MAX_EXIT_LENGTH,
+  MAX_REPLACEMENT_LENGTH,
+} from '../../src/rules/no-exit-before-flush/index.js';
 import {
   listProperties,
   MAX_NAME_LENGTH,

@@ -1,6 +1,6 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 
-import rule from '../../src/rules/no-exit-before-flush.js';
+import rule from '../../src/rules/no-exit-before-flush/index.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
 import { locate } from '../util/probe-rule.js';
 

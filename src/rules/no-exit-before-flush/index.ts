@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../util/ast.js';
-import { createPathReach } from '../util/code-path.js';
-import { createRule } from '../util/create-rule.js';
-import { getLogStreams, type LogStreams, type LogWrite } from '../util/log-streams/index.js';
-import { findProcessReferences, isNodeProcess } from '../util/node-process.js';
-import { CALL, findReferences, type TraceMap } from '../util/references.js';
-import { quote } from '../util/text.js';
+import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../../util/ast.js';
+import { createPathReach } from '../../util/code-path.js';
+import { createRule } from '../../util/create-rule.js';
+import { getLogStreams, type LogStreams, type LogWrite } from '../../util/log-streams/index.js';
+import { findProcessReferences, isNodeProcess } from '../../util/node-process.js';
+import { CALL, findReferences, type TraceMap } from '../../util/references.js';
+import { quote } from '../../util/text.js';
 
 const RULE_NAME = 'no-exit-before-flush';
 
