@@ -181,12 +181,12 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
         wraps(
           at(1, 34, 47),
           'console.error',
-          "process.on('unhandledRejection', (error) => { console.error(error); process.exitCode = 1; });\nprocess.addListener('uncaughtException', logger.fatal);",
+          "process.on('unhandledRejection', (...args) => { console.error(...args); process.exitCode = 1; });\nprocess.addListener('uncaughtException', logger.fatal);",
         ),
         wraps(
           at(2, 42, 54),
           'logger.fatal',
-          "process.on('unhandledRejection', console.error);\nprocess.addListener('uncaughtException', (error) => { logger.fatal(error); process.exitCode = 1; });",
+          "process.on('unhandledRejection', console.error);\nprocess.addListener('uncaughtException', (...args) => { logger.fatal(...args); process.exitCode = 1; });",
         ),
       ],
     },
@@ -290,6 +290,47 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
         ),
       ],
     },
+    // Directives stay first: the exit code goes after them when an early return makes it lead.
+    {
+      code: "main().catch(function (err) {\n  'use strict';\n  if (!err) return;\n  console.error(err);\n});",
+      errors: [
+        setsExitCode(
+          at(1, 14, 2, 5),
+          "main().catch(function (err) {\n  'use strict';\n  process.exitCode = 1;\n  if (!err) return;\n  console.error(err);\n});",
+        ),
+      ],
+    },
+    {
+      code: "main().catch(function (err) {\n  'use strict';\n});",
+      errors: [
+        setsExitCode(at(1, 14, 2, 3), "main().catch(function (err) {\n  'use strict';\n  process.exitCode = 1;\n});"),
+      ],
+    },
+    // The file's line breaks and indentation are followed.
+    {
+      code: 'try {\r\n  await main();\r\n} catch (err) {\r\n  console.error(err);\r\n}\r\n',
+      errors: [
+        setsExitCode(
+          at(3, 3, 14),
+          'try {\r\n  await main();\r\n} catch (err) {\r\n  console.error(err);\r\n  process.exitCode = 1;\r\n}\r\n',
+        ),
+      ],
+    },
+    {
+      code: 'try {\n\tawait main();\n} catch {\n}\n',
+      errors: [setsExitCode(at(3, 3, 8), 'try {\n\tawait main();\n} catch {\n\tprocess.exitCode = 1;\n}\n')],
+    },
+    // A listener's every argument is passed on (`error, origin` here).
+    {
+      code: "process.once('uncaughtException', console.error);",
+      errors: [
+        wraps(
+          at(1, 35, 48),
+          'console.error',
+          "process.once('uncaughtException', (...args) => { console.error(...args); process.exitCode = 1; });",
+        ),
+      ],
+    },
     {
       code: 'main().catch((err) => { console.error(err); return; });',
       errors: [
@@ -389,7 +430,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
         wraps(
           at(2, 33, 39),
           'report',
-          'function report(err: unknown) { console.error(err); }\nprocess.on("uncaughtException", (error) => { report(error); process.exitCode = 1; });',
+          'function report(err: unknown) { console.error(err); }\nprocess.on("uncaughtException", (...args) => { report(...args); process.exitCode = 1; });',
         ),
       ],
     },
