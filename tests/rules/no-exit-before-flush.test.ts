@@ -141,12 +141,32 @@ const signaleConstructed = `const { Signale } = require('signale');
 const interactive = new Signale({ interactive: true });
 interactive.success('done');
 process.exit(0);`;
+// Weak evidence, not counted: debug namespaces write nothing unless DEBUG enables them.
 const debugRequired = `const debug = require('debug')('app:boot');
 debug('config %o', config);
 process.exit(1);`;
 const debugExtended = `import createDebug from 'debug';
 const trace = createDebug('app').extend('db');
 trace('query failed');
+process.exit(1);`;
+// electron-log's file transport writes synchronously; its console copy goes to a GUI app's stdout, rarely a pipe.
+const electronLog = `import log from 'electron-log/main';
+if (!app.requestSingleInstanceLock()) {
+  log.info('another instance is running');
+  process.exit(0);
+}`;
+const electronLogRequired = `const log = require('electron-log');
+log.error('cannot open the database');
+process.exit(1);`;
+// What else the file writes still counts.
+const electronLogAndConsole = `import log from 'electron-log';
+log.error('update failed');
+console.error('update failed');
+process.exit(1);`;
+const debugAndConsole = `import createDebug from 'debug';
+const debug = createDebug('cli');
+console.error('cannot read the config');
+debug('giving up');
 process.exit(1);`;
 const pinoStdout = `import pino from 'pino';
 const logger = pino({ level: 'info' }, process.stdout);
@@ -494,6 +514,10 @@ const sameLine = `function fail(message) {
 
 createRuleTester().run('no-exit-before-flush', rule, {
   valid: [
+    debugRequired,
+    debugExtended,
+    electronLog,
+    electronLogRequired,
     // pino's own destinations and transports flush synchronously on exit.
     `import pino from 'pino';
 const logger = pino();
@@ -832,20 +856,6 @@ async function fail() {
       writeLine: 3,
       where: 'logger',
       suggestions: [exitCode(signaleConstructed, 'process.exit(0);', 'process.exitCode = 0;')],
-    }),
-    invalid(debugRequired, {
-      exit: 'process.exit(1)',
-      write: 'debug',
-      writeLine: 2,
-      where: 'stderr',
-      suggestions: [exitCode(debugRequired, 'process.exit(1);', 'process.exitCode = 1;')],
-    }),
-    invalid(debugExtended, {
-      exit: 'process.exit(1)',
-      write: 'trace',
-      writeLine: 3,
-      where: 'stderr',
-      suggestions: [exitCode(debugExtended, 'process.exit(1);', 'process.exitCode = 1;')],
     }),
     invalid(pinoStdout, {
       exit: 'process.exit(1)',
@@ -1266,6 +1276,20 @@ async function fail() {
           'process.exitCode = error ? ExitCode.Failure : -1;',
         ),
       ],
+    }),
+    invalid(electronLogAndConsole, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 3,
+      where: 'stderr',
+      suggestions: [exitCode(electronLogAndConsole, 'process.exit(1);', 'process.exitCode = 1;')],
+    }),
+    invalid(debugAndConsole, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 3,
+      where: 'stderr',
+      suggestions: [exitCode(debugAndConsole, 'process.exit(1);', 'process.exitCode = 1;')],
     }),
     invalid(staticBlock, { exit: 'process.exit(1)', write: 'console.error', writeLine: 3, where: 'stderr' }),
 
