@@ -85,6 +85,16 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     "import { bootstrapApplication } from '@angular/platform-browser';\nbootstrapApplication(AppComponent, appConfig).catch((err) => console.error(err));",
     "import { platformBrowserDynamic } from '@angular/platform-browser-dynamic';\nplatformBrowserDynamic().bootstrapModule(AppModule).catch((err) => console.error(err));",
     "navigator.serviceWorker.register('/sw.js').catch(console.error);",
+    // Never an entry point whose exit code is read: a Vue component's <script setup>, an Electron app's process.
+    {
+      code: "import { useTimeline } from './timeline';\nconst { load } = useTimeline();\nawait load().catch(console.error);",
+      filename: 'TimelineHome.vue',
+    },
+    "import { app, dialog } from 'electron';\nprocess.on('uncaughtException', (error) => {\n  console.error(error);\n  dialog.showErrorBox('Error', String(error));\n});",
+    "import { clipboard } from 'electron/common';\nprocess.on('unhandledRejection', (reason) => console.error(reason));",
+    "const { app } = require('electron');\nconst log = require('electron-log/main');\nprocess.on('uncaughtException', (err) => {\n  log.error(err);\n});",
+    // exit-hook's gracefulExit(code) exits with that code.
+    "import { gracefulExit } from 'exit-hook';\ntry {\n  await publish();\n} catch (error) {\n  console.error(error);\n  gracefulExit(1);\n}",
     // Inside a function, a class field or a static block: not the entry point.
     'async function run() { main().catch(console.error); }',
     'function install() { process.on("uncaughtException", (err) => console.error(err)); }',
@@ -287,6 +297,22 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
         setsExitCode(
           at(1, 14, 2, 7),
           'main().catch((err) => {\n  process.exitCode = 1;\n  if (err.expected) {\n    console.error(err.message);\n    return;\n  }\n  process.exitCode = 1;\n});',
+        ),
+      ],
+    },
+    // gracefulExit() without a code exits 0: the call itself must change, so no suggestion.
+    {
+      code: "import { gracefulExit } from 'exit-hook';\ntry {\n  await publish();\n} catch (error) {\n  console.error(error);\n  gracefulExit();\n}",
+      errors: [setsExitCode(at(4, 3, 16))],
+    },
+    // A build script for an Electron app does not import Electron itself.
+    {
+      code: "import { build } from 'electron-builder';\nbuild().catch(console.error);",
+      errors: [
+        wraps(
+          at(2, 15, 28),
+          'console.error',
+          "import { build } from 'electron-builder';\nbuild().catch((error) => { console.error(error); process.exitCode = 1; });",
         ),
       ],
     },

@@ -3,6 +3,7 @@ import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunctionNode } from '../../util/ast.js';
 import { createSegmentTracker, type SegmentTracker } from '../../util/code-path.js';
 import { findProcessReferences, type ProcessReference } from '../../util/node-process.js';
+import { CALL, findReferences, type TraceMap } from '../../util/references.js';
 import { findStartupReads, readsOnlyConfiguration } from './configuration.js';
 import { catchEndsFatally, functionEndsFatally, localFunction } from './fatal-paths.js';
 
@@ -75,12 +76,20 @@ export interface ExitCodeFile {
   readonly zeroExits: TSESTree.CallExpression[];
   readonly judgement: Judgement;
   processReferences: Map<TSESTree.Node, ProcessReference> | undefined;
+  /** Calls of exit functions from libraries (`gracefulExit` from `exit-hook`): found on first use. */
+  libraryExits: Set<TSESTree.Node> | undefined;
   startupReads: Set<TSESTree.Node> | undefined;
 }
 
 /** How deep a condition is followed through operators, members and `const` initialisers. */
 const MAX_CONFIGURATION_DEPTH = 8;
 const PROCESS_MEMBERS = ['abort', 'exit', 'exitCode', 'kill', 'pid'] as const;
+/**
+ * Library functions that end the process with the code they are given, like
+ * `process.exit(code)` but with 0 as the default: exit-hook's
+ * `gracefulExit(signal = 0)` runs the exit hooks, then exits.
+ */
+const LIBRARY_EXITS: TraceMap = { 'exit-hook': { gracefulExit: { [CALL]: true } } };
 
 export interface ExitCodeAnalysis {
   /** Listeners to merge into the rule's own (code-path events and the nodes they record). */
@@ -172,7 +181,23 @@ function killsThisProcess(file: ExitCodeFile, call: TSESTree.CallExpression): bo
   return value?.value !== 0;
 }
 
+function libraryExitsOf(file: ExitCodeFile): Set<TSESTree.Node> {
+  file.libraryExits ??= new Set(
+    [...findReferences(file.sourceCode, { modules: LIBRARY_EXITS })]
+      .filter(({ type }) => type === CALL)
+      .map(({ node }) => node),
+  );
+  return file.libraryExits;
+}
+
 function recordCall(file: ExitCodeFile, call: TSESTree.CallExpression): void {
+  if (libraryExitsOf(file).has(call)) {
+    const [code] = call.arguments;
+    const effect = code ? exitEffect(file.sourceCode, code) : 'exitZero';
+    if (effect !== 'end') file.zeroExits.push(call);
+    file.tracker.record({ node: call, effect });
+    return;
+  }
   const found = processReferencesOf(file).get(call);
   if (found?.kind === 'call') {
     if (found.member === 'exit') {
@@ -271,6 +296,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
     zeroExits: [],
     judgement: { verdicts: new Map(), tentative: new Map(), judging: new Set(), assumed: false },
     processReferences: undefined,
+    libraryExits: undefined,
     startupReads: undefined,
   };
   return {

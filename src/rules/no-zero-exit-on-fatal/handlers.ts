@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { electron } from '../../runtimes/electron.js';
 import { isFunctionNode, isWrapper, skipWrappers, staticMemberName, walk } from '../../util/ast.js';
 import { findProcessReferences } from '../../util/node-process.js';
 import type { FatalFile } from './context.js';
@@ -23,6 +24,38 @@ const LISTEN_MEMBERS = ['addListener', 'on', 'once', 'prependListener'] as const
  */
 const BROWSER_MODULES = new Set(['@angular/platform-browser', '@angular/platform-browser-dynamic']);
 const BROWSER_GLOBALS = new Set(['$', 'document', 'jQuery', 'navigator', 'window']);
+/**
+ * Where a file is not a process entry point whose exit code anyone reads:
+ * a Vue single-file component (its top level is the component's setup, in a
+ * browser), or an Electron app's process (it imports Electron: a desktop app
+ * that logs a fatal error and goes on is doing so on purpose).
+ */
+export function isNeverAnEntryPoint(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): boolean {
+  if (filename.endsWith('.vue')) return true;
+  return sourceCode.ast.body.some((statement) => {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return isElectronModule(statement.source.value);
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+    return statement.declarations.some((declarator) => {
+      let init = declarator.init && skipWrappers(declarator.init, { chain: true });
+      while (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+      const [source] = init?.type === AST_NODE_TYPES.CallExpression ? init.arguments : [];
+      return (
+        init?.type === AST_NODE_TYPES.CallExpression &&
+        init.callee.type === AST_NODE_TYPES.Identifier &&
+        init.callee.name === 'require' &&
+        source?.type === AST_NODE_TYPES.Literal &&
+        typeof source.value === 'string' &&
+        isElectronModule(source.value)
+      );
+    });
+  });
+}
+
+/** Electron's own modules: `electron`, `electron/main`, `electron/common`, `electron/renderer`. */
+function isElectronModule(source: string): boolean {
+  return electron.modules.includes(source) || source.startsWith('electron/');
+}
+
 /** How many calls and members a call chain is followed back to its first identifier. */
 const MAX_ROOT_DEPTH = 32;
 

@@ -9,6 +9,7 @@ import {
   FATAL_EVENTS,
   hasTopLevelCandidate,
   isListenCall,
+  isNeverAnEntryPoint,
   promiseChain,
   startsInBrowser,
   unwrapChain,
@@ -58,6 +59,7 @@ export default createRule<[], MessageIds>({
     if (!/\.\s*(?:catch|then)\b|\bcatch\s*[({]|Exception|Rejection/.test(sourceCode.text)) return {};
     // Structural filter: only statements of the module's own code are judged.
     if (!hasTopLevelCandidate(sourceCode)) return {};
+    if (isNeverAnEntryPoint(sourceCode, context.filename)) return {};
 
     const file: FatalFile = {
       context,
