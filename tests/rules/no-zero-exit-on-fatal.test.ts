@@ -93,6 +93,9 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     "import { app, dialog } from 'electron';\nprocess.on('uncaughtException', (error) => {\n  console.error(error);\n  dialog.showErrorBox('Error', String(error));\n});",
     "import { clipboard } from 'electron/common';\nprocess.on('unhandledRejection', (reason) => console.error(reason));",
     "const { app } = require('electron');\nconst log = require('electron-log/main');\nprocess.on('uncaughtException', (err) => {\n  log.error(err);\n});",
+    // An explicit exit code 0 chosen for one class of errors (the user cancelled a prompt); the rest is fatal.
+    "try {\n  await release();\n} catch (error) {\n  if (error.name === 'ExitPromptError') {\n    process.exit(0);\n  }\n  console.error(error);\n  process.exit(1);\n}",
+    'main().catch((err) => {\n  if (err instanceof CancelledError) process.exit(0);\n  console.error(err);\n  process.exitCode = 1;\n});',
     // exit-hook's gracefulExit(code) exits with that code.
     "import { gracefulExit } from 'exit-hook';\ntry {\n  await publish();\n} catch (error) {\n  console.error(error);\n  gracefulExit(1);\n}",
     // Inside a function, a class field or a static block: not the entry point.
@@ -299,6 +302,15 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
           'main().catch((err) => {\n  process.exitCode = 1;\n  if (err.expected) {\n    console.error(err.message);\n    return;\n  }\n  process.exitCode = 1;\n});',
         ),
       ],
+    },
+    // An exit(0) on a branch that does not look at the error, or a path that falls through to 0, is still the bug.
+    {
+      code: 'try {\n  await release();\n} catch (error) {\n  if (quiet) {\n    process.exit(0);\n  }\n  console.error(error);\n  process.exit(1);\n}',
+      errors: [setsExitCode(at(3, 3, 16))],
+    },
+    {
+      code: 'main().catch((err) => {\n  if (err instanceof CancelledError) process.exit(0);\n  console.error(err);\n});',
+      errors: [setsExitCode(at(1, 14, 2, 4))],
     },
     // gracefulExit() without a code exits 0: the call itself must change, so no suggestion.
     {
