@@ -343,8 +343,8 @@ function checkRunsAsDescribed(test: SuggestionCase, before: Analysis, after: Ana
     expect(assignment, 'the process.exitCode statement the suggestion writes').toBeDefined();
     if (!assignment || test.messageId === 'setExitCode') return;
     // "Set the exit code (and return)": nothing of the function after it runs, and its caller is the one the text means.
-    const after_ = runAfter(after, assignment, { ...region, end: region.outputEnd });
-    expect(after_.map((node) => test.output.slice(...node.range))).toEqual([]);
+    const runningOn = runAfter(after, assignment, { ...region, end: region.outputEnd });
+    expect(runningOn.map((node) => test.output.slice(...node.range))).toEqual([]);
     const fn = enclosingFunction(assignment.node);
     if (fn) expect(runsLast(fn), 'a callback whose caller stops when it returns').toBe(true);
   }
@@ -357,6 +357,8 @@ function checkRunsAsDescribed(test: SuggestionCase, before: Analysis, after: Ana
     while (
       call.type === AST_NODE_TYPES.CallExpression &&
       call.callee.type === AST_NODE_TYPES.MemberExpression &&
+      call.callee.property.type === AST_NODE_TYPES.Identifier &&
+      call.callee.property.name === 'write' &&
       isProcessMember(call.callee.object, ['stdout', 'stderr'])
     ) {
       const [data, callback]: (TSESTree.CallExpressionArgument | undefined)[] = call.arguments;
