@@ -317,6 +317,17 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
       code: "import { gracefulExit } from 'exit-hook';\ntry {\n  await publish();\n} catch (error) {\n  console.error(error);\n  gracefulExit();\n}",
       errors: [setsExitCode(at(4, 3, 16))],
     },
+    // In an Electron process only the fatal-error listeners are left alone; its promise chains are judged.
+    {
+      code: "import { app } from 'electron';\napp.whenReady().then(createWindow).catch(console.error);",
+      errors: [
+        wraps(
+          at(2, 42, 55),
+          'console.error',
+          "import { app } from 'electron';\napp.whenReady().then(createWindow).catch((error) => { console.error(error); process.exitCode = 1; });",
+        ),
+      ],
+    },
     // A build script for an Electron app does not import Electron itself.
     {
       code: "import { build } from 'electron-builder';\nbuild().catch(console.error);",

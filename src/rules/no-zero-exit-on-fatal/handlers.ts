@@ -24,14 +24,17 @@ const LISTEN_MEMBERS = ['addListener', 'on', 'once', 'prependListener'] as const
  */
 const BROWSER_MODULES = new Set(['@angular/platform-browser', '@angular/platform-browser-dynamic']);
 const BROWSER_GLOBALS = new Set(['$', 'document', 'jQuery', 'navigator', 'window']);
+/** Whether a file is a Vue single-file component: its top level is the component's setup, in a browser. */
+export function isVueComponent(filename: string): boolean {
+  return filename.endsWith('.vue');
+}
+
 /**
- * Where a file is not a process entry point whose exit code anyone reads:
- * a Vue single-file component (its top level is the component's setup, in a
- * browser), or an Electron app's process (it imports Electron: a desktop app
- * that logs a fatal error and goes on is doing so on purpose).
+ * Whether a file is part of an Electron app's process: it imports Electron
+ * (`import` or a top-level `require`). Its `uncaughtException` listener that
+ * logs and goes on keeps the desktop app running on purpose.
  */
-export function isNeverAnEntryPoint(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): boolean {
-  if (filename.endsWith('.vue')) return true;
+export function importsElectron(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   return sourceCode.ast.body.some((statement) => {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) return isElectronModule(statement.source.value);
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;

@@ -8,8 +8,9 @@ import {
   endsModule,
   FATAL_EVENTS,
   hasTopLevelCandidate,
+  importsElectron,
   isListenCall,
-  isNeverAnEntryPoint,
+  isVueComponent,
   promiseChain,
   startsInBrowser,
   unwrapChain,
@@ -59,7 +60,8 @@ export default createRule<[], MessageIds>({
     if (!/\.\s*(?:catch|then)\b|\bcatch\s*[({]|Exception|Rejection/.test(sourceCode.text)) return {};
     // Structural filter: only statements of the module's own code are judged.
     if (!hasTopLevelCandidate(sourceCode)) return {};
-    if (isNeverAnEntryPoint(sourceCode, context.filename)) return {};
+    if (isVueComponent(context.filename)) return {};
+    let electronProcess: boolean | undefined;
 
     const file: FatalFile = {
       context,
@@ -84,7 +86,10 @@ export default createRule<[], MessageIds>({
         const [event, handler] = call.arguments;
         if (!event || !handler || handler.type === AST_NODE_TYPES.SpreadElement) return;
         const name = ASTUtils.getStringIfConstant(event, sourceCode.getScope(event));
-        if (name !== null && FATAL_EVENTS.has(name)) addHandler(file, handler);
+        if (name === null || !FATAL_EVENTS.has(name)) return;
+        // An Electron app's fatal-error listener that logs and goes on keeps the desktop app running on purpose.
+        electronProcess ??= importsElectron(sourceCode);
+        if (!electronProcess) addHandler(file, handler);
       },
       AwaitExpression(node) {
         if (!analysis.atTopLevel() || unwrapChain(node.argument).type !== AST_NODE_TYPES.CallExpression) return;
