@@ -22,6 +22,9 @@
 // extension picks the parser. `typed` lints with type information, in a program
 // made of the example and the modules in `tests/docs/project.ts`.
 //
+// A rule whose `meta.docs.usesTypeInformation` is set shows at least one
+// `typed` example; a rule without it shows none.
+//
 // Test names carry the doc and the line of the block's opening fence
 // (`docs/rules/no-partial-state.md:120`), so a drift is found by its name.
 import { existsSync, readFileSync } from 'node:fs';
@@ -107,6 +110,13 @@ for (const [name, rule] of Object.entries(rules)) {
         if (error) failures.push(where(docPath, block, error));
       }
       expect(failures).toEqual([]);
+    });
+
+    it(rule.meta.docs?.usesTypeInformation ? 'shows a typed example' : 'shows no typed example', () => {
+      // `meta.docs.usesTypeInformation` says the rule sharpens with types; the doc shows what types add, or nothing.
+      const typed = examples.filter((block) => /\btyped\b/.test(block.directive ?? '')).map((b) => where(docPath, b));
+      if (rule.meta.docs?.usesTypeInformation) expect(typed.length, `${docPath}: no typed example`).toBeGreaterThan(0);
+      else expect(typed).toEqual([]);
     });
 
     for (const block of examples) {

@@ -1,20 +1,31 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { CALL, findReferences, READ, type TraceMapElement } from './references.js';
+import { perFile } from './per-file.js';
+import { CALL, READ, sharedReferences, type TraceMapElement } from './references.js';
 
-/** Members of Node's `process` object that rules ask about. */
-export type ProcessMember =
-  | 'abort'
-  | 'addListener'
-  | 'exit'
-  | 'exitCode'
-  | 'kill'
-  | 'on'
-  | 'once'
-  | 'pid'
-  | 'prependListener'
-  | 'stderr'
-  | 'stdout';
+/** The members of Node's `process` object that rules ask about: found together, once per file. */
+const PROCESS_MEMBERS = [
+  'abort',
+  'addListener',
+  'arch',
+  'argv',
+  'env',
+  'execArgv',
+  'exit',
+  'exitCode',
+  'kill',
+  'on',
+  'once',
+  'pid',
+  'platform',
+  'prependListener',
+  'stderr',
+  'stdout',
+  'version',
+  'versions',
+] as const;
+
+export type ProcessMember = (typeof PROCESS_MEMBERS)[number];
 
 /**
  * What a member reference is: a call of it (`process.exit(1)`, `exit(1)` after
@@ -25,13 +36,22 @@ export interface ProcessReference {
   kind: 'call' | 'read';
 }
 
-function traceMapFor(members: readonly ProcessMember[]): TraceMapElement {
-  const map: Record<string | symbol, unknown> = {};
-  for (const member of members) {
-    map[member] = { [READ]: member, [CALL]: member };
+const PROCESS_MAP: TraceMapElement = Object.fromEntries(
+  PROCESS_MEMBERS.map((member) => [member, { [READ]: member, [CALL]: member }]),
+);
+const processTraces = sharedReferences({ globals: { process: PROCESS_MAP }, modules: { process: PROCESS_MAP } });
+
+/** Every reference to a member of `PROCESS_MEMBERS` in the file, by node. */
+const processReferences = perFile((sourceCode): ReadonlyMap<TSESTree.Node, ProcessReference> => {
+  const found = new Map<TSESTree.Node, ProcessReference>();
+  for (const { node, type, info } of processTraces(sourceCode)) {
+    const kind = type === CALL ? 'call' : 'read';
+    // A called member is also read; keep the more specific answer.
+    if (found.get(node)?.kind === 'call') continue;
+    found.set(node, { member: info as ProcessMember, kind });
   }
-  return map as TraceMapElement;
-}
+  return found;
+});
 
 /**
  * Finds every reference to the given members of Node's `process`, however the
@@ -39,22 +59,16 @@ function traceMapFor(members: readonly ProcessMember[]): TraceMapElement {
  * `import process from 'node:process'`, `import { exit } from 'process'`,
  * `require('node:process')`, destructuring and `const` aliases. Keyed by the
  * node ESLint visits: the `CallExpression` for calls, the `MemberExpression`
- * or `Identifier` for other accesses.
+ * or `Identifier` for other accesses. Every member's references are found in
+ * one pass per file, shared by every rule; this picks the members asked for.
  */
 export function findProcessReferences(
   sourceCode: Readonly<TSESLint.SourceCode>,
   members: readonly ProcessMember[],
 ): Map<TSESTree.Node, ProcessReference> {
   const found = new Map<TSESTree.Node, ProcessReference>();
-  const processMap = traceMapFor(members);
-  for (const { node, type, info } of findReferences(sourceCode, {
-    globals: { process: processMap },
-    modules: { process: processMap },
-  })) {
-    const kind = type === CALL ? 'call' : 'read';
-    // A called member is also read; keep the more specific answer.
-    if (found.get(node)?.kind === 'call') continue;
-    found.set(node, { member: info as ProcessMember, kind });
+  for (const [node, reference] of processReferences(sourceCode)) {
+    if (members.includes(reference.member)) found.set(node, reference);
   }
   return found;
 }

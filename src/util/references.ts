@@ -1,83 +1,27 @@
 import { isBuiltin } from 'node:module';
 
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { perFile } from './per-file.js';
 
 const { ReferenceTracker } = ASTUtils;
 
 type ReferenceTrackerInstance = InstanceType<typeof ASTUtils.ReferenceTracker>;
 export type TraceMap = Parameters<ReferenceTrackerInstance['iterateGlobalReferences']>[0];
 export type TraceMapElement = TraceMap[string];
+// The trace maps keep eslint-utils' format and symbols, so that they read the
+// same to eslint-utils' `ReferenceTracker` (the tests compare the two).
 // Re-exported with plain types: declaration emit cannot name the tracker's own.
 export const READ: symbol = ReferenceTracker.READ;
 export const CALL: symbol = ReferenceTracker.CALL;
 export const CONSTRUCT: symbol = ReferenceTracker.CONSTRUCT;
+const ESM: symbol = ReferenceTracker.ESM;
 
 /** A node that uses a traced API, what kind of use it is (`READ`, `CALL`, `CONSTRUCT`) and the trace map's info. */
 export interface TracedReference {
   readonly node: TSESTree.Node;
   readonly type: symbol;
   readonly info: unknown;
-}
-
-type Scope = TSESLint.Scope.Scope;
-type Variable = TSESLint.Scope.Variable;
-type SourceCode = Readonly<TSESLint.SourceCode>;
-
-/**
- * The global scope as `ReferenceTracker` should see it. A config that does not
- * declare Node's or the browser's globals (common in TypeScript projects,
- * where `no-undef` is off) leaves `process`, `console` or `require` as
- * unresolved references with no variable, and the tracker would skip them. An
- * unresolved name can only be the global of that name, so each one gets a
- * stand-in variable holding its references. Declared globals and locals that
- * shadow a global are left exactly as the scope manager resolved them.
- */
-function withImplicitGlobals(globalScope: Scope): Scope {
-  // The tracker reads only these fields of a variable.
-  type StandIn = Pick<Variable, 'name' | 'defs' | 'references'>;
-  const implicit = new Map<string, StandIn>();
-  for (const reference of globalScope.through) {
-    const { name } = reference.identifier;
-    if (globalScope.set.has(name)) continue;
-    let variable = implicit.get(name);
-    if (!variable) {
-      variable = { name, defs: [], references: [] };
-      implicit.set(name, variable);
-    }
-    variable.references.push(reference);
-  }
-  if (implicit.size === 0) return globalScope;
-  const set = new Map<string, Variable | StandIn>([...globalScope.set, ...implicit]);
-  return Object.create(globalScope, { set: { value: set } }) as Scope;
-}
-
-/** One tracker per file, shared by every rule; keyed by the AST so that nothing outlives the file. */
-const trackers = new WeakMap<TSESTree.Program, ReferenceTrackerInstance | null>();
-
-/**
- * The file's `ReferenceTracker`: resolves globals (declared or implicit),
- * `import` and `require` to the nodes that really use a module's API, through
- * destructuring and `const` aliases, never through a shadowing local.
- * CommonJS modules bind both the default and the named imports ("legacy"),
- * as Node does for its built-ins.
- */
-function trackerOf(sourceCode: SourceCode): ReferenceTrackerInstance | undefined {
-  const cached = trackers.get(sourceCode.ast);
-  if (cached !== undefined) return cached ?? undefined;
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  const tracker = globalScope ? new ReferenceTracker(withImplicitGlobals(globalScope), { mode: 'legacy' }) : null;
-  trackers.set(sourceCode.ast, tracker);
-  return tracker ?? undefined;
-}
-
-/** The module map with `node:process` beside `process` (and so on for every Node built-in it names). */
-function withNodeAliases(modules: TraceMap): TraceMap {
-  const aliased: TraceMap = { ...modules };
-  for (const [name, entry] of Object.entries(modules)) {
-    const alias = `node:${name}`;
-    if (!name.startsWith('node:') && isBuiltin(name) && !(alias in aliased)) aliased[alias] = entry;
-  }
-  return aliased;
 }
 
 export interface TraceMaps {
@@ -87,28 +31,450 @@ export interface TraceMaps {
   readonly modules?: TraceMap;
 }
 
-/*
- * The tracker is shared, and it remembers the variables an iteration is
- * inside (to stop on cycles): an iteration started inside another would skip
- * them. So every answer is collected in full before it is returned.
+/**
+ * How many variables a value is followed through: `const p1 = process; const
+ * p2 = p1; …` is followed up to `p32`. Real code aliases a module or a global
+ * once or twice; the budget keeps a generated chain of thousands of aliases
+ * from costing more than any real file.
  */
+export const MAX_ALIAS_DEPTH = 32;
+
+/*
+ * The reference tracker: which nodes use a traced API, found from globals
+ * (declared or implicit), `import` and `require`, through member accesses,
+ * calls, destructuring and aliases, never through a local that shadows a
+ * global. It reads the trace maps of eslint-utils' `ReferenceTracker` and
+ * answers what that tracker answers (in "legacy" mode: a CommonJS module
+ * binds both the default and the named imports, as Node does for its
+ * built-ins), with three differences:
+ *
+ * - It is iterative: an explicit stack in place of recursive generators, so
+ *   that no input can overflow the call stack (eslint-utils' tracker
+ *   overflowed on a chain of 1,200 `const` aliases and aborted the run).
+ * - Aliases are followed `MAX_ALIAS_DEPTH` variables deep, no deeper.
+ * - A variable is followed once per trace-map entry (and a node reported
+ *   once per use), where eslint-utils' tracker follows it again on every
+ *   path that reaches it: `let a; a = x; a = x;` chains double the work at
+ *   each link.
+ *
+ * Owning the walk (rather than subclassing eslint-utils' private methods with
+ * a depth counter) ties the bound to code of this repository, not to private
+ * names that a patch release may change, and lets every shared trace map be
+ * walked in one pass per file (`sharedReferences`).
+ */
+
+type Scope = TSESLint.Scope.Scope;
+type Reference = TSESLint.Scope.Reference;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+type MapNode = Readonly<Record<string | symbol, unknown>>;
+
+/** What the walk reads of a variable; an implicit global's stand-in has no more. */
+interface TrackedVariable {
+  readonly defs: readonly unknown[];
+  readonly references: readonly Reference[];
+}
+
+/** The names `globalThis.process` and the like reach the globals through. */
+const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
+const REQUIRE: TraceMap = { require: { [CALL]: true } };
+
+/**
+ * How far a path into a module imported without an ESM trace map has gone:
+ * not yet into it, through its `default` only, or to a named member. A read
+ * of the module object itself (`import m from 'm'` gives the default, which
+ * stands for the whole CommonJS module) is not a use of one of its APIs.
+ */
+const AT_MODULE = 0;
+const AT_DEFAULT = 1;
+const NAMED = 2;
+type PathState = typeof AT_MODULE | typeof AT_DEFAULT | typeof NAMED;
+
+function stepInto(state: PathState, key: string): PathState {
+  return state === AT_MODULE && key === 'default' ? AT_DEFAULT : NAMED;
+}
+
+const hasOwn = (map: MapNode, key: string | symbol): boolean => Object.prototype.hasOwnProperty.call(map, key);
+
+/** The file's scopes as the walk needs them; built once per file. */
+class FileScopes {
+  private implicit: Map<string, TrackedVariable> | undefined;
+  private requireCalls: readonly Node[] | undefined;
+
+  constructor(
+    readonly globalScope: Scope,
+    readonly program: TSESTree.Program,
+  ) {}
+
+  /**
+   * A global by name. A config that does not declare Node's or the browser's
+   * globals (common in TypeScript projects, where `no-undef` is off) leaves
+   * `process`, `console` or `require` as unresolved references with no
+   * variable: an unresolved name can only be the global of that name, so its
+   * references stand for one.
+   */
+  global(name: string): TrackedVariable | undefined {
+    return this.globalScope.set.get(name) ?? this.implicitGlobals().get(name);
+  }
+
+  private implicitGlobals(): Map<string, TrackedVariable> {
+    if (this.implicit) return this.implicit;
+    const implicit = new Map<string, { defs: never[]; references: Reference[] }>();
+    for (const reference of this.globalScope.through) {
+      const { name } = reference.identifier;
+      if (this.globalScope.set.has(name)) continue;
+      let variable = implicit.get(name);
+      if (!variable) {
+        variable = { defs: [], references: [] };
+        implicit.set(name, variable);
+      }
+      variable.references.push(reference);
+    }
+    this.implicit = implicit;
+    return implicit;
+  }
+
+  /** The variable an identifier of a pattern declares or assigns. */
+  variableOf(identifier: TSESTree.Identifier): TrackedVariable | undefined {
+    const innermost = ASTUtils.getInnermostScope(this.globalScope, identifier);
+    for (let scope: Scope | null = innermost; scope; scope = scope.upper) {
+      const variable = scope.set.get(identifier.name);
+      if (variable) return variable;
+    }
+    // An implicit global is only assigned at the top level of a script.
+    return innermost === this.globalScope ? this.implicitGlobals().get(identifier.name) : undefined;
+  }
+
+  /** The calls of `require` (the global, never a local one), found once per file. */
+  requires(): readonly Node[] {
+    this.requireCalls ??= new Walk(this).globals(REQUIRE).map((reference) => reference.node);
+    return this.requireCalls;
+  }
+}
+
+function isModifiedGlobal(variable: TrackedVariable | undefined): variable is undefined {
+  return !variable || variable.defs.length > 0 || variable.references.some((reference) => reference.isWrite());
+}
+
+/** A node whose value its parent hands on unchanged: `a || b`, `c ? a : b`, `(x, a)`, `a?.b`, `a as T`. */
+function isPassThrough(node: Node): boolean {
+  const { parent } = node;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.consequent === node || parent.alternate === node;
+    case AST_NODE_TYPES.SequenceExpression:
+      return parent.expressions.at(-1) === node;
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSInstantiationExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** `{ default: map, ...map }`: a CommonJS module's exports are both its default and its names. */
+const legacyViews = new WeakMap<MapNode, MapNode>();
+function legacyView(map: MapNode): MapNode {
+  let view = legacyViews.get(map);
+  if (!view) {
+    view = Object.assign(Object.create(null) as Record<string | symbol, unknown>, { default: map }, map);
+    legacyViews.set(map, view);
+  }
+  return view;
+}
+
+/** Modules with `node:process` beside `process` (and so on for every Node built-in they name). */
+const aliasedModules = new WeakMap<TraceMap, TraceMap>();
+function withNodeAliases(modules: TraceMap): TraceMap {
+  let aliased = aliasedModules.get(modules);
+  if (!aliased) {
+    aliased = { ...modules };
+    for (const [name, entry] of Object.entries(modules)) {
+      const alias = `node:${name}`;
+      if (!name.startsWith('node:') && isBuiltin(name) && !(alias in aliased)) aliased[alias] = entry;
+    }
+    aliasedModules.set(modules, aliased);
+  }
+  return aliased;
+}
+
+/** One step of the walk, kept on its stack. */
+type Step =
+  | { kind: 'variable'; variable: TrackedVariable; map: MapNode; own: boolean; depth: number; state: PathState }
+  | { kind: 'value'; node: Node; map: MapNode; depth: number; state: PathState }
+  | { kind: 'pattern'; node: Node; map: MapNode; depth: number; state: PathState }
+  | { kind: 'report'; node: Node; type: symbol; info: unknown; state: PathState }
+  | { kind: 'leave'; variable: TrackedVariable };
+
+/** How a variable was followed: with which entry, reporting its own reads or not, from where, how deep. */
+interface Followed {
+  readonly map: MapNode;
+  readonly own: boolean;
+  readonly state: PathState;
+  depth: number;
+}
+
+/**
+ * One search for references: steps are taken depth first, in the order
+ * eslint-utils' tracker yields them. The found references, the variables
+ * followed (to follow each once) and those being followed (a value assigned
+ * back to its own variable is not followed round again) belong to this
+ * search only, so searches never disturb each other.
+ */
+class Walk {
+  readonly found: TracedReference[] = [];
+  private readonly reported = new Map<Node, { type: symbol; info: unknown }[]>();
+  private readonly followed = new Map<TrackedVariable, Followed[]>();
+  private readonly active = new Set<TrackedVariable>();
+  private readonly stack: Step[] = [];
+
+  constructor(private readonly scopes: FileScopes) {}
+
+  /** Uses of traced globals: by name (`process.exit`), and through the global object (`globalThis.process.exit`). */
+  globals(map: TraceMap): TracedReference[] {
+    for (const key of Object.keys(map)) {
+      const variable = this.scopes.global(key);
+      if (isModifiedGlobal(variable)) continue;
+      this.run({ kind: 'variable', variable, map: map[key] as MapNode, own: true, depth: 0, state: NAMED });
+    }
+    for (const name of GLOBAL_OBJECT_NAMES) {
+      const variable = this.scopes.global(name);
+      if (isModifiedGlobal(variable)) continue;
+      this.run({ kind: 'variable', variable, map: map, own: false, depth: 0, state: NAMED });
+    }
+    return this.found;
+  }
+
+  /** Uses of traced modules through `import` and `export … from`. */
+  imports(map: TraceMap): TracedReference[] {
+    for (const declaration of this.scopes.program.body) {
+      if (
+        declaration.type !== AST_NODE_TYPES.ImportDeclaration &&
+        declaration.type !== AST_NODE_TYPES.ExportAllDeclaration &&
+        declaration.type !== AST_NODE_TYPES.ExportNamedDeclaration
+      ) {
+        continue;
+      }
+      const moduleId = declaration.source?.value;
+      if (moduleId === undefined || !hasOwn(map, moduleId)) continue;
+      const entry = map[moduleId] as MapNode;
+      this.report(declaration, READ, entry[READ], NAMED);
+      if (declaration.type === AST_NODE_TYPES.ExportAllDeclaration) {
+        for (const key of Object.keys(entry)) this.report(declaration, READ, (entry[key] as MapNode)[READ], NAMED);
+        continue;
+      }
+      const esm = hasOwn(entry, ESM);
+      const view = esm ? entry : legacyView(entry);
+      for (const specifier of declaration.specifiers) this.importSpecifier(specifier, view, esm ? NAMED : AT_MODULE);
+    }
+    return this.found;
+  }
+
+  /** Uses of traced modules through `require('…')`. */
+  requires(map: TraceMap): TracedReference[] {
+    for (const call of this.scopes.requires()) {
+      if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+      const [argument] = call.arguments;
+      const key = argument && ASTUtils.getStringIfConstant(argument);
+      if (key == null || !hasOwn(map, key)) continue;
+      const entry = map[key] as MapNode;
+      this.report(call, READ, entry[READ], NAMED);
+      this.run({ kind: 'value', node: call, map: entry, depth: 0, state: NAMED });
+    }
+    return this.found;
+  }
+
+  /** Uses of the traced members of the value `node` holds. */
+  members(node: Node, map: MapNode): TracedReference[] {
+    this.run({ kind: 'value', node, map, depth: 0, state: NAMED });
+    return this.found;
+  }
+
+  private importSpecifier(
+    specifier: TSESTree.ExportSpecifier | TSESTree.ImportClause,
+    map: MapNode,
+    state: PathState,
+  ): void {
+    if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
+      const variable = this.scopes.variableOf(specifier.local);
+      if (variable) this.run({ kind: 'variable', variable, map, own: false, depth: 0, state });
+      return;
+    }
+    let key: string;
+    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) key = 'default';
+    else if (specifier.type === AST_NODE_TYPES.ImportSpecifier) key = nameOf(specifier.imported);
+    else key = nameOf(specifier.local);
+    if (!hasOwn(map, key)) return;
+    const entry = map[key] as MapNode;
+    const next = stepInto(state, key);
+    this.report(specifier, READ, entry[READ], next);
+    if (specifier.type === AST_NODE_TYPES.ExportSpecifier) return;
+    const variable = this.scopes.variableOf(specifier.local);
+    if (variable) this.run({ kind: 'variable', variable, map: entry, own: false, depth: 0, state: next });
+  }
+
+  /** Records a use, unless a path into a module has not reached one of its APIs, or the use is known. */
+  private report(node: Node, type: symbol, info: unknown, state: PathState): void {
+    // A falsy entry is no entry, as in eslint-utils' tracker.
+    if (!info || (type === READ && state !== NAMED)) return;
+    const known = this.reported.get(node);
+    if (known?.some((each) => each.type === type && each.info === info)) return;
+    if (known) known.push({ type, info });
+    else this.reported.set(node, [{ type, info }]);
+    this.found.push({ node, type, info });
+  }
+
+  private run(first: Step): void {
+    const { stack } = this;
+    stack.push(first);
+    for (let step = stack.pop(); step; step = stack.pop()) {
+      switch (step.kind) {
+        case 'variable':
+          this.followVariable(step);
+          break;
+        case 'value':
+          this.followValue(step.node, step.map, step.depth, step.state);
+          break;
+        case 'pattern':
+          this.followPattern(step.node, step.map, step.depth, step.state);
+          break;
+        case 'report':
+          this.report(step.node, step.type, step.info, step.state);
+          break;
+        case 'leave':
+          this.active.delete(step.variable);
+          break;
+      }
+    }
+  }
+
+  /** Steps go on the stack in reverse, so that they are taken in order. */
+  private followVariable(step: Extract<Step, { kind: 'variable' }>): void {
+    const { variable, map, own, depth, state } = step;
+    if (this.active.has(variable)) return;
+    let followed = this.followed.get(variable);
+    if (!followed) this.followed.set(variable, (followed = []));
+    const before = followed.find((each) => each.map === map && each.own === own && each.state === state);
+    // Followed already, and as deep: a shallower path may go further before the budget ends it.
+    if (before && before.depth <= depth) return;
+    if (before) before.depth = depth;
+    else followed.push({ map, own, state, depth });
+
+    this.active.add(variable);
+    this.stack.push({ kind: 'leave', variable });
+    const { references } = variable;
+    for (let index = references.length - 1; index >= 0; index -= 1) {
+      const reference = references[index];
+      if (!reference?.isRead()) continue;
+      this.stack.push({ kind: 'value', node: reference.identifier, map, depth, state });
+      if (own) this.stack.push({ kind: 'report', node: reference.identifier, type: READ, info: map[READ], state });
+    }
+  }
+
+  /** Where the value of `start` goes: its members, a call of it, the variables it is stored in. */
+  private followValue(start: Node, startMap: MapNode, depth: number, startState: PathState): void {
+    let node = start;
+    let map = startMap;
+    let state = startState;
+    for (;;) {
+      while (node.parent && isPassThrough(node)) node = node.parent;
+      const { parent } = node;
+      switch (parent?.type) {
+        case AST_NODE_TYPES.MemberExpression: {
+          if (parent.object !== node) return;
+          const key = ASTUtils.getPropertyName(parent);
+          if (key === null || !hasOwn(map, key)) return;
+          map = map[key] as MapNode;
+          state = stepInto(state, key);
+          this.report(parent, READ, map[READ], state);
+          node = parent;
+          break;
+        }
+        case AST_NODE_TYPES.CallExpression:
+          if (parent.callee === node) this.report(parent, CALL, map[CALL], state);
+          return;
+        case AST_NODE_TYPES.NewExpression:
+          if (parent.callee === node) this.report(parent, CONSTRUCT, map[CONSTRUCT], state);
+          return;
+        case AST_NODE_TYPES.AssignmentExpression:
+          // `a = b = value`: the value goes to `a` as well.
+          if (parent.right === node) {
+            this.stack.push({ kind: 'value', node: parent, map, depth, state });
+            this.stack.push({ kind: 'pattern', node: parent.left, map, depth, state });
+          }
+          return;
+        case AST_NODE_TYPES.AssignmentPattern:
+          if (parent.right === node) this.stack.push({ kind: 'pattern', node: parent.left, map, depth, state });
+          return;
+        case AST_NODE_TYPES.VariableDeclarator:
+          if (parent.init === node) this.stack.push({ kind: 'pattern', node: parent.id, map, depth, state });
+          return;
+        default:
+          return;
+      }
+    }
+  }
+
+  /** The variables a pattern stores the value (or its destructured members) in. */
+  private followPattern(pattern: Node, map: MapNode, depth: number, state: PathState): void {
+    switch (pattern.type) {
+      case AST_NODE_TYPES.Identifier: {
+        if (depth >= MAX_ALIAS_DEPTH) return;
+        const variable = this.scopes.variableOf(pattern);
+        if (variable) this.stack.push({ kind: 'variable', variable, map, own: false, depth: depth + 1, state });
+        return;
+      }
+      case AST_NODE_TYPES.ObjectPattern: {
+        const { properties } = pattern;
+        for (let index = properties.length - 1; index >= 0; index -= 1) {
+          const property = properties[index];
+          if (property?.type !== AST_NODE_TYPES.Property) continue;
+          const key = ASTUtils.getPropertyName(property);
+          if (key === null || !hasOwn(map, key)) continue;
+          const entry = map[key] as MapNode;
+          const next = stepInto(state, key);
+          this.stack.push({ kind: 'pattern', node: property.value, map: entry, depth, state: next });
+          this.stack.push({ kind: 'report', node: property, type: READ, info: entry[READ], state: next });
+        }
+        return;
+      }
+      case AST_NODE_TYPES.AssignmentPattern:
+        this.stack.push({ kind: 'pattern', node: pattern.left, map, depth, state });
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+function nameOf(name: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return name.type === AST_NODE_TYPES.Identifier ? name.name : name.value;
+}
+
+const scopesOf = perFile((sourceCode): FileScopes | undefined => {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  return globalScope ? new FileScopes(globalScope, sourceCode.ast) : undefined;
+});
+
+function walkAll(scopes: FileScopes, globals: TraceMap | undefined, modules: TraceMap | undefined): TracedReference[] {
+  const walk = new Walk(scopes);
+  if (globals) walk.globals(globals);
+  if (modules) {
+    walk.imports(modules);
+    walk.requires(modules);
+  }
+  return walk.found;
+}
 
 /** Every use of the traced APIs in the file: through globals first, then `import`, then `require`. */
 export function findReferences(sourceCode: SourceCode, maps: TraceMaps): readonly TracedReference[] {
-  const tracker = trackerOf(sourceCode);
-  if (!tracker) return [];
-  const found: TracedReference[] = [];
-  if (maps.globals) found.push(...tracker.iterateGlobalReferences(maps.globals));
-  if (maps.modules) {
-    const modules = withNodeAliases(maps.modules);
-    found.push(...tracker.iterateEsmReferences(modules), ...tracker.iterateCjsReferences(modules));
-  }
-  return found;
-}
-
-/** `ReferenceTracker#iteratePropertyReferences`: in eslint-utils 4, missing from typescript-eslint's types. */
-interface PropertyTracker {
-  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMapElement): IterableIterator<TracedReference>;
+  const scopes = scopesOf(sourceCode);
+  return scopes ? walkAll(scopes, maps.globals, maps.modules && withNodeAliases(maps.modules)) : [];
 }
 
 /** Every use of the traced members of the value `node` holds (`logger.info(…)` for the `logger` a factory made). */
@@ -117,6 +483,80 @@ export function findPropertyReferences(
   node: TSESTree.Node,
   map: TraceMapElement,
 ): readonly TracedReference[] {
-  const tracker = trackerOf(sourceCode) as unknown as PropertyTracker | undefined;
-  return tracker ? [...tracker.iteratePropertyReferences(node, map)] : [];
+  const scopes = scopesOf(sourceCode);
+  return scopes ? new Walk(scopes).members(node, map as MapNode) : [];
+}
+
+/*
+ * Shared trace maps: the fixed maps of the plugin's modules (log streams,
+ * Node's process, timers) are merged into one, whose entries list the info of
+ * each map that has them, and walked in one pass per file, however many rules
+ * ask. Each answer is the part of that pass that its own map would have
+ * found alone.
+ */
+
+/** An entry of the merged map: which shared map it came from, and that map's info. */
+interface SharedInfo {
+  readonly owner: number;
+  readonly info: unknown;
+}
+
+const sharedMaps: { globals: TraceMap; modules: TraceMap }[] = [];
+let merged: { globals: TraceMap; modules: TraceMap } | undefined;
+
+function mergeInto(into: Record<string | symbol, unknown>, from: MapNode, owner: number): void {
+  for (const type of [READ, CALL, CONSTRUCT]) {
+    const info = from[type];
+    if (info) ((into[type] ??= []) as SharedInfo[]).push({ owner, info });
+  }
+  for (const key of Object.keys(from)) {
+    if (!hasOwn(into, key)) into[key] = Object.create(null);
+    mergeInto(into[key] as Record<string | symbol, unknown>, from[key] as MapNode, owner);
+  }
+}
+
+function mergedMaps(): { globals: TraceMap; modules: TraceMap } {
+  if (merged) return merged;
+  const globals = Object.create(null) as Record<string | symbol, unknown>;
+  const modules = Object.create(null) as Record<string | symbol, unknown>;
+  sharedMaps.forEach((maps, owner) => {
+    mergeInto(globals, maps.globals, owner);
+    mergeInto(modules, maps.modules, owner);
+  });
+  merged = { globals: globals as TraceMap, modules: modules as TraceMap };
+  return merged;
+}
+
+/** Each shared map's references in this file, by the order the maps were shared in. */
+const sharedFound = perFile((sourceCode): (readonly TracedReference[] | undefined)[] => {
+  const scopes = scopesOf(sourceCode);
+  const lists: TracedReference[][] = sharedMaps.map(() => []);
+  if (!scopes) return lists;
+  const { globals, modules } = mergedMaps();
+  for (const { node, type, info } of walkAll(scopes, globals, modules)) {
+    for (const shared of info as SharedInfo[]) lists[shared.owner]?.push({ node, type, info: shared.info });
+  }
+  return lists;
+});
+
+/**
+ * Trace maps whose references every file has found for it in the one shared
+ * pass: call at module level with fixed maps, and call the answer with a
+ * file. A module's map may not take its `default` export apart or mark
+ * itself as ES module (the merged map could not keep either apart).
+ */
+export function sharedReferences(maps: TraceMaps): (sourceCode: SourceCode) => readonly TracedReference[] {
+  const modules = withNodeAliases(maps.modules ?? {});
+  for (const [name, entry] of Object.entries(modules)) {
+    if (hasOwn(entry as MapNode, 'default') || hasOwn(entry as MapNode, ESM)) {
+      throw new Error(`a shared trace map cannot take apart module '${name}': use findReferences`);
+    }
+  }
+  const owner = sharedMaps.push({ globals: maps.globals ?? {}, modules }) - 1;
+  merged = undefined;
+  return (sourceCode) => {
+    const lists = sharedFound(sourceCode);
+    // A map shared after this file's pass (a module imported late) gets a walk of its own.
+    return (lists[owner] ??= findReferences(sourceCode, maps));
+  };
 }

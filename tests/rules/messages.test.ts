@@ -87,6 +87,8 @@ const DATA: Record<string, Record<string, Record<string, string>>> = {
       properties: listProperties(['configuration', 'encryptionKeys', 'authClient', 'db', 'registry', 'cache']),
     },
     emptyAsserted: { type: quoted(MAX_TYPE_LENGTH) },
+    updatedBeforeSet: { access: quoted(MAX_NAME_LENGTH), line: LINE },
+    usedBeforeSet: { access: quoted(MAX_NAME_LENGTH), line: LINE },
     fillerValue: { property: quoted(MAX_NAME_LENGTH), value: quoted(MAX_VALUE_LENGTH), actual: 'an empty object' },
     neverAssigned: { name: quoted(MAX_NAME_LENGTH) },
     annotateInstead: { type: quoted(MAX_TYPE_LENGTH) },

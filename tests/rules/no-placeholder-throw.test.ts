@@ -25,6 +25,8 @@ const helperCall = (name: string, line: number, column: number, endColumn: numbe
 
 createRuleTester().run('no-placeholder-throw', rule, {
   valid: [
+    // A hand-written interface in TypeScript: an exported base class of stubs, implementing nothing.
+    "export abstract class Repository<T> {\n  find(id: string): Promise<T> {\n    throw new Error('Method not implemented.');\n  }\n  save(entity: T): Promise<void> {\n    throw new Error('Method not implemented.');\n  }\n}",
     // Validation failures are real errors.
     "if (!process.env.PORT) throw new Error('PORT is not set');",
     // Exhaustiveness guards.
@@ -100,6 +102,31 @@ createRuleTester().run('no-placeholder-throw', rule, {
     'throw new Error(`${a}${b}`);',
   ],
   invalid: [
+    {
+      // An Angular component's lifecycle hook: the framework calls it.
+      code: "@Component({ selector: 'app-profile', template: '' })\nexport class ProfileComponent {\n  ngOnInit(): void {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 4, 5, 48)],
+    },
+    {
+      // A Nest provider.
+      code: "@Injectable()\nexport class UsersService {\n  findAll(): string[] {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 4, 5, 48)],
+    },
+    {
+      // A decorated method of an otherwise plain class.
+      code: "export class UsersController {\n  @Get()\n  findAll() {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 4, 5, 48)],
+    },
+    {
+      // A class that implements an interface, the quick fix's stub beside real methods.
+      code: "export class ProfileComponent implements OnInit, OnDestroy {\n  ngOnInit(): void {\n    throw new Error('Method not implemented.');\n  }\n  ngOnDestroy(): void {\n    this.subscription.unsubscribe();\n  }\n}",
+      errors: [message('Method not implemented.', 3, 5, 48)],
+    },
+    {
+      // Every method a stub, but it implements an interface: what the quick fix writes.
+      code: "export class RedisCache implements Cache {\n  get(key: string): Promise<string | null> {\n    throw new Error('Method not implemented.');\n  }\n  set(key: string, value: string): Promise<void> {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 3, 5, 48), message('Method not implemented.', 6, 5, 48)],
+    },
     {
       // TypeScript's "implement interface" quick fix, double quotes.
       code: [
@@ -299,6 +326,16 @@ createRuleTester().run('no-placeholder-throw', rule, {
 
 createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
   valid: [
+    // A method that names its own class: this implementation leaves the member to another.
+    "class MemoryBackend {\n  save(record) {\n    this.records.push(record);\n  }\n  containsData() {\n    throw new Error('Not implemented for MemoryBackend');\n  }\n}",
+    // A hand-written interface: exported, every method only says it is not implemented.
+    "export class Storage {\n  get(key) {\n    throw new Error('Method not implemented.');\n  }\n  set(key, value) {\n    throw new Error('Method not implemented.');\n  }\n}",
+    // The same in CommonJS, with a constructor, a getter and a bare NotImplementedError.
+    "class Transport {\n  constructor(options) {\n    this.options = options;\n  }\n  get name() {\n    throw new Error('not implemented');\n  }\n  send(message) {\n    throw new NotImplementedError();\n  }\n}\nmodule.exports = { Transport };",
+    // An interface the file itself extends.
+    "class Reporter {\n  report(result) {\n    throw new Error('Not implemented');\n  }\n}\nclass JsonReporter extends Reporter {\n  report(result) {\n    return JSON.stringify(result);\n  }\n}\nrun(new JsonReporter());",
+    // A class expression exported as the module.
+    "module.exports = class Queue {\n  push(job) {\n    throw new Error('Not implemented.');\n  }\n  pop() {\n    throw new Error('Not implemented.');\n  }\n};",
     'try { run(); } catch (err) { throw err; }',
     "throw new Error('Streaming is not supported');",
     "class Shape { area() { throw new Error('must be implemented by subclass'); } }",
@@ -310,6 +347,36 @@ createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
     'throw new errors_1.NotImplementedError("returnRefreshToken is not implemented yet.");',
   ],
   invalid: [
+    {
+      // The same message outside a class names no class of its own.
+      code: "function containsData() {\n  throw new Error('Not implemented for MemoryBackend');\n}",
+      errors: [message('Not implemented for MemoryBackend', 2, 3, 56)],
+    },
+    {
+      // Nor does one naming another class.
+      code: "class DiskBackend {\n  containsData() {\n    throw new Error('Not implemented for MemoryBackend');\n  }\n}",
+      errors: [message('Not implemented for MemoryBackend', 3, 5, 58)],
+    },
+    {
+      // Exported, but another method does real work: the stub is unfinished code.
+      code: "export class Session {\n  open() {\n    return connect();\n  }\n  close() {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 6, 5, 48)],
+    },
+    {
+      // A marker says more than "not implemented".
+      code: "export class Storage {\n  get(key) {\n    throw new Error('TODO: read from redis');\n  }\n}",
+      errors: [message('TODO: read from redis', 3, 5, 46)],
+    },
+    {
+      // A class with state is no interface.
+      code: "export class Counter {\n  count = 0;\n  increment() {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 4, 5, 48)],
+    },
+    {
+      // Compiled decorators: the framework instantiates the class.
+      code: "let AppComponent = class AppComponent {\n  ngOnInit() {\n    throw new Error('Method not implemented.');\n  }\n};\nAppComponent = __decorate([Component({ selector: 'app-root' })], AppComponent);\nexport { AppComponent };",
+      errors: [message('Method not implemented.', 3, 5, 48)],
+    },
     {
       code: "class Cache {\n  get(key) {\n    throw new Error('Method not implemented.');\n  }\n}",
       errors: [message('Method not implemented.', 3, 5, 48)],
@@ -334,6 +401,8 @@ createJsRuleTester().run('no-placeholder-throw (JavaScript)', rule, {
 
 createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
   valid: [
+    // A hand-written interface, type-aware.
+    "export class Clock {\n  now(): number {\n    throw new Error('Method not implemented.');\n  }\n}",
     'declare const reason: string;\nthrow new Error(reason);',
     // A generic failure helper and a never-returning helper with a real error.
     "import { fail, exitWithUsage } from './placeholder-helpers.js';\nfail('bad input');\nexitWithUsage();",
@@ -344,8 +413,20 @@ createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
     "import { pending } from './placeholder-helpers.js';\nexport { pending };",
     "function todo(): never { throw new Error('TODO'); }",
     'try { run(); } catch (err) { throw err; }',
+    // Members of a namespace that are no placeholder helpers.
+    "import * as helpers from './placeholder-helpers.js';\nhelpers.fail('bad input');\nhelpers.exitWithUsage();",
+    // Methods of values: a name no helper goes by, and a domain method called `todo`.
+    "const api = { load(): string { return 'ok'; } };\napi.load();",
+    "const list = { todo(title: string) { return { title }; } };\nlist.todo('buy milk');",
+    // A method named like a helper elsewhere in the program, but with a real body.
+    'class Store {\n  pending(): number { return 0; }\n}\nnew Store().pending();',
   ],
   invalid: [
+    {
+      // A decorated Nest controller, type-aware.
+      code: "declare function Controller(): ClassDecorator;\n@Controller()\nexport class HealthController {\n  check(): string {\n    throw new Error('Method not implemented.');\n  }\n}",
+      errors: [message('Method not implemented.', 5, 5, 48)],
+    },
     {
       // A message whose type is a string literal type.
       code: "declare const reason: 'Not implemented';\nthrow new Error(reason);",
@@ -378,6 +459,41 @@ createTypedRuleTester().run('no-placeholder-throw (type-aware)', rule, {
       // Through a namespace import and a local alias of the import.
       code: "import * as helpers from './placeholder-helpers.js';\nhelpers.pending();",
       errors: [helperCall('pending', 2, 1, 18)],
+    },
+    {
+      // Through a namespace's re-export under another name, read from the module's exports.
+      code: "import * as reexports from './placeholder-reexport.js';\nreexports.later();",
+      errors: [helperCall('later', 2, 1, 18)],
+    },
+    {
+      // Through `export * as helpers`, and a namespace nested in another.
+      code: "import { helpers } from './placeholder-reexport.js';\nimport * as reexports from './placeholder-reexport.js';\nhelpers.stubbed();\nreexports.helpers.todo('cache');",
+      errors: [helperCall('stubbed', 3, 1, 18), helperCall('todo', 4, 1, 32)],
+    },
+    {
+      // A dynamically imported module object's member, re-exported under another name.
+      code: "export async function load() {\n  const dev = await import('./placeholder-reexport.js');\n  dev.later();\n}",
+      errors: [helperCall('later', 3, 3, 14)],
+    },
+    {
+      // A TypeScript namespace's member (the throw in a helper's own body is what the helper is for).
+      code: "namespace Stubs {\n  export function halt(): never {\n    throw new Error('Not implemented yet');\n  }\n}\nStubs.halt();",
+      errors: [helperCall('halt', 6, 1, 13)],
+    },
+    {
+      // A method of a value, declared `never` around the quick fix's throw.
+      code: "const api = {\n  load(): never {\n    throw new Error('Method not implemented.');\n  },\n};\napi.load();",
+      errors: [helperCall('load', 6, 1, 11)],
+    },
+    {
+      // A method whose name is computed from a constant.
+      code: "const HALT = 'halt';\nclass Machine {\n  [HALT](): never {\n    throw new Error('TODO');\n  }\n}\nnew Machine().halt();",
+      errors: [helperCall('halt', 7, 1, 21)],
+    },
+    {
+      // A method of a class expression in a heritage clause.
+      code: "declare function mixin<T extends new () => object>(base: T): T;\nclass Machine extends mixin(\n  class {\n    halt(): never {\n      throw new Error('TODO');\n    }\n  },\n) {}\nnew Machine().halt();",
+      errors: [helperCall('halt', 9, 1, 21)],
     },
     {
       code: "import { pending as whenReady } from './placeholder-helpers.js';\nwhenReady();",

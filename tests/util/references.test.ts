@@ -1,4 +1,22 @@
-import { CALL, findReferences, type TraceMap } from '../../src/util/references.js';
+import { isBuiltin } from 'node:module';
+
+import tsParser from '@typescript-eslint/parser';
+import { ASTUtils, type TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import {
+  CALL,
+  CONSTRUCT,
+  findReferences,
+  MAX_ALIAS_DEPTH,
+  READ,
+  type TracedReference,
+  type TraceMap,
+  type TraceMapElement,
+  type TraceMaps,
+} from '../../src/util/references.js';
+import { samples } from '../robustness/syntax-samples.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
 import { locate, probeRule } from './probe-rule.js';
 
@@ -57,4 +75,175 @@ createJsRuleTester().run('references: findReferences (CommonJS)', calls, {
       errors: [found("const { readFile } = require('node:fs');\nreadFile();", 'readFile()', 'fs.readFile')],
     },
   ],
+});
+
+/*
+ * The plugin's tracker answers what eslint-utils' `ReferenceTracker` answers
+ * (in "legacy" mode, over the global scope with implicit globals), apart from
+ * its alias budget and from reporting a use once where eslint-utils' may
+ * repeat it: compared as sets over shapes of every kind the tracker follows.
+ */
+/** The global scope with a stand-in variable for each unresolved name, as the plugin's tracker sees it. */
+function withImplicitGlobals(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.Scope {
+  const set = new Map<string, unknown>(globalScope.set);
+  for (const reference of globalScope.through) {
+    const { name } = reference.identifier;
+    if (globalScope.set.has(name)) continue;
+    const references: TSESLint.Scope.Reference[] = [];
+    const variable = (set.get(name) as { references: TSESLint.Scope.Reference[] } | undefined) ?? {
+      name,
+      defs: [],
+      references,
+    };
+    variable.references.push(reference);
+    set.set(name, variable);
+  }
+  return Object.create(globalScope, { set: { value: set } }) as TSESLint.Scope.Scope;
+}
+
+describe('findReferences matches eslint-utils ReferenceTracker', () => {
+  const { ReferenceTracker } = ASTUtils;
+  const PROCESS: TraceMapElement = {
+    exit: { [CALL]: 'exit', [READ]: 'exit read' },
+    exitCode: { [READ]: 'exitCode' },
+    env: { [READ]: 'env' },
+    stdout: { write: { [CALL]: 'stdout.write' } },
+  };
+  const MAPS = {
+    globals: { process: PROCESS, console: { error: { [CALL]: 'console.error' } }, fetch: { [CALL]: 'fetch' } },
+    modules: {
+      process: PROCESS,
+      fs: { readFile: { [CALL]: 'fs.readFile' }, promises: { readFile: { [CALL]: 'fs.promises.readFile' } } },
+      events: { EventEmitter: { [CONSTRUCT]: 'new EventEmitter' } },
+      pino: { [CALL]: 'pino()', destination: { [CALL]: 'pino.destination' } },
+      esm: { [ReferenceTracker.ESM]: true, default: { [CALL]: 'esm default' }, named: { [CALL]: 'esm named' } },
+    },
+  } satisfies TraceMaps;
+
+  const shapes = [
+    'process.exit(1);',
+    'globalThis.process.exit(1); global.process.exitCode = 2;',
+    'const p = process; const q = p; q.exit(1); q.stdout.write("x");',
+    'let p; p = process; p = process; p.exit(1);',
+    'let a, b; a = b = process; a.exit(); b.exit();',
+    'function f(p = process) { p.exit(1); }',
+    'const p = ok ? process : process; (ok || process).exit(); (0, process).exit(); process?.exit?.();',
+    'const { exit, env: { HOME }, stdout: { write } } = process; exit(1); write("x");',
+    'const { exit = () => {} } = process; exit();',
+    'function f(process) { process.exit(1); }',
+    'process = {}; process.exit(1);',
+    'var process = {}; process.exit();',
+    "import process from 'node:process'; process.exit(1);",
+    "import { exit, exitCode } from 'process'; exit(exitCode);",
+    "import * as proc from 'process'; proc.exit(1); proc.default.exit(2);",
+    "import fs, { readFile } from 'fs'; fs.readFile(); readFile(); fs.promises.readFile();",
+    "import { promises as fsp } from 'node:fs'; fsp.readFile();",
+    "import { EventEmitter } from 'events'; new EventEmitter(); EventEmitter();",
+    "import pino from 'pino'; const logger = pino(pino.destination(2)); logger.info('x');",
+    "import esm, { named } from 'esm'; esm(); named(); esm.named();",
+    "export { exit } from 'process'; export * from 'fs';",
+    "const fs = require('fs'); fs.readFile(); const { readFile } = require('node:fs'); readFile();",
+    "const { exit } = require('process'); exit(); require('process').exit();",
+    "function load(require) { require('fs').readFile(); }",
+    'console.error("x"); const log = console; log.error("y"); fetch("/");',
+    'const p = process as NodeJS.Process; p!.exit(1); (process satisfies object).exit();',
+    'for (const p of [process]) p.exit(); const [q] = [process]; q.exit();',
+    'class A { run() { const p = process; return () => p.exit(1); } }',
+  ];
+  /** The shapes above that find nothing: locals or a modified global, and values kept in arrays (neither tracker follows them). */
+  const unused = [
+    'function f(process) { process.exit(1); }',
+    'process = {}; process.exit(1);',
+    'var process = {}; process.exit();',
+    "function load(require) { require('fs').readFile(); }",
+    'for (const p of [process]) p.exit(); const [q] = [process]; q.exit();',
+  ];
+
+  const key = (reference: TracedReference) =>
+    `${reference.node.range.join('-')} ${reference.node.type} ${String(reference.type)} ${String(reference.info)}`;
+
+  /** Both answers for one file, as sorted keys. */
+  function answers(code: string, filename = 'file.ts'): { ran: boolean; ours: string[]; theirs: string[] } {
+    const result = { ran: false, ours: [] as string[], theirs: [] as string[] };
+    const linter = new Linter({ configType: 'flat' });
+    const compare = probeRule({ never: 'never' }, (context) => ({
+      Program() {
+        const { sourceCode } = context;
+        result.ran = true;
+        result.ours = [...new Set(findReferences(sourceCode, MAPS).map(key))].sort();
+        const globalScope = sourceCode.scopeManager?.globalScope;
+        if (!globalScope) return;
+        const tracker = new ReferenceTracker(withImplicitGlobals(globalScope), { mode: 'legacy' });
+        const modules: TraceMap = Object.fromEntries(
+          Object.entries(MAPS.modules).flatMap(([name, entry]) =>
+            isBuiltin(name)
+              ? [
+                  [name, entry],
+                  [`node:${name}`, entry],
+                ]
+              : [[name, entry]],
+          ),
+        );
+        result.theirs = [
+          ...new Set(
+            [
+              ...tracker.iterateGlobalReferences(MAPS.globals),
+              ...tracker.iterateEsmReferences(modules),
+              ...tracker.iterateCjsReferences(modules),
+            ].map(key),
+          ),
+        ].sort();
+      },
+    }));
+    const messages = linter.verify(
+      code,
+      [
+        { files: ['**/*.{ts,tsx,mts,cts,js,jsx}'], languageOptions: { parser: tsParser } },
+        { plugins: { probe: { rules: { compare: compare as never } } }, rules: { 'probe/compare': 'error' } },
+      ],
+      { filename },
+    );
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    expect(result.ran).toBe(true);
+    return result;
+  }
+
+  it.each([
+    ...shapes.map((code) => [code, code, 'file.ts'] as const),
+    ...samples.map((sample) => [`sample ${sample.name}`, sample.code, sample.name] as const),
+  ])('%s', (_label, code, filename) => {
+    const { ours, theirs } = answers(code, filename);
+    expect(ours).toEqual(theirs);
+  });
+
+  it('finds something in every other shape', () => {
+    expect(shapes.filter((code) => answers(code).ours.length === 0)).toEqual(unused);
+  });
+});
+
+describe('alias budget', () => {
+  const chain = (links: number) =>
+    Array.from({ length: links }, (_, index) => `const p${index + 1} = ${index === 0 ? 'process' : `p${index}`};`).join(
+      '\n',
+    ) + `\np${links}.exit(1);`;
+  const exits = (code: string) => {
+    let found: string[] = [];
+    const linter = new Linter({ configType: 'flat' });
+    const probe = probeRule({ never: 'never' }, (context) => ({
+      Program() {
+        found = findReferences(context.sourceCode, { globals: { process: { exit: { [CALL]: 'exit' } } } }).map(
+          (reference) => context.sourceCode.getText(reference.node),
+        );
+      },
+    }));
+    linter.verify(code, [
+      { plugins: { probe: { rules: { probe: probe as never } } }, rules: { 'probe/probe': 'error' } },
+    ]);
+    return found;
+  };
+
+  it(`follows ${MAX_ALIAS_DEPTH} aliases and no more`, () => {
+    expect(exits(chain(MAX_ALIAS_DEPTH))).toEqual([`p${MAX_ALIAS_DEPTH}.exit(1)`]);
+    expect(exits(chain(MAX_ALIAS_DEPTH + 1))).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { createPathReach } from '../../util/code-path.js';
 import { createRule } from '../../util/create-rule.js';
 import { getLogStreams, type LogStreams, type LogWrite } from '../../util/log-streams/index.js';
 import { findProcessReferences } from '../../util/node-process.js';
-import { CALL, findReferences, type TraceMap } from '../../util/references.js';
+import { CALL, sharedReferences, type TraceMap } from '../../util/references.js';
 import { quote } from '../../util/text.js';
 import { canReturnAt, type SuggestionIds, suggestionsFor, type TimerCallback, type TimerKind } from './suggestions.js';
 
@@ -33,6 +33,7 @@ const TIMERS: TraceMap = { setTimeout: ONCE, setImmediate: ONCE, setInterval: RE
 const PROCESS_TIMERS: TraceMap = { nextTick: ONCE };
 const TIMER_GLOBALS: TraceMap = { ...TIMERS, process: PROCESS_TIMERS };
 const TIMER_MODULES: TraceMap = { timers: TIMERS, process: PROCESS_TIMERS };
+const timerReferences = sharedReferences({ globals: TIMER_GLOBALS, modules: TIMER_MODULES });
 
 /**
  * Functions passed to a timer (`setTimeout`, `setImmediate`, `setInterval`,
@@ -41,7 +42,7 @@ const TIMER_MODULES: TraceMap = { timers: TIMERS, process: PROCESS_TIMERS };
  */
 function findTimerCallbacks(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Node, TimerCallback> {
   const callbacks = new Map<TSESTree.Node, TimerCallback>();
-  for (const { node, info } of findReferences(sourceCode, { globals: TIMER_GLOBALS, modules: TIMER_MODULES })) {
+  for (const { node, info } of timerReferences(sourceCode)) {
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     const callback = node.arguments[0];
     if (callback && isFunctionNode(callback)) callbacks.set(callback, { call: node, kind: info as TimerKind });
@@ -133,8 +134,14 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
+    const exits = new Set<TSESTree.Node>(
+      [...findProcessReferences(sourceCode, ['exit'])]
+        .filter(([, reference]) => reference.kind === 'call')
+        .map(([node]) => node),
+    );
+    // No `process.exit()` call, nothing to report: no log streams, timers or code paths to follow.
+    if (exits.size === 0) return {};
     let streams: LogStreams | undefined;
-    let exits = new Set<TSESTree.Node>();
     let timerCallbacks = new Map<TSESTree.Node, TimerCallback>();
     let exiting = new Set<TSESTree.Node>();
     // The function being traversed, innermost last (the Program at the bottom).
@@ -163,11 +170,6 @@ export default createRule<[], MessageIds>({
       ...reach.listeners,
       Program() {
         streams = getLogStreams(context);
-        exits = new Set(
-          [...findProcessReferences(sourceCode, ['exit'])]
-            .filter(([, reference]) => reference.kind === 'call')
-            .map(([node]) => node),
-        );
         timerCallbacks = findTimerCallbacks(sourceCode);
         exiting = functionsThatExit(sourceCode.ast, exits, timerCallbacks);
         owners.push(sourceCode.ast);

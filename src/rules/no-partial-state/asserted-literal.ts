@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { outermostWrapper, skipWrappers, staticMemberName } from '../../util/ast.js';
 import type { PartialStateFile } from './context.js';
 import { isShapelessType, isTypeAssertion, type TypeAssertion } from './fillers.js';
+import { isIdiomPosition } from './idioms.js';
 import { checkTypedAssertion, checkUntypedAssertion } from './missing-properties.js';
 import { isGlobalName, isObjectAssignCall, unannotatedDeclarator } from './syntax.js';
 import { mentionsTypeParameter } from './written-types.js';
@@ -132,8 +133,10 @@ export function checkAssertion(file: PartialStateFile, node: TypeAssertion): voi
   ) {
     return;
   }
-  // `Object.assign(socket, { … } as Socket)`: merged over the target, which supplies the rest.
   const operand = outermostWrapper(node);
+  // A context default, a `Proxy` target, a destructuring default, empty-until-loaded state, a class field set later.
+  if (isIdiomPosition(file, operand, literal.properties.length === 0)) return;
+  // `Object.assign(socket, { … } as Socket)`: merged over the target, which supplies the rest.
   const call = operand.parent;
   if (
     call !== undefined &&

@@ -3,9 +3,17 @@ import type ts from 'typescript';
 
 import { quote } from '../../util/text.js';
 import { askChecker, type TypeInformation } from '../../util/type-checker.js';
+import type { Options, RuleOptions } from './options.js';
 
 export type MessageIds =
-  'missingProperties' | 'incompleteBuilder' | 'emptyAsserted' | 'fillerValue' | 'neverAssigned' | 'annotateInstead';
+  | 'missingProperties'
+  | 'incompleteBuilder'
+  | 'emptyAsserted'
+  | 'updatedBeforeSet'
+  | 'usedBeforeSet'
+  | 'fillerValue'
+  | 'neverAssigned'
+  | 'annotateInstead';
 
 /** How long a quoted type (`AppState`), name (`req`, `#secret`) or value (`undefined as any`) may be in a message. */
 export const MAX_TYPE_LENGTH = 30;
@@ -37,10 +45,11 @@ export function quoteType(file: PartialStateFile, type: TSESTree.TypeNode): stri
 
 /** The file being linted, as every check of the rule sees it. */
 export interface PartialStateFile {
-  readonly context: Readonly<TSESLint.RuleContext<MessageIds, []>>;
+  readonly context: Readonly<TSESLint.RuleContext<MessageIds, Options>>;
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   /** Any parser works; the TypeScript parser with a program adds the type-aware checks. */
   readonly types: TypeInformation | undefined;
+  readonly options: Required<RuleOptions>;
 }
 
 /** The type a type annotation denotes, when the checker can tell. */

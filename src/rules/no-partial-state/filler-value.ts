@@ -4,6 +4,7 @@ import { isWriteTarget, outermostWrapper, staticMemberName } from '../../util/as
 import { quote } from '../../util/text.js';
 import { MAX_NAME_LENGTH, MAX_VALUE_LENGTH, type PartialStateFile, typeOfTypeNode } from './context.js';
 import { getFillerValue } from './fillers.js';
+import { isPiniaStateValue } from './idioms.js';
 import { admitsNullish, findMissingProperties, type ProvidedProperties } from './required-properties.js';
 import { isObjectAssignCall } from './syntax.js';
 import { isObviouslyOpenEnded, mentionsTypeParameter } from './written-types.js';
@@ -69,6 +70,8 @@ export function checkPropertyValue(file: PartialStateFile, property: TSESTree.Pr
   let actual: string;
   if (isAssignedLater(sourceCode, property)) return;
   if (filler.kind === 'empty-object') {
+    // Without evidence of a misuse an empty object is usually state filled in later (Pinia's `state: () => ({ user: {} as User })`).
+    if (!file.options.reportEmptyWithoutEvidence || isPiniaStateValue(property)) return;
     const typeNode = filler.assertion.typeAnnotation;
     if (mentionsTypeParameter(typeNode, sourceCode.getScope(value), sourceCode.visitorKeys)) return;
     if (checker) {

@@ -1,14 +1,18 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from '../../util/create-rule.js';
+import { isTestFile } from '../../util/test-files.js';
 import { getTypeInformation } from '../../util/type-checker.js';
 import { checkAssertion } from './asserted-literal.js';
 import type { MessageIds, PartialStateFile } from './context.js';
 import { definiteFieldListeners } from './definite-fields.js';
 import { checkPropertyValue } from './filler-value.js';
 import type { TypeAssertion } from './fillers.js';
+import { DEFAULT_OPTIONS, type Options, OPTIONS_SCHEMA } from './options.js';
 
-export default createRule<[], MessageIds>({
+export type { Options } from './options.js';
+
+export default createRule<Options, MessageIds>({
   name: 'no-partial-state',
   meta: {
     type: 'problem',
@@ -21,7 +25,8 @@ export default createRule<[], MessageIds>({
     // The suggestion is made in missing-properties.ts, where this lint rule cannot see it.
     // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
     hasSuggestions: true,
-    schema: [],
+    schema: [OPTIONS_SCHEMA],
+    defaultOptions: [DEFAULT_OPTIONS],
     messages: {
       missingProperties:
         '`{{type}}` is asserted without {{properties}}: `undefined` at run time; supply them, or annotate instead.',
@@ -29,6 +34,10 @@ export default createRule<[], MessageIds>({
         '`{{name}}` can be read while {{properties}} are still `undefined`; assign them on every path first.',
       emptyAsserted:
         '`{}` is asserted to be `{{type}}` but has none of its properties, all `undefined` at run time; build it, or annotate instead.',
+      updatedBeforeSet:
+        '`{{access}}` is updated on line {{line}} before anything sets it, so it starts from `undefined`; initialize it in the literal.',
+      usedBeforeSet:
+        '`{{access}}` is used on line {{line}} before anything sets it, so that line throws a `TypeError`; initialize it in the literal.',
       fillerValue: '`{{property}}: {{value}}` is {{actual}} at run time; supply the real value, or make it optional.',
       neverAssigned:
         'Nothing assigns `{{name}}!`, so it stays `undefined`; assign it in the constructor, or declare it optional.',
@@ -36,11 +45,14 @@ export default createRule<[], MessageIds>({
         'Annotate the variable as `{{type}}` instead of asserting, so the compiler lists the missing properties.',
     },
   },
-  create(context) {
+  create(context, [options]) {
+    // Test doubles are partial objects on purpose: test files are linted only when asked for.
+    if (!options.checkTestFiles && isTestFile(context.filename, context.cwd)) return {};
     const file: PartialStateFile = {
       context,
       sourceCode: context.sourceCode,
       types: getTypeInformation(context.sourceCode),
+      options: { ...DEFAULT_OPTIONS, ...options },
     };
     return {
       'TSAsExpression, TSTypeAssertion': (node: TypeAssertion) => checkAssertion(file, node),

@@ -11,11 +11,77 @@ import {
   quoteType,
   typeOfTypeNode,
 } from './context.js';
+import { type Evidence, findEvidence } from './evidence.js';
 import type { TypeAssertion } from './fillers.js';
 import { isGenericCallbackResult } from './generic-callback.js';
 import { findMissingProperties, getProvidedProperties, getSpreadPropertyNames } from './required-properties.js';
 import type { Declarator } from './syntax.js';
 import { isObviouslyOpenEnded } from './written-types.js';
+
+/**
+ * The ranges of the assertion's own syntax around the literal (`as T`,
+ * `satisfies T`, `<T>`, `!`), each with the whitespace that leads to it, so
+ * that removing them leaves the literal with every comment, parenthesis and
+ * line break the author wrote; `undefined` for a wrapper it does not know.
+ */
+function assertionSyntaxRanges(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  assertion: TypeAssertion,
+  literal: TSESTree.ObjectExpression,
+): [number, number][] | undefined {
+  const ranges: [number, number][] = [];
+  let current: TSESTree.Node = assertion;
+  while (current !== literal) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression: {
+        const keyword = sourceCode.getTokenBefore(current.typeAnnotation);
+        const before = keyword && sourceCode.getTokenBefore(keyword, { includeComments: true });
+        if (!keyword || !before) return undefined;
+        ranges.push([before.range[1], current.range[1]]);
+        current = current.expression;
+        break;
+      }
+      case AST_NODE_TYPES.TSTypeAssertion: {
+        const closing = sourceCode.getTokenAfter(current.typeAnnotation);
+        const after = closing && sourceCode.getTokenAfter(closing, { includeComments: true });
+        if (!after) return undefined;
+        ranges.push([current.range[0], after.range[0]]);
+        current = current.expression;
+        break;
+      }
+      case AST_NODE_TYPES.TSNonNullExpression: {
+        const bang = sourceCode.getLastToken(current);
+        if (!bang) return undefined;
+        ranges.push(bang.range);
+        current = current.expression;
+        break;
+      }
+      default:
+        return undefined;
+    }
+  }
+  return ranges;
+}
+
+/**
+ * Whether annotating could change what the later code is typed as, beyond
+ * the missing properties: a declared union type is narrowed by the
+ * initializer (`const s: Shape = { kind: 'square', … }` is a square from then
+ * on), which the assertion does not do.
+ */
+function annotationNarrows(file: PartialStateFile, assertion: TypeAssertion): boolean {
+  const typeNode = assertion.typeAnnotation;
+  // Narrowing away `null` or `undefined` breaks nothing: comparing with them stays allowed.
+  if (typeNode.type === AST_NODE_TYPES.TSUnionType) {
+    const nullish = new Set<string>([AST_NODE_TYPES.TSNullKeyword, AST_NODE_TYPES.TSUndefinedKeyword]);
+    return typeNode.types.filter((member) => !nullish.has(member.type)).length > 1;
+  }
+  const target = typeOfTypeNode(file, typeNode);
+  if (!target?.isUnion()) return false;
+  const nullishFlags = ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+  return target.types.filter((member) => (member.flags & nullishFlags) === 0).length > 1;
+}
 
 function annotateSuggestion(
   file: PartialStateFile,
@@ -24,6 +90,10 @@ function annotateSuggestion(
   declarator: Declarator,
 ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
   const { sourceCode } = file;
+  // `declare const`: no initializer runs; a union: annotating narrows it for the code that follows.
+  if (declarator.parent.declare || annotationNarrows(file, assertion)) return [];
+  const ranges = assertionSyntaxRanges(sourceCode, assertion, literal);
+  if (!ranges) return [];
   const type = sourceCode.getText(assertion.typeAnnotation);
   return [
     {
@@ -31,10 +101,26 @@ function annotateSuggestion(
       data: { type: quoteType(file, assertion.typeAnnotation) },
       fix: (fixer) => [
         fixer.insertTextAfter(declarator.id, `: ${type}`),
-        fixer.replaceText(assertion, sourceCode.getText(literal)),
+        ...ranges.map((range) => fixer.removeRange(range)),
       ],
     },
   ];
+}
+
+/** Reports what the code does to a property of an empty object before anything sets it. */
+function reportEvidence(
+  file: PartialStateFile,
+  node: TypeAssertion,
+  literal: TSESTree.ObjectExpression,
+  declarator: Declarator | undefined,
+  evidence: Evidence,
+): void {
+  file.context.report({
+    node,
+    messageId: evidence.kind === 'update' ? 'updatedBeforeSet' : 'usedBeforeSet',
+    data: { access: quote(`${evidence.name}.${evidence.property}`, MAX_NAME_LENGTH), line: evidence.line },
+    suggest: declarator ? annotateSuggestion(file, node, literal, declarator) : null,
+  });
 }
 
 /** Adds what spreading `source` supplies to `names`; false when it may supply anything. */
@@ -71,6 +157,14 @@ export function checkTypedAssertion(
   const missing = findMissingProperties(checker, target, provided, spread);
   if (missing.length === 0) return;
   if (isGenericCallbackResult(file, node, declarator)) return;
+  const empty = literal.properties.length === 0;
+  if (empty) {
+    const evidence = findEvidence(sourceCode, node, declarator, (property) => missing.includes(property));
+    if (evidence) {
+      reportEvidence(file, node, literal, declarator, evidence);
+      return;
+    }
+  }
 
   if (declarator) {
     const scan = scanBuilder(sourceCode, declarator, literal);
@@ -93,6 +187,8 @@ export function checkTypedAssertion(
       return;
     }
   }
+  // An empty object nothing is seen to misuse is usually an idiom (filled in elsewhere, read as optional).
+  if (empty && !file.options.reportEmptyWithoutEvidence) return;
   context.report({
     node,
     messageId: 'missingProperties',
@@ -110,6 +206,13 @@ export function checkUntypedAssertion(
 ): void {
   const { context, sourceCode } = file;
   if (isObviouslyOpenEnded(node.typeAnnotation, sourceCode.getScope(node))) return;
+  // Without types every property may be required.
+  const evidence = findEvidence(sourceCode, node, declarator, () => true);
+  if (evidence) {
+    reportEvidence(file, node, literal, declarator, evidence);
+    return;
+  }
+  if (!file.options.reportEmptyWithoutEvidence) return;
   if (declarator) {
     const scan = scanBuilder(sourceCode, declarator, literal);
     // Without types the required properties are unknown: any filling-in is given the benefit of the doubt.

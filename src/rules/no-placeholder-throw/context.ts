@@ -33,6 +33,8 @@ export interface PlaceholderFile {
   readonly helperAliases: Set<string>;
   /** Calls the type checker could not resolve: judged by what the file says, once all of it is seen. */
   readonly callsToResolveInFile: { node: TSESTree.CallExpression; callee: TSESTree.Identifier }[];
+  /** Whether each class of the file is a hand-written interface, judged once per class. */
+  readonly interfaceClasses: Map<TSESTree.ClassDeclaration | TSESTree.ClassExpression, boolean>;
 }
 
 export function createPlaceholderFile(
@@ -55,5 +57,6 @@ export function createPlaceholderFile(
     neverFunctionNames: new Set(),
     helperAliases: new Set(),
     callsToResolveInFile: [],
+    interfaceClasses: new Map(),
   };
 }

@@ -9,6 +9,7 @@ import {
   isPlaceholderErrorClass,
   isPlaceholderHelper,
   isPlaceholderHelperName,
+  type PlaceholderVocabulary,
   type ThrownValue,
 } from './placeholder.js';
 import { MAX_CONCAT_DEPTH } from './thrown-value.js';
@@ -157,6 +158,174 @@ function callSignaturesReturnNever(checker: ts.TypeChecker, callee: ts.Node): bo
   );
 }
 
+/*
+ * Member callees (`ns.helper()`, `value.method()`) are most of the calls of a
+ * file, and asking the checker for the symbol of `value.method` makes it type
+ * `value` with all its generics: nearly all the rule's type-aware cost. Two
+ * cheap answers come first. A member of a module or namespace object
+ * (`import * as ns`, `export * as ns`, `namespace N`) is read from the module's
+ * exports, which needs no typing. And a member goes by the name of its
+ * declaration, or by a name an export gives it (`export { pending as later }`),
+ * so it can only be a helper when it is called by a helper name of the
+ * vocabulary, the name of a function somewhere in the program that could be
+ * a helper by its shape (declared `never`, its body one `throw`), or such an
+ * export name: only those are asked about.
+ */
+
+/**
+ * Names of the functions of a source file that could be helpers by their
+ * shape, and the names its exports give declarations; `null` for a name that
+ * cannot be read.
+ */
+const shapeHelperNamesCache = new WeakMap<ts.SourceFile, readonly (string | null)[]>();
+/** The same names over a whole program; `null` when some name cannot be read, so every member must be asked about. */
+const programShapeHelperNames = new WeakMap<ts.Program, ReadonlySet<string> | null>();
+
+function declarationNameText(declaration: ts.Declaration): string | null {
+  const name = ts.getNameOfDeclaration(declaration);
+  if (!name) return null;
+  if (ts.isComputedPropertyName(name)) {
+    const { expression } = name;
+    return ts.isStringLiteralLike(expression) || ts.isNumericLiteral(expression) ? expression.text : null;
+  }
+  if (
+    ts.isIdentifier(name) ||
+    ts.isPrivateIdentifier(name) ||
+    ts.isStringLiteralLike(name) ||
+    ts.isNumericLiteral(name)
+  ) {
+    return name.text;
+  }
+  return null;
+}
+
+/** Could this declaration define a helper by its shape, as {@link tsFunctionShape} reads it? */
+function couldBeShapeHelper(declaration: ts.Node): boolean {
+  if (!isTsDeclaration(declaration)) return false;
+  const fn = tsFunctionOf(declaration);
+  if (fn?.type?.kind !== ts.SyntaxKind.NeverKeyword) return false;
+  const { body } = fn;
+  if (body === undefined || !ts.isBlock(body) || body.statements.length !== 1) return false;
+  const [statement] = body.statements;
+  return statement !== undefined && ts.isThrowStatement(statement);
+}
+
+function isTsDeclaration(node: ts.Node): node is ts.Declaration {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isVariableDeclaration(node) ||
+    ts.isPropertyDeclaration(node) ||
+    ts.isPropertyAssignment(node)
+  );
+}
+
+/** `: never`, with any whitespace and comments between the two. */
+const NEVER_ANNOTATION = /:(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*never\b/;
+
+/**
+ * The names a top-level statement exports under another name than the
+ * declaration's own: `export { pending as later }`, `export import later =
+ * …`, and `default`. A member of a module object (`(await import('./dev.js')).later`)
+ * goes by these.
+ */
+function exportedAliasNames(statement: ts.Statement): string[] {
+  if (ts.isExportDeclaration(statement)) {
+    const clause = statement.exportClause;
+    if (!clause || !ts.isNamedExports(clause)) return [];
+    return clause.elements.filter((specifier) => specifier.propertyName).map((specifier) => specifier.name.text);
+  }
+  if (ts.isExportAssignment(statement)) return ['default'];
+  const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
+  if (modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) return ['default'];
+  const exported = modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  return exported && ts.isImportEqualsDeclaration(statement) ? [statement.name.text] : [];
+}
+
+function shapeHelperNamesOf(sourceFile: ts.SourceFile): readonly (string | null)[] {
+  const cached = shapeHelperNamesCache.get(sourceFile);
+  if (cached) return cached;
+  const names: (string | null)[] = [];
+  // A module object's member can be an export under another name than the declaration it stands for.
+  for (const statement of sourceFile.statements) names.push(...exportedAliasNames(statement));
+  // Only a `never` return type annotation can make one, and the text says whether there is any.
+  // Declaration files hold no bodies.
+  if (!sourceFile.isDeclarationFile && NEVER_ANNOTATION.test(sourceFile.text)) {
+    const stack: ts.Node[] = [sourceFile];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (couldBeShapeHelper(node)) names.push(declarationNameText(node as ts.Declaration));
+      // Types hold no function bodies; a heritage clause's expression can (`extends mixin(class { … })`).
+      if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) continue;
+      ts.forEachChild(node, (child) => {
+        stack.push(child);
+      });
+    }
+  }
+  shapeHelperNamesCache.set(sourceFile, names);
+  return names;
+}
+
+/** Every name under which a function of the program could be a helper by its shape; `null`: unknown, ask always. */
+function shapeHelperNames(program: ts.Program): ReadonlySet<string> | null {
+  if (programShapeHelperNames.has(program)) return programShapeHelperNames.get(program) ?? null;
+  let names: Set<string> | null = new Set();
+  for (const sourceFile of program.getSourceFiles()) {
+    for (const name of shapeHelperNamesOf(sourceFile)) {
+      if (name === null) {
+        names = null;
+        break;
+      }
+      names.add(name);
+    }
+    if (names === null) break;
+  }
+  programShapeHelperNames.set(program, names);
+  return names;
+}
+
+/** How many `a.b.c` segments a module path is followed through. */
+const MAX_MODULE_PATH = 8;
+
+/** The module or namespace an expression names (`ns`, `Outer.Inner`), through import and export aliases. */
+function moduleNamedBy(checker: ts.TypeChecker, node: ts.Expression, depth = 0): ts.Symbol | undefined {
+  const expression = skipTsWrappers(node);
+  let symbol: ts.Symbol | undefined;
+  if (ts.isIdentifier(expression)) {
+    symbol = askChecker(() => checker.getSymbolAtLocation(expression));
+  } else if (ts.isPropertyAccessExpression(expression) && depth < MAX_MODULE_PATH) {
+    const outer = moduleNamedBy(checker, expression.expression, depth + 1);
+    symbol = outer && askChecker(() => checker.tryGetMemberInModuleExports(expression.name.text, outer));
+  }
+  if (!symbol) return undefined;
+  const target = resolveAlias(checker, symbol);
+  return target.flags & ts.SymbolFlags.Module ? target : undefined;
+}
+
+/** The text of a member callee's name: `name` in `x.name`, `x['name']`, `x.#name`. */
+function memberNameText(callee: ts.Node): string | undefined {
+  return ts.isIdentifier(callee) ||
+    ts.isPrivateIdentifier(callee) ||
+    ts.isStringLiteralLike(callee) ||
+    ts.isNumericLiteral(callee)
+    ? callee.text
+    : undefined;
+}
+
+/** Could a member called by this name be a helper: a helper name, or the name of a function that could be one by its shape? */
+function couldNameHelper(program: ts.Program, name: string, vocabulary: PlaceholderVocabulary): boolean {
+  if (isPlaceholderHelperName(name, vocabulary)) return true;
+  const names = shapeHelperNames(program);
+  return names === null || names.has(name);
+}
+
+/** The access a member callee's name is the property of (`x.name`, `x['name']`), if it is one. */
+function memberAccessOf(callee: ts.Node): ts.PropertyAccessExpression | ts.ElementAccessExpression | undefined {
+  const { parent } = callee;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === callee) return parent;
+  if (ts.isElementAccessExpression(parent) && parent.argumentExpression === callee) return parent;
+  return undefined;
+}
+
 /**
  * Type-aware: is the function a callee resolves to (also in another module,
  * through import aliases) a placeholder helper? `undefined` when the checker
@@ -172,7 +341,18 @@ export function isPlaceholderHelperByType(
   vocabulary = EMPTY_VOCABULARY,
 ): boolean | undefined {
   const checker = program.getTypeChecker();
-  const symbol = askChecker(() => checker.getSymbolAtLocation(callee));
+  const access = memberAccessOf(callee);
+  let symbol: ts.Symbol | undefined;
+  if (access) {
+    const name = memberNameText(callee);
+    if (name !== undefined) {
+      // A member goes by its declaration's name or by a name an export gives it: one no helper goes by is no helper.
+      if (!couldNameHelper(program, name, vocabulary)) return false;
+      const module = moduleNamedBy(checker, access.expression);
+      symbol = module && askChecker(() => checker.tryGetMemberInModuleExports(name, module));
+    }
+  }
+  symbol ??= askChecker(() => checker.getSymbolAtLocation(callee));
   if (!symbol) return undefined;
   const target = resolveAlias(checker, symbol);
   // An import the checker cannot resolve ends at its "unknown" symbol, declared nowhere.

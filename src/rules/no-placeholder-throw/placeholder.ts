@@ -263,8 +263,11 @@ function explainsLimitation(message: string, site: ThrowSite, vocabulary: Placeh
  * A concrete base class's method whose whole body throws a "not implemented"
  * message naming that same method (`install() { throw new Error('install() not
  * implemented'); }`): the JavaScript way of writing an abstract method, which
- * subclasses override. The quick fix's `Method not implemented.` names no
- * method, and a marker (`TODO: install`) is still a placeholder.
+ * subclasses override. A message naming the method's own class (`Not
+ * implemented for MemoryBackend`) says the same of one implementation: this one
+ * deliberately leaves the member to another. The quick fix's `Method not
+ * implemented.` names neither, and a marker (`TODO: install`) is still a
+ * placeholder.
  */
 function isOverriddenMethodStub(
   message: string | undefined,
@@ -273,7 +276,10 @@ function isOverriddenMethodStub(
 ): boolean {
   if (message === undefined || site.isWholeMethodBody !== true || site.functionName === undefined) return false;
   const text = message.length > MAX_MESSAGE_LENGTH ? message.slice(0, MAX_MESSAGE_LENGTH) : message;
-  return !isMarkerOrOwnPattern(text, vocabulary) && namesIdentifier(text, site.functionName);
+  if (isMarkerOrOwnPattern(text, vocabulary)) return false;
+  return (
+    namesIdentifier(text, site.functionName) || (site.className !== undefined && namesIdentifier(text, site.className))
+  );
 }
 
 /**
@@ -306,6 +312,25 @@ export function classifyThrownValue(
     return { kind: 'message', message };
   }
   return undefined;
+}
+
+/**
+ * Does this thrown value say nothing but "not implemented" (`Method not
+ * implemented.`, `new NotImplementedError()`)? That is what every method of a
+ * hand-written interface says. A marker (`TODO:`), a message or error class of
+ * the configuration, or a thrown value of any other kind says more.
+ */
+export function saysOnlyNotImplemented(thrown: ThrownValue, vocabulary = EMPTY_VOCABULARY): boolean {
+  const { errorClass, message } = thrown;
+  if (errorClass !== undefined) {
+    if (vocabulary.errorClasses.has(errorClass)) return false;
+    if (!PLACEHOLDER_ERROR_CLASS.test(errorClass) && !isErrorClassName(errorClass)) return false;
+  }
+  if (message === undefined || message === DYNAMIC_PART) {
+    return errorClass !== undefined && PLACEHOLDER_ERROR_CLASS.test(errorClass);
+  }
+  const text = message.length > MAX_MESSAGE_LENGTH ? message.slice(0, MAX_MESSAGE_LENGTH) : message;
+  return !isMarkerOrOwnPattern(text, vocabulary) && NOT_IMPLEMENTED_PATTERNS.some((pattern) => pattern.test(text));
 }
 
 /**

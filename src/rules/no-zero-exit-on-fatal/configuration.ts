@@ -1,7 +1,7 @@
 import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { isWrapper } from '../../util/ast.js';
-import { findReferences, READ } from '../../util/references.js';
+import { READ, sharedReferences } from '../../util/references.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -12,10 +12,11 @@ const STARTUP = Object.fromEntries(
   ['env', 'argv', 'execArgv', 'platform', 'arch', 'version', 'versions'].map((member) => [member, { [READ]: true }]),
 );
 
+const startupReferences = sharedReferences({ globals: { process: STARTUP }, modules: { process: STARTUP } });
+
 /** The nodes that read a member of `STARTUP` (`process.env`, `process.argv`, …), through every alias of `process`. */
 export function findStartupReads(sourceCode: SourceCode): Set<TSESTree.Node> {
-  const references = findReferences(sourceCode, { globals: { process: STARTUP }, modules: { process: STARTUP } });
-  return new Set(references.map(({ node }) => node));
+  return new Set(startupReferences(sourceCode).map(({ node }) => node));
 }
 
 /** A global function the file does not declare (`Boolean`, `JSON.parse`): called on configuration, it gives configuration. */

@@ -1,7 +1,7 @@
 import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, skipWrappers, staticMemberName } from '../ast.js';
-import { findPropertyReferences, findReferences, READ, type TraceMap } from '../references.js';
+import { findPropertyReferences, READ, sharedReferences, type TraceMap } from '../references.js';
 import { quote } from '../text.js';
 import type { LogWrite } from './index.js';
 import { debugLoggerMap, type LogApi, loggerMethods, moduleMaps, traceEntry, winstonMethods } from './libraries.js';
@@ -240,6 +240,16 @@ function recordApi(
   }
 }
 
+/** The log libraries' references, found in the pass over the file that the process facts share. */
+const logReferences = (() => {
+  const maps = moduleMaps();
+  const { console: consoleGlobal, process: processGlobal } = maps;
+  const globals: TraceMap = {};
+  if (consoleGlobal) globals.console = consoleGlobal;
+  if (processGlobal) globals.process = processGlobal;
+  return sharedReferences({ globals, modules: maps });
+})();
+
 /** Finds what the file's imports, `require`s and globals say about its log streams. */
 export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
   const facts: StreamFacts = {
@@ -255,15 +265,10 @@ export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
     consoleLoggerListens: new Set(),
     helperVerdicts: new Map(),
   };
-  const maps = moduleMaps();
-  const { console: consoleGlobal, process: processGlobal } = maps;
-  const globals: TraceMap = {};
-  if (consoleGlobal) globals.console = consoleGlobal;
-  if (processGlobal) globals.process = processGlobal;
   const pending: PendingLoggers = { loggers: [], pinoCalls: [], winstonListens: new Map(), winstonAdds: new Map() };
   const { loggers } = pending;
 
-  for (const { node, type, info } of findReferences(facts.sourceCode, { globals, modules: maps })) {
+  for (const { node, type, info } of logReferences(facts.sourceCode)) {
     recordApi(facts, pending, node, type, info as LogApi);
   }
 

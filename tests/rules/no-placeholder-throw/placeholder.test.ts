@@ -11,6 +11,7 @@ import {
   isPlaceholderHelper,
   isPlaceholderHelperName,
   isPlaceholderMessage,
+  saysOnlyNotImplemented,
 } from '../../../src/rules/no-placeholder-throw/placeholder.js';
 import { functionShapeOf, thrownValueOf, throwSiteOf } from '../../../src/rules/no-placeholder-throw/thrown-value.js';
 import { createJsRuleTester, createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
@@ -298,6 +299,28 @@ describe('classifyThrownValue', () => {
     expect(
       classifyThrownValue({ errorClass: 'NotImplementedError', message: 'limit is not supported' }, vocabulary),
     ).toEqual(notImplemented);
+  });
+});
+
+describe('saysOnlyNotImplemented', () => {
+  it('accepts the texts and classes that only say "not implemented"', () => {
+    expect(saysOnlyNotImplemented({ errorClass: 'Error', message: 'Method not implemented.' })).toBe(true);
+    expect(saysOnlyNotImplemented({ message: 'not implemented' })).toBe(true);
+    expect(saysOnlyNotImplemented({ errorClass: 'NotImplementedError' })).toBe(true);
+    expect(saysOnlyNotImplemented({ errorClass: 'NotImplementedError', message: DYNAMIC_PART })).toBe(true);
+    expect(saysOnlyNotImplemented({ errorClass: 'TypeError', message: `${DYNAMIC_PART} is not implemented` })).toBe(
+      true,
+    );
+  });
+
+  it('refuses markers, other texts, other values and the classes and patterns of the options', () => {
+    expect(saysOnlyNotImplemented({ errorClass: 'Error', message: 'TODO: not implemented' })).toBe(false);
+    expect(saysOnlyNotImplemented({ errorClass: 'Error', message: 'PORT is not set' })).toBe(false);
+    expect(saysOnlyNotImplemented({ errorClass: 'Error' })).toBe(false);
+    expect(saysOnlyNotImplemented({ errorClass: 'Response', message: 'not implemented' })).toBe(false);
+    const vocabulary = createPlaceholderVocabulary({ errorClasses: ['PendingError'], messagePatterns: ['^wip'] }, 'r');
+    expect(saysOnlyNotImplemented({ errorClass: 'PendingError' }, vocabulary)).toBe(false);
+    expect(saysOnlyNotImplemented({ message: 'WIP: not implemented' }, vocabulary)).toBe(false);
   });
 });
 
