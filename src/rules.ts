@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import noExitBeforeFlush from './rules/no-exit-before-flush.js';
+import noExitBeforeFlush from './rules/no-exit-before-flush/index.js';
 import noPartialState from './rules/no-partial-state/index.js';
 import noPlaceholderThrow from './rules/no-placeholder-throw/index.js';
 import noWorkBeforeRuntime from './rules/no-work-before-runtime/index.js';

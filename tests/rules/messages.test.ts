@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { rules } from '../../src/rules.js';
-import { MAX_QUOTED_LENGTH as MAX_EXIT_LENGTH, MAX_REPLACEMENT_LENGTH } from '../../src/rules/no-exit-before-flush.js';
+import {
+  ADVICE as EXIT_ADVICE,
+  MAX_QUOTED_LENGTH as MAX_EXIT_LENGTH,
+  MAX_REPLACEMENT_LENGTH,
+} from '../../src/rules/no-exit-before-flush/index.js';
 import {
   listProperties,
   MAX_NAME_LENGTH,
@@ -61,8 +65,14 @@ const DATA: Record<string, Record<string, Record<string, string>>> = {
       write: quoted(MAX_DESCRIPTION_LENGTH),
       line: LINE,
       stream: 'stdout',
+      advice: longest(Object.values(EXIT_ADVICE)),
     },
-    exitBeforeLoggerFlush: { exit: quoted(MAX_EXIT_LENGTH), write: quoted(MAX_DESCRIPTION_LENGTH), line: LINE },
+    exitBeforeLoggerFlush: {
+      exit: quoted(MAX_EXIT_LENGTH),
+      write: quoted(MAX_DESCRIPTION_LENGTH),
+      line: LINE,
+      advice: longest(Object.values(EXIT_ADVICE)),
+    },
     useExitCode: { replacement: quoted(MAX_REPLACEMENT_LENGTH) },
     useExitCodeInFunction: { replacement: quoted(MAX_REPLACEMENT_LENGTH) },
     exitFromWriteCallback: { streams: 'stdout and stderr' },

@@ -1,6 +1,6 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 
-import rule from '../../src/rules/no-exit-before-flush.js';
+import rule from '../../src/rules/no-exit-before-flush/index.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
 import { locate } from '../util/probe-rule.js';
 
@@ -16,6 +16,8 @@ interface Expected {
   write: string;
   writeLine: number;
   where: Where;
+  /** The exit is inside a function, so the message advises to return; else it advises `process.exitCode` alone. */
+  inFunction?: boolean;
   suggestions?: {
     messageId: Exclude<MessageIds, 'exitBeforeFlush' | 'exitBeforeLoggerFlush'>;
     data: Record<string, string>;
@@ -24,7 +26,12 @@ interface Expected {
 }
 
 function report(code: string, expected: Expected) {
-  const data = { exit: expected.quoted ?? expected.exit, write: expected.write, line: expected.writeLine };
+  const data = {
+    exit: expected.quoted ?? expected.exit,
+    write: expected.write,
+    line: expected.writeLine,
+    advice: expected.inFunction ? 'set `process.exitCode` and return' : 'set `process.exitCode` instead',
+  };
   return {
     ...(expected.where === 'logger'
       ? { messageId: 'exitBeforeLoggerFlush' as const, data }
@@ -47,12 +54,16 @@ function exitCode(code: string, statement: string, replacement: string) {
   };
 }
 
-/** The exit-code suggestion inside a function, which warns that the caller goes on. */
-function exitCodeInFunction(code: string, statement: string, replacement: string) {
+/**
+ * The exit-code suggestion inside a function, which warns that the caller
+ * goes on. The message quotes `replacement` on one line; the file gets
+ * `written` (the same statements laid out as the code around them).
+ */
+function exitCodeInFunction(code: string, statement: string, replacement: string, written = replacement) {
   return {
     messageId: 'useExitCodeInFunction' as const,
     data: { replacement },
-    output: code.replace(statement, replacement),
+    output: code.replace(statement, written),
   };
 }
 
@@ -130,12 +141,32 @@ const signaleConstructed = `const { Signale } = require('signale');
 const interactive = new Signale({ interactive: true });
 interactive.success('done');
 process.exit(0);`;
+// Weak evidence, not counted: debug namespaces write nothing unless DEBUG enables them.
 const debugRequired = `const debug = require('debug')('app:boot');
 debug('config %o', config);
 process.exit(1);`;
 const debugExtended = `import createDebug from 'debug';
 const trace = createDebug('app').extend('db');
 trace('query failed');
+process.exit(1);`;
+// electron-log's file transport writes synchronously; its console copy goes to a GUI app's stdout, rarely a pipe.
+const electronLog = `import log from 'electron-log/main';
+if (!app.requestSingleInstanceLock()) {
+  log.info('another instance is running');
+  process.exit(0);
+}`;
+const electronLogRequired = `const log = require('electron-log');
+log.error('cannot open the database');
+process.exit(1);`;
+// What else the file writes still counts.
+const electronLogAndConsole = `import log from 'electron-log';
+log.error('update failed');
+console.error('update failed');
+process.exit(1);`;
+const debugAndConsole = `import createDebug from 'debug';
+const debug = createDebug('cli');
+console.error('cannot read the config');
+debug('giving up');
 process.exit(1);`;
 const pinoStdout = `import pino from 'pino';
 const logger = pino({ level: 'info' }, process.stdout);
@@ -360,7 +391,11 @@ const notStatement = `function f() {
   console.error('fatal');
   return process.exit(1);
 }`;
-const noArgumentCallback = `server.on('close', () => {
+const noArgumentCallback = `process.once('SIGINT', () => {
+  process.stdout.write('closed\\n');
+  process.exit();
+});`;
+const closeListener = `server.on('close', () => {
   process.stdout.write('closed\\n');
   process.exit();
 });`;
@@ -382,8 +417,107 @@ const staticBlock = `class Cli {
   }
 }`;
 
+// ---------------------------------------------------------------- suggestions: safe by construction
+
+// Each unbraced body that becomes two statements gets braces.
+const unbracedElse = `function start(env) {
+  console.error('starting');
+  if (env.PORT) listen(env.PORT);
+  else process.exit(1);
+  console.log('listening');
+}`;
+const unbracedFor = `function check(files) {
+  console.error('checking');
+  for (const file of files) if (!exists(file)) process.exit(1);
+  done();
+}`;
+const unbracedWhile = `function wait(queue) {
+  console.error('waiting');
+  while (queue.blocked)
+    process.exit(1);
+  drain(queue);
+}`;
+const unbracedLabel = `function scan(rows) {
+  console.error('scanning');
+  outer: process.exit(1);
+  report(rows);
+}`;
+const unbracedDo = `function retry() {
+  console.error('retrying');
+  do process.exit(1); while (again());
+  done();
+}`;
+const unbracedIfReturn = `function main(env) {
+  console.error('checking the environment');
+  if (!env.PORT) process.exit(1);
+  listen(env.PORT);
+}`;
+// A synchronous callback: the loop and the code after it would go on.
+const forEachCallback = `function validate(items) {
+  items.forEach((item) => {
+    if (!item.id) {
+      console.error('missing id');
+      process.exit(1);
+    }
+  });
+  save(items);
+}`;
+const dataListener = `stream.on('data', (chunk) => {
+  console.error('bad chunk');
+  process.exit(1);
+});`;
+// A promise handler that is not the end of its chain: the next handler would run.
+const catchThenMore = `main()
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  })
+  .then(report);`;
+// A one-shot timer runs its callback last.
+const timeoutCallback = `setTimeout(() => {
+  console.error('timed out');
+  process.exit(1);
+}, 1000);`;
+// \`finally\` would run after the exit code is set.
+const withFinally = `function run() {
+  try {
+    console.error('failing');
+    process.exit(1);
+  } finally {
+    cleanup();
+  }
+}`;
+// A comment inside the call would be lost.
+const commentInCall = `function fail() {
+  console.error('fatal');
+  process.exit(/* config error */ 78);
+}`;
+// At top level there is no function to return from (ESM forbids \`return\` there).
+const topLevelLoop = `for (const file of files) {
+  console.error('checking', file);
+  if (!exists(file)) process.exit(1);
+}`;
+const topLevelNotLast = `console.error('usage: cli <file>');
+if (!file) process.exit(2);
+run(file);`;
+// The file's line breaks and indentation are followed.
+const crlf =
+  'function fail(message) {\r\n  if (message) {\r\n    console.error(message);\r\n    process.exit(1);\r\n  }\r\n  cleanup();\r\n}\r\n';
+const crlfUnbraced =
+  'function fail(message) {\r\n  console.error(message);\r\n  if (message) process.exit(1);\r\n  cleanup();\r\n}\r\n';
+const tabs = 'function fail(message) {\n\tconsole.error(message);\n\tif (message) process.exit(1);\n\tcleanup();\n}\n';
+const sameLine = `function fail(message) {
+  console.error(message);
+  if (message) { process.exit(1); }
+  cleanup();
+}`;
+
 createRuleTester().run('no-exit-before-flush', rule, {
   valid: [
+    debugRequired,
+    debugExtended,
+    electronLog,
+    electronLogRequired,
     // pino's own destinations and transports flush synchronously on exit.
     `import pino from 'pino';
 const logger = pino();
@@ -723,20 +857,6 @@ async function fail() {
       where: 'logger',
       suggestions: [exitCode(signaleConstructed, 'process.exit(0);', 'process.exitCode = 0;')],
     }),
-    invalid(debugRequired, {
-      exit: 'process.exit(1)',
-      write: 'debug',
-      writeLine: 2,
-      where: 'stderr',
-      suggestions: [exitCode(debugRequired, 'process.exit(1);', 'process.exitCode = 1;')],
-    }),
-    invalid(debugExtended, {
-      exit: 'process.exit(1)',
-      write: 'trace',
-      writeLine: 3,
-      where: 'stderr',
-      suggestions: [exitCode(debugExtended, 'process.exit(1);', 'process.exitCode = 1;')],
-    }),
     invalid(pinoStdout, {
       exit: 'process.exit(1)',
       write: 'logger.error',
@@ -858,6 +978,7 @@ async function fail() {
       write: 'console.error',
       writeLine: 2,
       where: 'stderr',
+      inFunction: true,
       suggestions: [exitCodeInFunction(ifWithoutElse, 'process.exit(1);', 'process.exitCode = 1;')],
     }),
     invalid(loopBack, {
@@ -865,19 +986,30 @@ async function fail() {
       write: 'console.log',
       writeLine: 4,
       where: 'stdout',
-      suggestions: [exitCodeInFunction(loopBack, 'process.exit(1);', 'process.exitCode = 1; return;')],
+      inFunction: true,
+      // An unbraced body that becomes two statements gets braces, laid out as the file is.
+      suggestions: [
+        exitCodeInFunction(
+          loopBack,
+          'process.exit(1);',
+          'process.exitCode = 1; return;',
+          '{\n      process.exitCode = 1;\n      return;\n    }',
+        ),
+      ],
     }),
     invalid(logicalExit, {
       exit: 'process.exit(1)',
       write: 'console.error',
       writeLine: 2,
       where: 'stderr',
+      inFunction: true,
     }),
     invalid(switchFallthrough, {
       exit: 'process.exit(0)',
       write: 'console.log',
       writeLine: 4,
       where: 'stdout',
+      inFunction: true,
       suggestions: [exitCodeInFunction(switchFallthrough, 'process.exit(0);', 'process.exitCode = 0;')],
     }),
     invalid(tryCatch, {
@@ -885,6 +1017,7 @@ async function fail() {
       write: 'console.error',
       writeLine: 5,
       where: 'stderr',
+      inFunction: true,
       suggestions: [exitCodeInFunction(tryCatch, 'process.exit(1);', 'process.exitCode = 1;')],
     }),
     invalid(writeInTry, {
@@ -892,13 +1025,22 @@ async function fail() {
       write: 'console.log',
       writeLine: 4,
       where: 'stdout',
-      suggestions: [exitCodeInFunction(writeInTry, 'process.exit(1);', 'process.exitCode = 1; return;')],
+      inFunction: true,
+      suggestions: [
+        exitCodeInFunction(
+          writeInTry,
+          'process.exit(1);',
+          'process.exitCode = 1; return;',
+          'process.exitCode = 1;\n    return;',
+        ),
+      ],
     }),
     invalid(loopBreak, {
       exit: 'process.exit(0)',
       write: 'console.log',
       writeLine: 3,
       where: 'stdout',
+      inFunction: true,
       suggestions: [exitCodeInFunction(loopBreak, 'process.exit(0);', 'process.exitCode = 0;')],
     }),
     invalid(doWhileTest, {
@@ -906,7 +1048,15 @@ async function fail() {
       write: 'console.log',
       writeLine: 4,
       where: 'stdout',
-      suggestions: [exitCodeInFunction(doWhileTest, 'process.exit(1);', 'process.exitCode = 1; return;')],
+      inFunction: true,
+      suggestions: [
+        exitCodeInFunction(
+          doWhileTest,
+          'process.exit(1);',
+          'process.exitCode = 1; return;',
+          '{\n      process.exitCode = 1;\n      return;\n    }',
+        ),
+      ],
     }),
     invalid(labeledBreak, {
       exit: 'process.exit(1)',
@@ -915,12 +1065,13 @@ async function fail() {
       where: 'stdout',
       suggestions: [exitCode(labeledBreak, 'process.exit(1);', 'process.exitCode = 1;')],
     }),
+    // A callback handed to a library (`program.action`) may have code after it: no suggestion.
     invalid(exitThenLaterExit, {
       exit: 'process.exit(1)',
       write: 'console.error',
       writeLine: 3,
       where: 'stderr',
-      suggestions: [exitCodeInFunction(exitThenLaterExit, 'process.exit(1);', 'process.exitCode = 1; return;')],
+      inFunction: true,
     }),
     invalid(nestedExitThenLaterExit, {
       exit: 'process.exit(1)',
@@ -960,6 +1111,7 @@ async function fail() {
       write: 'console.error',
       writeLine: 3,
       where: 'stderr',
+      inFunction: true,
       suggestions: [
         exitCodeInFunction(bothStreamsCallback, 'process.exit(1);', 'process.exitCode = 1;'),
         writeCallback(
@@ -970,13 +1122,14 @@ async function fail() {
         ),
       ],
     }),
+    // After a signal listener returns the process goes on: only exiting later is suggested.
     invalid(signalHandler, {
       exit: 'process.exit(0)',
       write: 'console.log',
       writeLine: 2,
       where: 'stdout',
+      inFunction: true,
       suggestions: [
-        exitCodeInFunction(signalHandler, 'process.exit(0);', 'process.exitCode = 0;'),
         writeCallback(signalHandler, 'process.exit(0);', "process.stdout.write('', () => process.exit(0));", 'stdout'),
       ],
     }),
@@ -985,50 +1138,58 @@ async function fail() {
       write: 'console.error',
       writeLine: 3,
       where: 'stderr',
+      inFunction: true,
       suggestions: [
-        exitCodeInFunction(uncaught, 'process.exit(1);', 'process.exitCode = 1;'),
         writeCallback(uncaught, 'process.exit(1);', "process.stderr.write('', () => process.exit(1));", 'stderr'),
       ],
     }),
-    invalid(timerArrow, { exit: 'process.exit(1)', write: 'console.error', writeLine: 1, where: 'stderr' }),
+    invalid(timerArrow, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 1,
+      where: 'stderr',
+      inFunction: true,
+    }),
     invalid(timerBlock, {
       exit: 'process.exit(1)',
       write: 'console.error',
       writeLine: 2,
       where: 'stderr',
+      inFunction: true,
       suggestions: [
         exitCodeInFunction(timerBlock, 'process.exit(1);', 'process.exitCode = 1;'),
         writeCallback(timerBlock, 'process.exit(1);', "process.stderr.write('', () => process.exit(1));", 'stderr'),
       ],
     }),
-    invalid(timerNested, { exit: 'process.exit(0)', write: 'console.log', writeLine: 2, where: 'stdout' }),
+    invalid(timerNested, {
+      exit: 'process.exit(0)',
+      write: 'console.log',
+      writeLine: 2,
+      where: 'stdout',
+      inFunction: true,
+    }),
+    // `setInterval` calls its callback again: no suggestion.
     invalid(timerWritesItself, {
       exit: 'process.exit(1)',
       write: 'logger.warn',
       writeLine: 4,
       where: 'logger',
-      suggestions: [exitCodeInFunction(timerWritesItself, 'process.exit(1);', 'process.exitCode = 1;')],
+      inFunction: true,
     }),
+    // A callback the rule cannot prove runs last (a write callback here) gets no suggestion.
     invalid(writeCallbackThenMore, {
       exit: 'process.exit(1)',
       write: 'console.error',
       writeLine: 2,
       where: 'stderr',
-      suggestions: [
-        exitCodeInFunction(writeCallbackThenMore, 'process.exit(1);', 'process.exitCode = 1;'),
-        writeCallback(
-          writeCallbackThenMore,
-          'process.exit(1);',
-          "process.stderr.write('', () => process.exit(1));",
-          'stderr',
-        ),
-      ],
+      inFunction: true,
     }),
     invalid(notBarriers, {
       exit: 'process.exit(1)',
       write: 'process.stderr.write',
       writeLine: 4,
       where: 'stderr',
+      inFunction: true,
       suggestions: [exitCodeInFunction(notBarriers, 'process.exit(1);', 'process.exitCode = 1;')],
     }),
     invalid(awaitOtherWrite, {
@@ -1036,6 +1197,7 @@ async function fail() {
       write: 'console.error',
       writeLine: 2,
       where: 'stderr',
+      inFunction: true,
       suggestions: [exitCodeInFunction(awaitOtherWrite, 'process.exit(1);', 'process.exitCode = 1;')],
     }),
 
@@ -1045,7 +1207,15 @@ async function fail() {
       write: 'console.error',
       writeLine: 3,
       where: 'stderr',
-      suggestions: [exitCodeInFunction(notTail, 'process.exit(1);', 'process.exitCode = 1; return;')],
+      inFunction: true,
+      suggestions: [
+        exitCodeInFunction(
+          notTail,
+          'process.exit(1);',
+          'process.exitCode = 1; return;',
+          'process.exitCode = 1;\n    return;',
+        ),
+      ],
     }),
     invalid(notTailTopLevel, { exit: 'process.exit(1)', write: 'console.error', writeLine: 1, where: 'stderr' }),
     invalid(sideEffectCode, {
@@ -1054,12 +1224,19 @@ async function fail() {
       writeLine: 1,
       where: 'stderr',
     }),
-    invalid(notStatement, { exit: 'process.exit(1)', write: 'console.error', writeLine: 2, where: 'stderr' }),
+    invalid(notStatement, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+    }),
     invalid(noArgumentCallback, {
       exit: 'process.exit()',
       write: 'process.stdout.write',
       writeLine: 2,
       where: 'stdout',
+      inFunction: true,
       suggestions: [
         writeCallback(
           noArgumentCallback,
@@ -1069,11 +1246,20 @@ async function fail() {
         ),
       ],
     }),
+    // An event listener may run again, with code after it: no suggestion.
+    invalid(closeListener, {
+      exit: 'process.exit()',
+      write: 'process.stdout.write',
+      writeLine: 2,
+      where: 'stdout',
+      inFunction: true,
+    }),
     invalid(loggerCallback, {
       exit: 'process.exit(1)',
       write: 'logger.error',
       writeLine: 3,
       where: 'logger',
+      inFunction: true,
       suggestions: [exitCodeInFunction(loggerCallback, 'process.exit(1);', 'process.exitCode = 1;')],
     }),
     invalid(enumCode, {
@@ -1082,6 +1268,7 @@ async function fail() {
       write: 'console.error',
       writeLine: 2,
       where: 'stderr',
+      inFunction: true,
       suggestions: [
         exitCodeInFunction(
           enumCode,
@@ -1090,7 +1277,238 @@ async function fail() {
         ),
       ],
     }),
+    invalid(electronLogAndConsole, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 3,
+      where: 'stderr',
+      suggestions: [exitCode(electronLogAndConsole, 'process.exit(1);', 'process.exitCode = 1;')],
+    }),
+    invalid(debugAndConsole, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 3,
+      where: 'stderr',
+      suggestions: [exitCode(debugAndConsole, 'process.exit(1);', 'process.exitCode = 1;')],
+    }),
     invalid(staticBlock, { exit: 'process.exit(1)', write: 'console.error', writeLine: 3, where: 'stderr' }),
+
+    // Suggestions that stay safe: braces, no \`return\` where code would run on, layout.
+    invalid(unbracedElse, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+      suggestions: [
+        exitCodeInFunction(
+          unbracedElse,
+          'process.exit(1);',
+          'process.exitCode = 1; return;',
+          '{\n    process.exitCode = 1;\n    return;\n  }',
+        ),
+      ],
+    }),
+    invalid(unbracedFor, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+      suggestions: [
+        exitCodeInFunction(
+          unbracedFor,
+          'process.exit(1);',
+          'process.exitCode = 1; return;',
+          '{\n    process.exitCode = 1;\n    return;\n  }',
+        ),
+      ],
+    }),
+    invalid(unbracedWhile, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+      suggestions: [
+        {
+          messageId: 'useExitCodeInFunction',
+          data: { replacement: 'process.exitCode = 1; return;' },
+          output: `function wait(queue) {
+  console.error('waiting');
+  while (queue.blocked) {
+    process.exitCode = 1;
+    return;
+  }
+  drain(queue);
+}`,
+        },
+      ],
+    }),
+    invalid(unbracedLabel, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+      suggestions: [
+        exitCodeInFunction(
+          unbracedLabel,
+          'process.exit(1);',
+          'process.exitCode = 1; return;',
+          '{\n    process.exitCode = 1;\n    return;\n  }',
+        ),
+      ],
+    }),
+    invalid(unbracedDo, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+      suggestions: [
+        {
+          messageId: 'useExitCodeInFunction',
+          data: { replacement: 'process.exitCode = 1; return;' },
+          output: `function retry() {
+  console.error('retrying');
+  do {
+    process.exitCode = 1;
+    return;
+  } while (again());
+  done();
+}`,
+        },
+      ],
+    }),
+    invalid(unbracedIfReturn, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+      suggestions: [
+        {
+          messageId: 'useExitCodeInFunction',
+          data: { replacement: 'process.exitCode = 1; return;' },
+          output: `function main(env) {
+  console.error('checking the environment');
+  if (!env.PORT) {
+    process.exitCode = 1;
+    return;
+  }
+  listen(env.PORT);
+}`,
+        },
+      ],
+    }),
+    invalid(forEachCallback, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 4,
+      where: 'stderr',
+      inFunction: true,
+    }),
+    invalid(dataListener, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+    }),
+    invalid(catchThenMore, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 3,
+      where: 'stderr',
+      inFunction: true,
+    }),
+    invalid(timeoutCallback, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+      suggestions: [
+        exitCodeInFunction(timeoutCallback, 'process.exit(1);', 'process.exitCode = 1;'),
+        writeCallback(
+          timeoutCallback,
+          'process.exit(1);',
+          "process.stderr.write('', () => process.exit(1));",
+          'stderr',
+        ),
+      ],
+    }),
+    invalid(withFinally, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 3,
+      where: 'stderr',
+      inFunction: true,
+    }),
+    invalid(commentInCall, {
+      exit: 'process.exit(/* config error */ 78)',
+      quoted: 'process.exit(…)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+    }),
+    invalid(topLevelLoop, { exit: 'process.exit(1)', write: 'console.error', writeLine: 2, where: 'stderr' }),
+    invalid(topLevelNotLast, { exit: 'process.exit(2)', write: 'console.error', writeLine: 1, where: 'stderr' }),
+    invalid(crlf, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 3,
+      where: 'stderr',
+      inFunction: true,
+      suggestions: [
+        exitCodeInFunction(
+          crlf,
+          'process.exit(1);',
+          'process.exitCode = 1; return;',
+          'process.exitCode = 1;\r\n    return;',
+        ),
+      ],
+    }),
+    invalid(crlfUnbraced, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+      suggestions: [
+        exitCodeInFunction(
+          crlfUnbraced,
+          'process.exit(1);',
+          'process.exitCode = 1; return;',
+          '{\r\n    process.exitCode = 1;\r\n    return;\r\n  }',
+        ),
+      ],
+    }),
+    invalid(tabs, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+      suggestions: [
+        exitCodeInFunction(
+          tabs,
+          'process.exit(1);',
+          'process.exitCode = 1; return;',
+          '{\n\t\tprocess.exitCode = 1;\n\t\treturn;\n\t}',
+        ),
+      ],
+    }),
+    invalid(sameLine, {
+      exit: 'process.exit(1)',
+      write: 'console.error',
+      writeLine: 2,
+      where: 'stderr',
+      inFunction: true,
+      suggestions: [exitCodeInFunction(sameLine, 'process.exit(1);', 'process.exitCode = 1; return;')],
+    }),
     invalid(
       `console.error('first');
 process.exit(1);
@@ -1143,6 +1561,7 @@ async function run() {
         write: 'logger.error',
         writeLine: 6,
         where: 'logger',
+        inFunction: true,
         suggestions: [
           {
             messageId: 'useExitCodeInFunction',

@@ -85,6 +85,19 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     "import { bootstrapApplication } from '@angular/platform-browser';\nbootstrapApplication(AppComponent, appConfig).catch((err) => console.error(err));",
     "import { platformBrowserDynamic } from '@angular/platform-browser-dynamic';\nplatformBrowserDynamic().bootstrapModule(AppModule).catch((err) => console.error(err));",
     "navigator.serviceWorker.register('/sw.js').catch(console.error);",
+    // Never an entry point whose exit code is read: a Vue component's <script setup>, an Electron app's process.
+    {
+      code: "import { useTimeline } from './timeline';\nconst { load } = useTimeline();\nawait load().catch(console.error);",
+      filename: 'TimelineHome.vue',
+    },
+    "import { app, dialog } from 'electron';\nprocess.on('uncaughtException', (error) => {\n  console.error(error);\n  dialog.showErrorBox('Error', String(error));\n});",
+    "import { clipboard } from 'electron/common';\nprocess.on('unhandledRejection', (reason) => console.error(reason));",
+    "const { app } = require('electron');\nconst log = require('electron-log/main');\nprocess.on('uncaughtException', (err) => {\n  log.error(err);\n});",
+    // An explicit exit code 0 chosen for one class of errors (the user cancelled a prompt); the rest is fatal.
+    "try {\n  await release();\n} catch (error) {\n  if (error.name === 'ExitPromptError') {\n    process.exit(0);\n  }\n  console.error(error);\n  process.exit(1);\n}",
+    'main().catch((err) => {\n  if (err instanceof CancelledError) process.exit(0);\n  console.error(err);\n  process.exitCode = 1;\n});',
+    // exit-hook's gracefulExit(code) exits with that code.
+    "import { gracefulExit } from 'exit-hook';\ntry {\n  await publish();\n} catch (error) {\n  console.error(error);\n  gracefulExit(1);\n}",
     // Inside a function, a class field or a static block: not the entry point.
     'async function run() { main().catch(console.error); }',
     'function install() { process.on("uncaughtException", (err) => console.error(err)); }',
@@ -181,12 +194,12 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
         wraps(
           at(1, 34, 47),
           'console.error',
-          "process.on('unhandledRejection', (error) => { console.error(error); process.exitCode = 1; });\nprocess.addListener('uncaughtException', logger.fatal);",
+          "process.on('unhandledRejection', (...args) => { console.error(...args); process.exitCode = 1; });\nprocess.addListener('uncaughtException', logger.fatal);",
         ),
         wraps(
           at(2, 42, 54),
           'logger.fatal',
-          "process.on('unhandledRejection', console.error);\nprocess.addListener('uncaughtException', (error) => { logger.fatal(error); process.exitCode = 1; });",
+          "process.on('unhandledRejection', console.error);\nprocess.addListener('uncaughtException', (...args) => { logger.fatal(...args); process.exitCode = 1; });",
         ),
       ],
     },
@@ -290,6 +303,83 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
         ),
       ],
     },
+    // An exit(0) on a branch that does not look at the error, or a path that falls through to 0, is still the bug.
+    {
+      code: 'try {\n  await release();\n} catch (error) {\n  if (quiet) {\n    process.exit(0);\n  }\n  console.error(error);\n  process.exit(1);\n}',
+      errors: [setsExitCode(at(3, 3, 16))],
+    },
+    {
+      code: 'main().catch((err) => {\n  if (err instanceof CancelledError) process.exit(0);\n  console.error(err);\n});',
+      errors: [setsExitCode(at(1, 14, 2, 4))],
+    },
+    // gracefulExit() without a code exits 0: the call itself must change, so no suggestion.
+    {
+      code: "import { gracefulExit } from 'exit-hook';\ntry {\n  await publish();\n} catch (error) {\n  console.error(error);\n  gracefulExit();\n}",
+      errors: [setsExitCode(at(4, 3, 16))],
+    },
+    // In an Electron process only the fatal-error listeners are left alone; its promise chains are judged.
+    {
+      code: "import { app } from 'electron';\napp.whenReady().then(createWindow).catch(console.error);",
+      errors: [
+        wraps(
+          at(2, 42, 55),
+          'console.error',
+          "import { app } from 'electron';\napp.whenReady().then(createWindow).catch((error) => { console.error(error); process.exitCode = 1; });",
+        ),
+      ],
+    },
+    // A build script for an Electron app does not import Electron itself.
+    {
+      code: "import { build } from 'electron-builder';\nbuild().catch(console.error);",
+      errors: [
+        wraps(
+          at(2, 15, 28),
+          'console.error',
+          "import { build } from 'electron-builder';\nbuild().catch((error) => { console.error(error); process.exitCode = 1; });",
+        ),
+      ],
+    },
+    // Directives stay first: the exit code goes after them when an early return makes it lead.
+    {
+      code: "main().catch(function (err) {\n  'use strict';\n  if (!err) return;\n  console.error(err);\n});",
+      errors: [
+        setsExitCode(
+          at(1, 14, 2, 5),
+          "main().catch(function (err) {\n  'use strict';\n  process.exitCode = 1;\n  if (!err) return;\n  console.error(err);\n});",
+        ),
+      ],
+    },
+    {
+      code: "main().catch(function (err) {\n  'use strict';\n});",
+      errors: [
+        setsExitCode(at(1, 14, 2, 3), "main().catch(function (err) {\n  'use strict';\n  process.exitCode = 1;\n});"),
+      ],
+    },
+    // The file's line breaks and indentation are followed.
+    {
+      code: 'try {\r\n  await main();\r\n} catch (err) {\r\n  console.error(err);\r\n}\r\n',
+      errors: [
+        setsExitCode(
+          at(3, 3, 14),
+          'try {\r\n  await main();\r\n} catch (err) {\r\n  console.error(err);\r\n  process.exitCode = 1;\r\n}\r\n',
+        ),
+      ],
+    },
+    {
+      code: 'try {\n\tawait main();\n} catch {\n}\n',
+      errors: [setsExitCode(at(3, 3, 8), 'try {\n\tawait main();\n} catch {\n\tprocess.exitCode = 1;\n}\n')],
+    },
+    // A listener's every argument is passed on (`error, origin` here).
+    {
+      code: "process.once('uncaughtException', console.error);",
+      errors: [
+        wraps(
+          at(1, 35, 48),
+          'console.error',
+          "process.once('uncaughtException', (...args) => { console.error(...args); process.exitCode = 1; });",
+        ),
+      ],
+    },
     {
       code: 'main().catch((err) => { console.error(err); return; });',
       errors: [
@@ -389,7 +479,7 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
         wraps(
           at(2, 33, 39),
           'report',
-          'function report(err: unknown) { console.error(err); }\nprocess.on("uncaughtException", (error) => { report(error); process.exitCode = 1; });',
+          'function report(err: unknown) { console.error(err); }\nprocess.on("uncaughtException", (...args) => { report(...args); process.exitCode = 1; });',
         ),
       ],
     },

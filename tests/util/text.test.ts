@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { quote } from '../../src/util/text.js';
+import { indentOf, indentUnitOf, lineBreakOf, quote } from '../../src/util/text.js';
 
 describe('quote', () => {
   it('puts text on one line', () => {
@@ -16,5 +16,22 @@ describe('quote', () => {
   it('gives the fallback instead of longer text', () => {
     expect(quote('abcdef', 5, 'the call')).toBe('the call');
     expect(quote('abcde', 5, 'the call')).toBe('abcde');
+  });
+});
+
+describe('layout', () => {
+  it("gives the file's line break", () => {
+    expect(lineBreakOf('a;\r\nb;\r\n')).toBe('\r\n');
+    expect(lineBreakOf('a;\nb;\r\n')).toBe('\n');
+    expect(lineBreakOf('a;')).toBe('\n');
+  });
+  it("gives a line's indentation", () => {
+    expect(indentOf(['a', '\t  b'], 2)).toBe('\t  ');
+    expect(indentOf(['a'], 3)).toBe('');
+  });
+  it("gives the file's indentation step, ignoring blank lines and block comment lines", () => {
+    expect(indentUnitOf(['/**', ' * doc', ' */', 'f() {', '    a;', '        b;', '}'])).toBe('    ');
+    expect(indentUnitOf(['f() {', '\ta;', '}'])).toBe('\t');
+    expect(indentUnitOf(['a;', '   ', 'b;'])).toBe('  ');
   });
 });

@@ -1,8 +1,9 @@
 import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode } from '../../util/ast.js';
+import { type FunctionNode, isFunctionNode, walk } from '../../util/ast.js';
 import { createSegmentTracker, type SegmentTracker } from '../../util/code-path.js';
 import { findProcessReferences, type ProcessReference } from '../../util/node-process.js';
+import { CALL, findReferences, type TraceMap } from '../../util/references.js';
 import { findStartupReads, readsOnlyConfiguration } from './configuration.js';
 import { catchEndsFatally, functionEndsFatally, localFunction } from './fatal-paths.js';
 
@@ -75,12 +76,20 @@ export interface ExitCodeFile {
   readonly zeroExits: TSESTree.CallExpression[];
   readonly judgement: Judgement;
   processReferences: Map<TSESTree.Node, ProcessReference> | undefined;
+  /** Calls of exit functions from libraries (`gracefulExit` from `exit-hook`): found on first use. */
+  libraryExits: Set<TSESTree.Node> | undefined;
   startupReads: Set<TSESTree.Node> | undefined;
 }
 
 /** How deep a condition is followed through operators, members and `const` initialisers. */
 const MAX_CONFIGURATION_DEPTH = 8;
 const PROCESS_MEMBERS = ['abort', 'exit', 'exitCode', 'kill', 'pid'] as const;
+/**
+ * Library functions that end the process with the code they are given, like
+ * `process.exit(code)` but with 0 as the default: exit-hook's
+ * `gracefulExit(signal = 0)` runs the exit hooks, then exits.
+ */
+const LIBRARY_EXITS: TraceMap = { 'exit-hook': { gracefulExit: { [CALL]: true } } };
 
 export interface ExitCodeAnalysis {
   /** Listeners to merge into the rule's own (code-path events and the nodes they record). */
@@ -172,13 +181,31 @@ function killsThisProcess(file: ExitCodeFile, call: TSESTree.CallExpression): bo
   return value?.value !== 0;
 }
 
+function libraryExitsOf(file: ExitCodeFile): Set<TSESTree.Node> {
+  file.libraryExits ??= new Set(
+    [...findReferences(file.sourceCode, { modules: LIBRARY_EXITS })]
+      .filter(({ type }) => type === CALL)
+      .map(({ node }) => node),
+  );
+  return file.libraryExits;
+}
+
 function recordCall(file: ExitCodeFile, call: TSESTree.CallExpression): void {
+  if (libraryExitsOf(file).has(call)) {
+    const [code] = call.arguments;
+    const effect = code ? exitEffect(file.sourceCode, code) : 'exitZero';
+    if (effect !== 'end') file.zeroExits.push(call);
+    file.tracker.record({ node: call, effect });
+    return;
+  }
   const found = processReferencesOf(file).get(call);
   if (found?.kind === 'call') {
     if (found.member === 'exit') {
       const effect = exitEffect(file.sourceCode, call.arguments[0]);
       if (effect !== 'end') file.zeroExits.push(call);
-      file.tracker.record({ node: call, effect });
+      // An exit code 0 chosen for one class of errors ends that path as the author meant.
+      const chosen = effect === 'exitZero' && call.arguments.length > 0 && choosesZeroForError(file.sourceCode, call);
+      file.tracker.record({ node: call, effect: chosen ? 'end' : effect });
     } else if (found.member === 'abort' || (found.member === 'kill' && killsThisProcess(file, call))) {
       file.tracker.record({ node: call, effect: 'end' });
     }
@@ -190,6 +217,47 @@ function recordCall(file: ExitCodeFile, call: TSESTree.CallExpression): void {
   ) {
     file.tracker.record({ node: call, effect: 'call' });
   }
+}
+
+/** Nodes looked at in an `if` test for a read of the caught error. */
+const ERROR_TEST_BUDGET = 200;
+
+/** The caught error a node sees: the nearest `catch (error)` parameter, or its function's first parameter. */
+function caughtErrorOf(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === TSESTree.AST_NODE_TYPES.CatchClause) {
+      return current.param?.type === TSESTree.AST_NODE_TYPES.Identifier ? current.param : undefined;
+    }
+    if (isFunctionNode(current)) {
+      const [first] = current.params;
+      return first?.type === TSESTree.AST_NODE_TYPES.Identifier ? first : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether an explicit `process.exit(0)` is the exit code chosen for a class
+ * of errors: it sits in a branch of an `if` whose test reads the caught
+ * error (`if (error.name === 'ExitPromptError') process.exit(0)`, the user
+ * cancelled). The author spelled out 0 for that error; it is no fall-through.
+ */
+function choosesZeroForError(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const error = caughtErrorOf(call);
+  if (!error) return false;
+  for (let child: TSESTree.Node = call; child.parent && !isFunctionNode(child.parent); child = child.parent) {
+    const current: TSESTree.Node = child.parent;
+    if (current.type === TSESTree.AST_NODE_TYPES.IfStatement && current.test !== child) {
+      const readsError = walk(current.test, sourceCode.visitorKeys, ERROR_TEST_BUDGET, (node) => {
+        if (node.type !== TSESTree.AST_NODE_TYPES.Identifier || node.name !== error.name) return false;
+        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+        return variable?.defs.some((def) => def.name === error) === true;
+      });
+      if (readsError === true) return true;
+    }
+    if (current.type === TSESTree.AST_NODE_TYPES.CatchClause) return false;
+  }
+  return false;
 }
 
 function recordAssignment(file: ExitCodeFile, node: TSESTree.AssignmentExpression): void {
@@ -271,6 +339,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
     zeroExits: [],
     judgement: { verdicts: new Map(), tentative: new Map(), judging: new Set(), assumed: false },
     processReferences: undefined,
+    libraryExits: undefined,
     startupReads: undefined,
   };
   return {

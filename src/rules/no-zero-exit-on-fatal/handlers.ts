@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { electron } from '../../runtimes/electron.js';
 import { isFunctionNode, isWrapper, skipWrappers, staticMemberName, walk } from '../../util/ast.js';
 import { findProcessReferences } from '../../util/node-process.js';
 import type { FatalFile } from './context.js';
@@ -23,6 +24,41 @@ const LISTEN_MEMBERS = ['addListener', 'on', 'once', 'prependListener'] as const
  */
 const BROWSER_MODULES = new Set(['@angular/platform-browser', '@angular/platform-browser-dynamic']);
 const BROWSER_GLOBALS = new Set(['$', 'document', 'jQuery', 'navigator', 'window']);
+/** Whether a file is a Vue single-file component: its top level is the component's setup, in a browser. */
+export function isVueComponent(filename: string): boolean {
+  return filename.endsWith('.vue');
+}
+
+/**
+ * Whether a file is part of an Electron app's process: it imports Electron
+ * (`import` or a top-level `require`). Its `uncaughtException` listener that
+ * logs and goes on keeps the desktop app running on purpose.
+ */
+export function importsElectron(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return sourceCode.ast.body.some((statement) => {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return isElectronModule(statement.source.value);
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+    return statement.declarations.some((declarator) => {
+      let init = declarator.init && skipWrappers(declarator.init, { chain: true });
+      while (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+      const [source] = init?.type === AST_NODE_TYPES.CallExpression ? init.arguments : [];
+      return (
+        init?.type === AST_NODE_TYPES.CallExpression &&
+        init.callee.type === AST_NODE_TYPES.Identifier &&
+        init.callee.name === 'require' &&
+        source?.type === AST_NODE_TYPES.Literal &&
+        typeof source.value === 'string' &&
+        isElectronModule(source.value)
+      );
+    });
+  });
+}
+
+/** Electron's own modules: `electron`, `electron/main`, `electron/common`, `electron/renderer`. */
+function isElectronModule(source: string): boolean {
+  return electron.modules.includes(source) || source.startsWith('electron/');
+}
+
 /** How many calls and members a call chain is followed back to its first identifier. */
 const MAX_ROOT_DEPTH = 32;
 

@@ -8,7 +8,9 @@ import {
   endsModule,
   FATAL_EVENTS,
   hasTopLevelCandidate,
+  importsElectron,
   isListenCall,
+  isVueComponent,
   promiseChain,
   startsInBrowser,
   unwrapChain,
@@ -58,6 +60,8 @@ export default createRule<[], MessageIds>({
     if (!/\.\s*(?:catch|then)\b|\bcatch\s*[({]|Exception|Rejection/.test(sourceCode.text)) return {};
     // Structural filter: only statements of the module's own code are judged.
     if (!hasTopLevelCandidate(sourceCode)) return {};
+    if (isVueComponent(context.filename)) return {};
+    let electronProcess: boolean | undefined;
 
     const file: FatalFile = {
       context,
@@ -82,7 +86,10 @@ export default createRule<[], MessageIds>({
         const [event, handler] = call.arguments;
         if (!event || !handler || handler.type === AST_NODE_TYPES.SpreadElement) return;
         const name = ASTUtils.getStringIfConstant(event, sourceCode.getScope(event));
-        if (name !== null && FATAL_EVENTS.has(name)) addHandler(file, handler);
+        if (name === null || !FATAL_EVENTS.has(name)) return;
+        // An Electron app's fatal-error listener that logs and goes on keeps the desktop app running on purpose.
+        electronProcess ??= importsElectron(sourceCode);
+        if (!electronProcess) addHandler(file, handler);
       },
       AwaitExpression(node) {
         if (!analysis.atTopLevel() || unwrapChain(node.argument).type !== AST_NODE_TYPES.CallExpression) return;

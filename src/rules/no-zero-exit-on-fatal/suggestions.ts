@@ -2,14 +2,17 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree
 
 import { isFunctionNode, walk } from '../../util/ast.js';
 import { isNodeProcess } from '../../util/node-process.js';
-import { quote } from '../../util/text.js';
+import { indentOf, indentUnitOf, lineBreakOf, quote } from '../../util/text.js';
 import type { FatalFile, Handler, MessageIds } from './context.js';
+import { isListenCall } from './handlers.js';
 
 const SET_EXIT_CODE = 'process.exitCode = 1;';
 /** A longer handler is not quoted in the suggestion's message. */
 export const MAX_QUOTED_LENGTH = 40;
 /** Names the wrapping handler may give its parameter, in order of preference. */
 const PARAMETER_NAMES = ['error', 'err', 'reason', 'fatalError'];
+/** Names the wrapping listener may give its rest parameter, in order of preference. */
+const REST_NAMES = ['args', 'details', 'fatalArgs'];
 
 /** Nodes looked at when searching a handler for an early `return`. */
 const RETURN_SEARCH_BUDGET = 2000;
@@ -29,45 +32,51 @@ function hasEarlyReturn(
   });
 }
 
-function indentOf(sourceCode: Readonly<TSESLint.SourceCode>, line: number): string {
-  return /^\s*/.exec(sourceCode.lines[line - 1] ?? '')?.[0] ?? '';
+/** A directive prologue's statement: `'use strict';`. */
+function isDirective(statement: TSESTree.Statement): boolean {
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
 }
 
 /**
  * Adds `process.exitCode = 1;` as the block's last statement (before a
- * final `return`), or as its first when an earlier `return` would skip the end.
+ * final `return`), or as its first after the directives (`'use strict'`)
+ * when an earlier `return` would skip the end. The new statement goes on a
+ * line of its own at the statements' indentation, in the file's line breaks,
+ * unless the block is written on one line.
  */
 function setExitCodeIn(
   sourceCode: Readonly<TSESLint.SourceCode>,
   fixer: TSESLint.RuleFixer,
   block: TSESTree.BlockStatement,
 ): TSESLint.RuleFix {
+  const lineBreak = lineBreakOf(sourceCode.text);
   const closing = sourceCode.getLastToken(block);
-  const first = block.body[0];
+  const separatorAt = (statement: TSESTree.Statement): string =>
+    statement.loc.start.line === block.loc.start.line
+      ? ' '
+      : `${lineBreak}${indentOf(sourceCode.lines, statement.loc.start.line)}`;
+  const first = block.body.find((statement) => !isDirective(statement));
   if (first && hasEarlyReturn(block, sourceCode.visitorKeys) !== false) {
-    const separator =
-      first.loc.start.line === block.loc.start.line ? ' ' : `\n${indentOf(sourceCode, first.loc.start.line)}`;
-    return fixer.insertTextBefore(first, `${SET_EXIT_CODE}${separator}`);
+    return fixer.insertTextBefore(first, `${SET_EXIT_CODE}${separatorAt(first)}`);
   }
   const last = block.body.at(-1);
   if (last?.type === AST_NODE_TYPES.ReturnStatement) {
-    const separator =
-      last.loc.start.line === block.loc.start.line ? ' ' : `\n${indentOf(sourceCode, last.loc.start.line)}`;
-    return fixer.insertTextBefore(last, `${SET_EXIT_CODE}${separator}`);
+    return fixer.insertTextBefore(last, `${SET_EXIT_CODE}${separatorAt(last)}`);
   }
   if (last) {
     const sameLine = closing?.loc.start.line === last.loc.end.line;
     // A statement that relies on ASI needs its semicolon when the new one follows on its line.
     const lastToken = sourceCode.getLastToken(last);
     const terminator = sameLine && lastToken && !ASTUtils.isSemicolonToken(lastToken) ? ';' : '';
-    const separator = sameLine ? ' ' : `\n${indentOf(sourceCode, last.loc.start.line)}`;
+    const separator = sameLine ? ' ' : `${lineBreak}${indentOf(sourceCode.lines, last.loc.start.line)}`;
     return fixer.insertTextAfter(last, `${terminator}${separator}${SET_EXIT_CODE}`);
   }
   if (closing && closing.loc.start.line !== block.loc.start.line) {
-    const indent = indentOf(sourceCode, closing.loc.start.line);
+    const indent = indentOf(sourceCode.lines, closing.loc.start.line);
     const lineStart = closing.range[0] - closing.loc.start.column;
     if (indent.length === closing.loc.start.column) {
-      return fixer.insertTextBeforeRange([lineStart, lineStart], `${indent}  ${SET_EXIT_CODE}\n`);
+      const step = indentUnitOf(sourceCode.lines);
+      return fixer.insertTextBeforeRange([lineStart, lineStart], `${indent}${step}${SET_EXIT_CODE}${lineBreak}`);
     }
   }
   return fixer.replaceText(block, `{ ${SET_EXIT_CODE} }`);
@@ -112,8 +121,11 @@ export function suggestionsFor(file: FatalFile, handler: Handler): TSESLint.Sugg
       })
       .map((token) => token.value),
   );
-  const parameter = PARAMETER_NAMES.find((name) => !used.has(name));
-  if (!parameter) return [];
+  // A promise handler gets one argument; a `process` listener more (`reason, promise`), all passed on.
+  const listener = node.parent.type === AST_NODE_TYPES.CallExpression && isListenCall(file, node.parent);
+  const name = (listener ? REST_NAMES : PARAMETER_NAMES).find((candidate) => !used.has(candidate));
+  if (!name) return [];
+  const [parameter, argument] = listener ? [`...${name}`, `...${name}`] : [name, name];
   const callee =
     node.type === AST_NODE_TYPES.Identifier ||
     node.type === AST_NODE_TYPES.MemberExpression ||
@@ -124,7 +136,7 @@ export function suggestionsFor(file: FatalFile, handler: Handler): TSESLint.Sugg
     {
       messageId: 'wrapHandler',
       data: { handler: quote(text, MAX_QUOTED_LENGTH, 'the handler') },
-      fix: (fixer) => fixer.replaceText(node, `(${parameter}) => { ${callee}(${parameter}); ${SET_EXIT_CODE} }`),
+      fix: (fixer) => fixer.replaceText(node, `(${parameter}) => { ${callee}(${argument}); ${SET_EXIT_CODE} }`),
     },
   ];
 }

@@ -4,7 +4,7 @@ import { type FunctionNode, isFunctionNode, skipWrappers, staticMemberName } fro
 import { findPropertyReferences, READ, sharedReferences, type TraceMap } from '../references.js';
 import { quote } from '../text.js';
 import type { LogWrite } from './index.js';
-import { type LogApi, loggerMethods, moduleMaps, traceEntry, winstonMethods } from './libraries.js';
+import { debugLoggerMap, type LogApi, loggerMethods, moduleMaps, traceEntry, winstonMethods } from './libraries.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -184,7 +184,11 @@ function recordApi(
   switch (found.kind) {
     case 'write':
       if (type === READ) facts.logFunctions.add(node);
-      else if (node.type === TSESTree.AST_NODE_TYPES.CallExpression && found.flushesOnExit !== true) {
+      else if (
+        node.type === TSESTree.AST_NODE_TYPES.CallExpression &&
+        found.flushesOnExit !== true &&
+        found.offByDefault !== true
+      ) {
         addWrite(facts, node, found.stream, found.description);
       }
       break;
@@ -281,7 +285,7 @@ export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
     if (seen.has(logger.node)) continue;
     seen.add(logger.node);
     const map = logger.debug
-      ? traceEntry(undefined, { kind: 'write', stream: 'stderr' }, { extend: traceEntry(undefined, { kind: 'debug' }) })
+      ? debugLoggerMap()
       : traceEntry(undefined, undefined, {
           ...loggerMethods(logger.stream, logger.flushesOnExit),
           ...(logger.winston && winstonMethods(logger.node)),

@@ -12,8 +12,11 @@ type Stream = LogWrite['stream'];
 
 /** What a node the reference tracker finds is, as the trace maps below say. */
 export type LogApi =
-  /** `flushesOnExit`: a logger that flushes by itself on exit (pino's own destinations): a log function, not a risky write. */
-  | { kind: 'write'; stream: Stream; description?: string; flushesOnExit?: boolean }
+  /**
+   * `flushesOnExit`: a logger that flushes by itself on exit (pino's own destinations); `offByDefault`: a
+   * logger that writes nothing unless configured to (`debug`). Either is a log function, not a risky write.
+   */
+  | { kind: 'write'; stream: Stream; description?: string; flushesOnExit?: boolean; offByDefault?: boolean }
   | { kind: 'logger'; stream: Stream; flushesOnExit?: boolean; winston?: boolean }
   | { kind: 'debug' }
   | { kind: 'pino' }
@@ -84,7 +87,31 @@ export const UNSEEN_LOGGER_METHODS = new Set([
 ]);
 export const UNSEEN_LOGGER_NAMES = new Set(['log', 'logger']);
 
-const LOGGER_MODULES = ['winston', 'bunyan', 'log4js', 'consola', 'signale', 'debug', 'pino', 'pino-pretty'];
+/**
+ * Loggers whose writes are weak evidence of lost output, so they are not
+ * counted: `electron-log`'s default file transport writes synchronously, and
+ * its console transport writes to a GUI app's stdout, which is rarely a pipe.
+ * Their calls are known (not guessed as an unseen `log.error`) and ignored.
+ */
+const UNCOUNTED_LOGGER_MODULES = [
+  'electron-log',
+  'electron-log/main',
+  'electron-log/renderer',
+  'electron-log/node',
+  'electron-log/preload',
+];
+
+const LOGGER_MODULES = [
+  'winston',
+  'bunyan',
+  'log4js',
+  'consola',
+  'signale',
+  'debug',
+  'pino',
+  'pino-pretty',
+  ...UNCOUNTED_LOGGER_MODULES,
+];
 export const FLUSH_EVENTS = new Set(['drain', 'finish', 'close']);
 export const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
@@ -109,6 +136,19 @@ export function loggerMethods(stream: Stream, flushesOnExit = false): TraceMap {
     map[method] = traceEntry(undefined, { kind: 'logger', stream, flushesOnExit });
   }
   return map;
+}
+
+/**
+ * A `debug('ns')` logger: calling it writes to stderr, but only when the
+ * `DEBUG` environment variable enables its namespace, which it is not by
+ * default, so its writes do not count; `.extend('sub')` makes another.
+ */
+export function debugLoggerMap(): TraceMapElement {
+  return traceEntry(
+    undefined,
+    { kind: 'write', stream: 'stderr', offByDefault: true },
+    { extend: traceEntry(undefined, { kind: 'debug' }) },
+  );
 }
 
 /** The calls on a winston logger that decide whether its flush listeners are barriers. */

@@ -1,0 +1,207 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../../util/ast.js';
+import { createPathReach } from '../../util/code-path.js';
+import { createRule } from '../../util/create-rule.js';
+import { getLogStreams, type LogStreams, type LogWrite } from '../../util/log-streams/index.js';
+import { findProcessReferences } from '../../util/node-process.js';
+import { CALL, sharedReferences, type TraceMap } from '../../util/references.js';
+import { quote } from '../../util/text.js';
+import { canReturnAt, type SuggestionIds, suggestionsFor, type TimerCallback, type TimerKind } from './suggestions.js';
+
+export { MAX_REPLACEMENT_LENGTH } from './suggestions.js';
+
+const RULE_NAME = 'no-exit-before-flush';
+
+type MessageIds = 'exitBeforeFlush' | 'exitBeforeLoggerFlush' | SuggestionIds;
+type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
+
+/** Exit calls are quoted in reports; a long one is shortened. */
+export const MAX_QUOTED_LENGTH = 32;
+
+function quoteExit(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
+  const callee = quote(sourceCode.getText(call.callee), MAX_QUOTED_LENGTH - '(…)'.length);
+  return quote(sourceCode.getText(call), MAX_QUOTED_LENGTH, `${callee}(…)`);
+}
+
+/** Where a write may come from on a path: the write itself, or the code before a timer call whose callback this is. */
+type PathSource = { write: LogWrite } | { timer: TSESTree.CallExpression; start: number };
+
+const ONCE: TraceMap = { [CALL]: 'once' satisfies TimerKind };
+const REPEAT: TraceMap = { [CALL]: 'repeat' satisfies TimerKind };
+const TIMERS: TraceMap = { setTimeout: ONCE, setImmediate: ONCE, setInterval: REPEAT, queueMicrotask: ONCE };
+const PROCESS_TIMERS: TraceMap = { nextTick: ONCE };
+const TIMER_GLOBALS: TraceMap = { ...TIMERS, process: PROCESS_TIMERS };
+const TIMER_MODULES: TraceMap = { timers: TIMERS, process: PROCESS_TIMERS };
+const timerReferences = sharedReferences({ globals: TIMER_GLOBALS, modules: TIMER_MODULES });
+
+/**
+ * Functions passed to a timer (`setTimeout`, `setImmediate`, `setInterval`,
+ * `queueMicrotask`, `process.nextTick`), with the timer call: they run after
+ * the code that scheduled them, without anything flushing in between.
+ */
+function findTimerCallbacks(sourceCode: Readonly<TSESLint.SourceCode>): Map<TSESTree.Node, TimerCallback> {
+  const callbacks = new Map<TSESTree.Node, TimerCallback>();
+  for (const { node, info } of timerReferences(sourceCode)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callback = node.arguments[0];
+    if (callback && isFunctionNode(callback)) callbacks.set(callback, { call: node, kind: info as TimerKind });
+  }
+  return callbacks;
+}
+
+/**
+ * The functions in which a write can reach an exit: those that call exit
+ * themselves, and those that start a timer whose callback does (and so on
+ * outwards). Writes anywhere else are not even looked at.
+ */
+function functionsThatExit(
+  program: TSESTree.Program,
+  exits: ReadonlySet<TSESTree.Node>,
+  timerCallbacks: ReadonlyMap<TSESTree.Node, TimerCallback>,
+): Set<TSESTree.Node> {
+  const owners = new Set<TSESTree.Node>();
+  for (const exit of exits) {
+    let owner: TSESTree.Node = getEnclosingFunction(exit) ?? program;
+    while (!owners.has(owner)) {
+      owners.add(owner);
+      const timer = timerCallbacks.get(owner);
+      if (!timer) break;
+      owner = getEnclosingFunction(timer.call) ?? program;
+    }
+  }
+  return owners;
+}
+
+/** What a report advises, as far as it is legal at the exit: `return` needs a function to return from. */
+export const ADVICE = {
+  inFunction: 'set `process.exitCode` and return',
+  atTopLevel: 'set `process.exitCode` instead',
+} as const;
+
+function reportExit(
+  context: Context,
+  exit: TSESTree.CallExpression,
+  writes: readonly LogWrite[],
+  timers: ReadonlyMap<TSESTree.Node, TimerCallback>,
+): void {
+  const { sourceCode } = context;
+  const nearest = writes.reduce((best, write) => (write.node.range[0] > best.node.range[0] ? write : best));
+  const exitText = quoteExit(sourceCode, exit);
+  const line = nearest.node.loc.start.line;
+  const suggest = suggestionsFor(sourceCode, exit, writes, timers);
+  const advice = canReturnAt(exit) ? ADVICE.inFunction : ADVICE.atTopLevel;
+  if (nearest.stream === 'logger') {
+    context.report({
+      node: exit,
+      messageId: 'exitBeforeLoggerFlush',
+      data: { exit: exitText, write: nearest.description, line, advice },
+      suggest,
+    });
+  } else {
+    context.report({
+      node: exit,
+      messageId: 'exitBeforeFlush',
+      data: { exit: exitText, write: nearest.description, line, stream: nearest.stream, advice },
+      suggest,
+    });
+  }
+}
+
+export default createRule<[], MessageIds>({
+  name: RULE_NAME,
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow `process.exit()` after a log write that may not have flushed',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      exitBeforeFlush: '`{{exit}}` can cut off `{{write}}` (line {{line}}) if {{stream}} is a pipe; {{advice}}.',
+      exitBeforeLoggerFlush:
+        '`{{exit}}` can cut off `{{write}}` (line {{line}}) if logs go to a pipe or file; {{advice}}.',
+      // The suggestions are made in suggestions.ts, where this lint rule cannot see them.
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
+      useExitCode: 'Replace with `{{replacement}}` and let the process end on its own.',
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
+      useExitCodeInFunction:
+        'Replace with `{{replacement}}`: the function returns instead of ending the process, and its caller goes on.',
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
+      exitFromWriteCallback: "Exit from {{streams}}'s write callback, once the output before it has flushed.",
+    },
+  },
+  create(context) {
+    const { sourceCode } = context;
+    const exits = new Set<TSESTree.Node>(
+      [...findProcessReferences(sourceCode, ['exit'])]
+        .filter(([, reference]) => reference.kind === 'call')
+        .map(([node]) => node),
+    );
+    // No `process.exit()` call, nothing to report: no log streams, timers or code paths to follow.
+    if (exits.size === 0) return {};
+    let streams: LogStreams | undefined;
+    let timerCallbacks = new Map<TSESTree.Node, TimerCallback>();
+    let exiting = new Set<TSESTree.Node>();
+    // The function being traversed, innermost last (the Program at the bottom).
+    const owners: TSESTree.Node[] = [];
+
+    // Exits in a timer callback that nothing in the callback wrote before,
+    // waiting for what the enclosing function wrote before the timer call.
+    const waitingOn = new Map<TSESTree.CallExpression, TSESTree.CallExpression[]>();
+    const wait = (timer: TSESTree.CallExpression, exitCalls: readonly TSESTree.CallExpression[]): void => {
+      waitingOn.set(timer, [...(waitingOn.get(timer) ?? []), ...exitCalls]);
+    };
+
+    const reach = createPathReach<PathSource, TSESTree.CallExpression>({
+      kindOf: (source) => ('write' in source ? source.write.stream : 'timer'),
+      rank: (source) => ('write' in source ? source.write.node.range[0] : source.start),
+      onReach(target, sources) {
+        const writes = sources.flatMap((source) => ('write' in source ? [source.write] : []));
+        const timer = sources.find((source) => 'timer' in source);
+        const exitCalls = exits.has(target) ? [target] : (waitingOn.get(target) ?? []);
+        if (writes.length > 0) for (const exit of exitCalls) reportExit(context, exit, writes, timerCallbacks);
+        else if (timer && 'timer' in timer) wait(timer.timer, exitCalls);
+      },
+    });
+
+    return {
+      ...reach.listeners,
+      Program() {
+        streams = getLogStreams(context);
+        timerCallbacks = findTimerCallbacks(sourceCode);
+        exiting = functionsThatExit(sourceCode.ast, exits, timerCallbacks);
+        owners.push(sourceCode.ast);
+      },
+      ':function'(node: FunctionNode) {
+        owners.push(node);
+        const timer = timerCallbacks.get(node);
+        if (timer) reach.source({ timer: timer.call, start: node.range[0] });
+      },
+      ':function:exit'() {
+        owners.pop();
+      },
+      'CallExpression:exit'(node: TSESTree.CallExpression) {
+        if (exits.has(node)) {
+          reach.target(node);
+          // The process ends here, though the code path goes on: what was
+          // written before this exit cannot reach a later one.
+          reach.barrier();
+          return;
+        }
+        if (waitingOn.has(node)) {
+          reach.target(node);
+          return;
+        }
+        const owner = owners.at(-1);
+        if (!owner || !exiting.has(owner)) return;
+        const write = streams?.writeOf(node);
+        if (write) reach.source({ write });
+      },
+      'AwaitExpression:exit'(node: TSESTree.AwaitExpression) {
+        if (streams?.isFlushPromise(node.argument)) reach.barrier();
+      },
+    };
+  },
+});
