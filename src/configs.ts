@@ -4,9 +4,8 @@ import path from 'node:path';
 
 import type { ESLint, Linter } from 'eslint';
 
+import type { ConfigName } from './index.js';
 import type { DefuseRule } from './rules.js';
-
-export type ConfigName = 'recommended' | 'strict' | 'recommended-type-checked' | 'all';
 
 /** The files the configs lint, by the parser they need. */
 export const JAVASCRIPT_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
