@@ -95,7 +95,7 @@ export function createLintConfig(setup: LintSetup): Linter.Config[] {
   config.push({
     name: 'defuse-cli/rules',
     files: linted,
-    plugins: { defuse: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
+    plugins: { defuse: plugin },
     rules: plugin.configs.all.rules as Linter.RulesRecord,
   });
   return config;

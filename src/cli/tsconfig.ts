@@ -1,7 +1,6 @@
 import path from 'node:path';
 
-import ts from 'typescript';
-
+import { ts } from '../util/typescript.js';
 import { UsageError } from './args.js';
 
 /** What one tsconfig file says about the project it describes. */

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
-import ts from 'typescript';
 
 import { askChecker, skipTsWrappers, type TypeInformation } from '../util/type-checker.js';
+import { ts } from '../util/typescript.js';
 import type { ImportedInstance, RuntimeDefinition } from './definition.js';
 
 /** `defineStore` results, by declaration: is this imported binding a Pinia store hook? */

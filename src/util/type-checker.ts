@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+
+import { ts } from './typescript.js';
 
 /*
  * Type information only sharpens the rules: every rule works without it, and

@@ -17,7 +17,7 @@ function createESLint(typeAware: boolean): ESLint {
     {
       files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
       languageOptions: { parser: tsParser, parserOptions: program ? { programs: [program] } : {} },
-      plugins: { defuse: plugin as never },
+      plugins: { defuse: plugin },
       rules: allRules('strict'),
     },
   ];

@@ -112,7 +112,7 @@ describe('option schemas', () => {
   it.each(cases)('defuse/$name rejects $label', ({ name, options, says }) => {
     const linter = new Linter({ cwd: '/virtual-defuse' });
     const config: Linter.Config[] = [
-      { plugins: { defuse: plugin as never }, rules: { [`defuse/${name}`]: ['error', ...options] } },
+      { plugins: { defuse: plugin }, rules: { [`defuse/${name}`]: ['error', ...options] } },
     ];
     let thrown: unknown;
     try {
@@ -134,7 +134,7 @@ describe('option schemas', () => {
       const strict: unknown = plugin.configs.strict.rules?.[`defuse/${name}`];
       for (const options of [rule.meta.defaultOptions ?? [], Array.isArray(strict) ? strict.slice(1) : []]) {
         const config: Linter.Config[] = [
-          { plugins: { defuse: plugin as never }, rules: { [`defuse/${name}`]: ['error', ...options] } },
+          { plugins: { defuse: plugin }, rules: { [`defuse/${name}`]: ['error', ...options] } },
         ];
         expect(
           () => linter.verify('export {};\n', config, { filename: '/virtual-defuse/file.ts' }),

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
 
 import { getEnclosingFunction, outermostWrapper } from '../../util/ast.js';
 import { askChecker } from '../../util/type-checker.js';
+import { ts } from '../../util/typescript.js';
 import type { PartialStateFile } from './context.js';
 import type { TypeAssertion } from './fillers.js';
 import { type Declarator, returnedFrom } from './syntax.js';

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
 
 import { quote } from '../../util/text.js';
+import { ts } from '../../util/typescript.js';
 import { scanBuilder } from './builder-scan.js';
 import {
   listProperties,

@@ -1,7 +1,5 @@
-import { intersectionConstituents, isTypeFlagSet, unionConstituents } from 'ts-api-utils';
-import ts from 'typescript';
-
 import { askChecker } from '../../util/type-checker.js';
+import { intersectionConstituents, isTypeFlagSet, ts, unionConstituents } from '../../util/typescript.js';
 
 /*
  * The small type-checker questions `no-partial-state` asks: which properties
@@ -27,18 +25,27 @@ export interface TargetShape {
 /** `null` records "cannot tell" in the cache, which holds no `undefined`. */
 const shapeCache = new WeakMap<ts.Type, readonly TargetShape[] | null>();
 
-const OPEN_FLAGS: ts.TypeFlags = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Instantiable;
-const NOT_OBJECT_FLAGS: ts.TypeFlags =
-  ts.TypeFlags.Null |
-  ts.TypeFlags.Undefined |
-  ts.TypeFlags.Void |
-  ts.TypeFlags.Never |
-  ts.TypeFlags.StringLike |
-  ts.TypeFlags.NumberLike |
-  ts.TypeFlags.BigIntLike |
-  ts.TypeFlags.BooleanLike |
-  ts.TypeFlags.ESSymbolLike |
-  ts.TypeFlags.EnumLike;
+// Computed on first use: a TypeScript value read on import would load the compiler (util/typescript.ts).
+let flagSets: { open: ts.TypeFlags; notObject: ts.TypeFlags } | undefined;
+const openFlags = (): ts.TypeFlags => (flagSets ??= computeFlagSets()).open;
+const notObjectFlags = (): ts.TypeFlags => (flagSets ??= computeFlagSets()).notObject;
+
+function computeFlagSets(): { open: ts.TypeFlags; notObject: ts.TypeFlags } {
+  return {
+    open: ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Instantiable,
+    notObject:
+      ts.TypeFlags.Null |
+      ts.TypeFlags.Undefined |
+      ts.TypeFlags.Void |
+      ts.TypeFlags.Never |
+      ts.TypeFlags.StringLike |
+      ts.TypeFlags.NumberLike |
+      ts.TypeFlags.BigIntLike |
+      ts.TypeFlags.BooleanLike |
+      ts.TypeFlags.ESSymbolLike |
+      ts.TypeFlags.EnumLike,
+  };
+}
 
 /** How a property is named in a message: `#secret`, `[Symbol.iterator]`, `config`. */
 function displayName(checker: ts.TypeChecker, symbol: ts.Symbol): string {
@@ -55,14 +62,14 @@ function isOptional(symbol: ts.Symbol): boolean {
  * be judged (type parameters, `any`, arrays, callables, huge types).
  */
 function shapeOfMember(checker: ts.TypeChecker, type: ts.Type, isUnion: boolean): TargetShape | null | undefined {
-  if (isTypeFlagSet(type, OPEN_FLAGS)) return undefined;
-  if (isTypeFlagSet(type, NOT_OBJECT_FLAGS)) return null;
+  if (isTypeFlagSet(type, openFlags())) return undefined;
+  if (isTypeFlagSet(type, notObjectFlags())) return null;
   if (isTypeFlagSet(type, ts.TypeFlags.NonPrimitive)) return { required: new Map(), discriminants: new Map() };
   if (type.isIntersection()) {
     const parts = intersectionConstituents(type);
-    if (parts.some((part) => isTypeFlagSet(part, OPEN_FLAGS))) return undefined;
+    if (parts.some((part) => isTypeFlagSet(part, openFlags()))) return undefined;
     // A branded primitive (`string & { __brand: 'Id' }`) is no object literal's type.
-    if (parts.some((part) => isTypeFlagSet(part, NOT_OBJECT_FLAGS))) return null;
+    if (parts.some((part) => isTypeFlagSet(part, notObjectFlags()))) return null;
   } else if (!isTypeFlagSet(type, ts.TypeFlags.Object)) {
     return undefined;
   }
@@ -119,8 +126,8 @@ export function getTargetShapes(checker: ts.TypeChecker, type: ts.Type): readonl
 export type ProvidedProperties = ReadonlyMap<string, ts.Symbol>;
 
 function providedByMember(checker: ts.TypeChecker, type: ts.Type): Map<string, ts.Symbol> | undefined {
-  if (isTypeFlagSet(type, OPEN_FLAGS)) return undefined;
-  if (type.isIntersection() && intersectionConstituents(type).some((part) => isTypeFlagSet(part, OPEN_FLAGS))) {
+  if (isTypeFlagSet(type, openFlags())) return undefined;
+  if (type.isIntersection() && intersectionConstituents(type).some((part) => isTypeFlagSet(part, openFlags()))) {
     return undefined;
   }
   // A spread of a dictionary may supply any key.
@@ -163,10 +170,10 @@ export function getProvidedProperties(checker: ts.TypeChecker, type: ts.Type): P
 
 function declaredByMember(checker: ts.TypeChecker, type: ts.Type, names: Set<string>): boolean {
   // `object` says nothing about which keys are there.
-  if (isTypeFlagSet(type, OPEN_FLAGS | ts.TypeFlags.NonPrimitive)) return false;
+  if (isTypeFlagSet(type, openFlags() | ts.TypeFlags.NonPrimitive)) return false;
   // `...(ok && { a })`, `...undefined`: a primitive or nullish member spreads nothing.
-  if (isTypeFlagSet(type, NOT_OBJECT_FLAGS)) return true;
-  if (type.isIntersection() && intersectionConstituents(type).some((part) => isTypeFlagSet(part, OPEN_FLAGS))) {
+  if (isTypeFlagSet(type, notObjectFlags())) return true;
+  if (type.isIntersection() && intersectionConstituents(type).some((part) => isTypeFlagSet(part, openFlags()))) {
     return false;
   }
   if (checker.getIndexInfosOfType(type).length > 0) return false;

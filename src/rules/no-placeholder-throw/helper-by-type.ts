@@ -1,6 +1,5 @@
-import ts from 'typescript';
-
 import { askChecker, skipTsWrappers } from '../../util/type-checker.js';
+import { ts } from '../../util/typescript.js';
 import {
   DYNAMIC_PART,
   EMPTY_VOCABULARY,

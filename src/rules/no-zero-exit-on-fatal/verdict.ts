@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isTypeFlagSet, unionConstituents } from 'ts-api-utils';
-import ts from 'typescript';
 
 import { getLogStreams } from '../../util/log-streams/index.js';
 import { askChecker, getTypeInformation } from '../../util/type-checker.js';
+import { isTypeFlagSet, ts, unionConstituents } from '../../util/typescript.js';
 import type { FatalFile, Handler } from './context.js';
 import { unwrapChain } from './handlers.js';
 
