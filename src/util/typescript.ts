@@ -40,6 +40,7 @@ export declare namespace ts {
   export type CallExpression = TypeScript.CallExpression;
   export type Declaration = TypeScript.Declaration;
   export type Diagnostic = TypeScript.Diagnostic;
+  export type ElementAccessExpression = TypeScript.ElementAccessExpression;
   export type Expression = TypeScript.Expression;
   export type FunctionDeclaration = TypeScript.FunctionDeclaration;
   export type FunctionExpression = TypeScript.FunctionExpression;
@@ -48,6 +49,9 @@ export declare namespace ts {
   export type Node = TypeScript.Node;
   export type ObjectType = TypeScript.ObjectType;
   export type Program = TypeScript.Program;
+  export type PropertyAccessExpression = TypeScript.PropertyAccessExpression;
+  export type SourceFile = TypeScript.SourceFile;
+  export type Statement = TypeScript.Statement;
   export type Symbol = TypeScript.Symbol;
   export type Type = TypeScript.Type;
   export type TypeChecker = TypeScript.TypeChecker;

@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
 
 import type { RuntimeApi, RuntimeDefinition } from '../../runtimes/definition.js';
 import { askChecker, type TypeInformation } from '../../util/type-checker.js';
+import { ts } from '../../util/typescript.js';
 
 /**
  * Runtime work in another module, found through the type checker: a function
