@@ -1,0 +1,38 @@
+import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+
+/* The trace-map format of eslint-utils' `ReferenceTracker`, which the plugin's reference walk reads. */
+
+const { ReferenceTracker } = ASTUtils;
+
+type ReferenceTrackerInstance = InstanceType<typeof ASTUtils.ReferenceTracker>;
+export type TraceMap = Parameters<ReferenceTrackerInstance['iterateGlobalReferences']>[0];
+export type TraceMapElement = TraceMap[string];
+// The trace maps keep eslint-utils' format and symbols, so that they read the
+// same to eslint-utils' `ReferenceTracker` (the tests compare the two).
+// Re-exported with plain types: declaration emit cannot name the tracker's own.
+export const READ: symbol = ReferenceTracker.READ;
+export const CALL: symbol = ReferenceTracker.CALL;
+export const CONSTRUCT: symbol = ReferenceTracker.CONSTRUCT;
+export const ESM: symbol = ReferenceTracker.ESM;
+
+/** A node that uses a traced API, what kind of use it is (`READ`, `CALL`, `CONSTRUCT`) and the trace map's info. */
+export interface TracedReference {
+  readonly node: TSESTree.Node;
+  readonly type: symbol;
+  readonly info: unknown;
+}
+
+export type MapNode = Readonly<Record<string | symbol, unknown>>;
+
+export const hasOwn = (map: MapNode, key: string | symbol): boolean => Object.prototype.hasOwnProperty.call(map, key);
+
+/** `{ default: map, ...map }`: a CommonJS module's exports are both its default and its names. */
+const legacyViews = new WeakMap<MapNode, MapNode>();
+export function legacyView(map: MapNode): MapNode {
+  let view = legacyViews.get(map);
+  if (!view) {
+    view = Object.assign(Object.create(null) as Record<string | symbol, unknown>, { default: map }, map);
+    legacyViews.set(map, view);
+  }
+  return view;
+}
