@@ -197,18 +197,5 @@ export function formatMessage(template: string, data: Record<string, string>): s
   return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, key: string) => data[key] ?? whole);
 }
 
-/** Where `text` first occurs in `code`, as ESLint reports a range (1-based lines and columns). */
-export function locate(
-  code: string,
-  text: string,
-): { line: number; column: number; endLine: number; endColumn: number } {
-  const start = code.indexOf(text);
-  if (start < 0) throw new Error(`"${text}" is not in the sample`);
-  const position = (offset: number): { line: number; column: number } => {
-    const lines = code.slice(0, offset).split('\n');
-    return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-  };
-  const begin = position(start);
-  const end = position(start + text.length);
-  return { line: begin.line, column: begin.column, endLine: end.line, endColumn: end.column };
-}
+/** Where `text` first occurs in a sample, as ESLint reports it: the one `locate` of the test helpers. */
+export { locate } from '../util/probe-rule.js';
