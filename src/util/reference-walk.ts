@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { isWrapper } from './ast.js';
 import {
   CALL,
   CONSTRUCT,
@@ -120,15 +121,10 @@ function isPassThrough(node: Node): boolean {
     case AST_NODE_TYPES.SequenceExpression:
       return parent.expressions.at(-1) === node;
     case AST_NODE_TYPES.LogicalExpression:
-    case AST_NODE_TYPES.ChainExpression:
-    case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
-    case AST_NODE_TYPES.TSTypeAssertion:
-    case AST_NODE_TYPES.TSNonNullExpression:
-    case AST_NODE_TYPES.TSInstantiationExpression:
       return true;
     default:
-      return false;
+      // The type-only wrappers and `a?.b`: util/ast.ts holds what they are.
+      return parent !== undefined && isWrapper(parent, { chain: true });
   }
 }
 
