@@ -197,7 +197,7 @@ export function checkTypedAssertion(
       if (stillMissing.length === 0) return;
       // Like the literal itself: reported on its shape alone only when asked, else when a property left out is read.
       const unasked = empty ? !file.options.reportEmptyWithoutEvidence : !file.options.reportPartialWithoutEvidence;
-      if (unasked && !findPartialEvidence(file, outermostWrapper(node), declarator, stillMissing)) return;
+      if (unasked && !findPartialEvidence(file, outermostWrapper(node), declarator, stillMissing, scan.usedAt)) return;
       context.report({
         node: declarator,
         messageId: 'incompleteBuilder',

@@ -312,6 +312,8 @@ export function findPartialEvidence(
   operand: TSESTree.Node,
   declarator: Declarator | undefined,
   missing: readonly string[],
+  /** Where the variable's code starts to count: a builder's first use (its writes before it are not on every path). */
+  from = declarator?.range[1] ?? 0,
 ): PartialEvidence | undefined {
   const search: Search = { file, steps: MAX_STEPS };
   const isMissing: IsMissing = (property) => missing.includes(property);
@@ -319,8 +321,5 @@ export function findPartialEvidence(
   const variable = file.sourceCode
     .getDeclaredVariables(declarator)
     .find((candidate) => candidate.name === declarator.id.name);
-  return (
-    variable &&
-    variableEvidence(search, variable, getEnclosingFunction(declarator), declarator.range[1], isMissing, true)
-  );
+  return variable && variableEvidence(search, variable, getEnclosingFunction(declarator), from, isMissing, true);
 }

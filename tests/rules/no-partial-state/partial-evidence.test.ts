@@ -84,6 +84,20 @@ const builtThenPassed = lines(
   '}',
 );
 
+const conditionalBuilder = (read: string) =>
+  lines(
+    "import type { RpcRequest } from './partial-state.js';",
+    `function post(request: RpcRequest) { return ${read}; }`,
+    'export function call(urgent: boolean) {',
+    '  const request = {} as RpcRequest;',
+    '  request.id = 1;',
+    "  if (urgent) request.method = 'ping';",
+    '  request.trace = undefined;',
+    '  return post(request);',
+    '}',
+  );
+const builderRead = conditionalBuilder('request.method.trim()');
+
 // Must not report: no missing property is seen read before it is set.
 const defaultsHere = lines(
   STATE,
@@ -151,6 +165,8 @@ createTypedRuleTester().run('no-partial-state (partial literals, evidence)', rul
       'register(state);',
       "export const ok = () => state.authClient.verify('t');",
     ),
+    // A builder whose callee reads only what is set on every path.
+    conditionalBuilder('request.id + 1'),
     // Returned from a function nothing in the file calls.
     lines(STATE, 'export function createState(): AppState {', `  return ${PARTIAL};`, '}'),
     // A read in a callback the callee stores runs later, when anything may have set it.
@@ -208,6 +224,17 @@ createTypedRuleTester().run('no-partial-state (partial literals, evidence)', rul
           messageId: 'incompleteBuilder' as const,
           data: { name: 'state', properties: '`encryption`, `authClient`' },
           ...locate(builtThenPassed, `state = ${PARTIAL}`),
+        },
+      ],
+    },
+    {
+      // An empty builder set `method` in one branch only; the callee reads it as an object.
+      code: builderRead,
+      errors: [
+        {
+          messageId: 'incompleteBuilder' as const,
+          data: { name: 'request', properties: '`method`' },
+          ...locate(builderRead, 'request = {} as RpcRequest'),
         },
       ],
     },
