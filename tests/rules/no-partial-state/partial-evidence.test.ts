@@ -98,6 +98,14 @@ const conditionalBuilder = (read: string) =>
   );
 const builderRead = conditionalBuilder('request.method.trim()');
 
+const reduceSeed = lines(
+  STATE,
+  'export const totals = [1, 2].reduce((acc, x) => {',
+  '  acc.sum += x;',
+  '  return acc;',
+  '}, { count: 2 } as Totals);',
+);
+
 // Must not report: no missing property is seen read before it is set.
 const defaultsHere = lines(
   STATE,
@@ -167,6 +175,13 @@ createTypedRuleTester().run('no-partial-state (partial literals, evidence)', rul
     ),
     // A builder whose callee reads only what is set on every path.
     conditionalBuilder('request.id + 1'),
+    // Functions that hand the object to each other: the search is bounded, and finds no read.
+    lines(
+      STATE,
+      'function ping(state: AppState, n: number): number { return n > 0 ? pong(state, n - 1) : 0; }',
+      'function pong(state: AppState, n: number): number { return ping(state, n); }',
+      `export const zero = ping(${PARTIAL}, 3);`,
+    ),
     // Returned from a function nothing in the file calls.
     lines(STATE, 'export function createState(): AppState {', `  return ${PARTIAL};`, '}'),
     // A read in a callback the callee stores runs later, when anything may have set it.
@@ -226,6 +241,11 @@ createTypedRuleTester().run('no-partial-state (partial literals, evidence)', rul
           ...locate(builtThenPassed, `state = ${PARTIAL}`),
         },
       ],
+    },
+    {
+      // A partial `reduce` seed updated in the callback.
+      code: reduceSeed,
+      errors: [missing(reduceSeed, '{ count: 2 } as Totals', 'Totals', '`sum`')],
     },
     {
       // An empty builder set `method` in one branch only; the callee reads it as an object.
