@@ -49,3 +49,9 @@ export function createState(db: Database, redis: Redis): AppState {
 export function createWorkerState(db: Database, redis: Redis): AppState {
   return { db, redis } as AppState;
 }
+
+// Its job handler reads the config the worker was never given.
+export function startWorker(db: Database, redis: Redis): () => Promise<string | null> {
+  const state = createWorkerState(db, redis);
+  return () => state.redis.get(`session-ttl:${state.config.sessionTtlSeconds}`);
+}

@@ -13,7 +13,8 @@ export const TSCONFIG = `${JSON.stringify({
 export const TYPED_ONLY_FILES = {
   'pending.ts': "export function pending(): never {\n  throw new Error('Not implemented');\n}\n",
   'main.ts': "import { pending } from './pending.js';\n\nexport function load(): string {\n  return pending();\n}\n",
-  'state.ts': 'interface State {\n  a: number;\n  b: string;\n}\n\nexport const state = { a: 1 } as State;\n',
+  'state.ts':
+    'interface State {\n  a: number;\n  b: string;\n}\n\nexport const state = { a: 1 } as State;\nexport const label = (): string => state.b.trim();\n',
 };
 
 /** Asserts a usage error: exit code 2, nothing on stdout, exactly `expected` as the one line on stderr. */

@@ -23,6 +23,7 @@ const PARTIAL_STATE_TS = [
   '  redis: string;',
   '}',
   "export const state = { db: 'postgres://' } as AppState;",
+  'export const cacheHost = (): string => state.redis.trim();',
   '',
 ].join('\n');
 const VUE_SFC = [

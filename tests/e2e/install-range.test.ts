@@ -27,6 +27,7 @@ const FILES = {
     '  redis: string;',
     '}',
     "export const state = { db: 'postgres://' } as AppState;",
+    'export const cacheHost = (): string => state.redis.trim();',
     '',
   ].join('\n'),
   'record-loads.cjs': [

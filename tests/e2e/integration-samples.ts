@@ -72,6 +72,7 @@ const partialState = `interface AppState {
 }
 
 export const state = { db: { query: (sql: string) => sql } } as AppState;
+export const cached = (key: string) => state.redis.get(key);
 `;
 
 const workBeforeRuntime = `import { app, BrowserWindow } from 'electron';

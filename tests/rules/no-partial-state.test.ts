@@ -50,6 +50,9 @@ const neverAssigned = (name: string, position: Position) => ({
 
 /** Also report `{} as T` with no evidence of a misuse, as the `strict` config does. */
 const STRICT_EMPTY = [{ reportEmptyWithoutEvidence: true }] as const;
+/** Also report a partial `{ … } as T` with no evidence of a read, as the `strict` config does: how its shape is judged. */
+const STRICT_PARTIAL = [{ reportPartialWithoutEvidence: true }] as const;
+const STRICT_BOTH = [{ reportEmptyWithoutEvidence: true, reportPartialWithoutEvidence: true }] as const;
 
 /** An empty `{}` whose property is updated (`+=`, `++`) or used (`.push`, `()`) before anything sets it. */
 const beforeSet = (
@@ -637,6 +640,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'const state = { db, registry, redis } as AppState;',
         'export { state };',
       ),
+      options: STRICT_PARTIAL,
       errors: [
         missingProperties(
           'AppState',
@@ -667,6 +671,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
     },
     {
       code: lines(IMPORT_STATE, 'export const state = { db: null } as unknown as AppState;'),
+      options: STRICT_PARTIAL,
       errors: [
         missingProperties(
           'AppState',
@@ -682,6 +687,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'const config = ({ port: 1 } satisfies Partial<Config>) as Config;',
         'export { config };',
       ),
+      options: STRICT_PARTIAL,
       errors: [
         missingProperties(
           'Config',
@@ -705,11 +711,13 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
       // Unions: the member the discriminant picks.
       code: "import type { Shape } from './partial-shapes.js';\nexport const s = { kind: 'square' } as Shape;",
       // No suggestion: annotating a union narrows `s` to the square for the code that follows.
+      options: STRICT_PARTIAL,
       errors: [missingProperties('Shape', '`side`', at(2, 18, 45))],
     },
     {
       // Optional in one member, required in the other: neither is satisfied.
       code: "import type { Loose } from './partial-shapes.js';\nexport const l = { b: 1 } as Loose;",
+      options: STRICT_PARTIAL,
       errors: [missingProperties('Loose', '`a`', at(2, 18, 35))],
     },
     {
@@ -719,7 +727,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "export const p = { name: 'x' } as Person;",
         'export const m = {} as MaybeNickname;',
       ),
-      options: STRICT_EMPTY,
+      options: STRICT_BOTH,
       errors: [
         missingProperties(
           'Person',
@@ -753,6 +761,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const leaf = [{ value: 1 } as Tree];',
         'export const boxed = [{ value: 1 } as Box<number>];',
       ),
+      options: STRICT_PARTIAL,
       errors: [
         missingProperties('Page<number>', '`total`', at(4, 22, 51)),
         missingProperties('Tree', '`children`', at(5, 22, 42)),
@@ -767,6 +776,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const point = [{ x: 1 } as Point];',
         "export const vault = [{ reveal: () => '' } as unknown as Vault];",
       ),
+      options: STRICT_PARTIAL,
       errors: [
         missingProperties('Repo', '`rows`, `size`', at(2, 22, 66)),
         missingProperties('Point', '`y`', at(3, 23, 40)),
@@ -781,7 +791,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const f = [{ debug: true } as Flags];',
         'export const r = [{} as Required<Partial<Flags>>];',
       ),
-      options: STRICT_EMPTY,
+      options: STRICT_BOTH,
       errors: [
         missingProperties('Labelled', '`label`', at(2, 19, 33)),
         missingProperties('Flags', '`trace`', at(3, 19, 43)),
@@ -797,6 +807,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'export const c = [{ ...(Math.random() > 0.5 ? connections : { ...connections, config }) } as AppState];',
         'export const d = [{ ...connections, ...(Math.random() > 0.5 && { config }) } as AppState];',
       ),
+      options: STRICT_PARTIAL,
       errors: [
         missingProperties('AppState', '`encryption`, `authClient`', at(3, 19, 57)),
         missingProperties('AppState', '`encryption`, `authClient`', at(4, 19, 102)),
@@ -824,6 +835,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '  req.trace = undefined;',
         '}',
       ),
+      options: STRICT_EMPTY,
       errors: [incompleteBuilder('req', '`method`', at(4, 9, 31))],
     },
     {
@@ -838,6 +850,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '  return req;',
         '}',
       ),
+      options: STRICT_EMPTY,
       errors: [incompleteBuilder('req', '`method`', at(4, 9, 31))],
     },
     {
@@ -851,6 +864,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "  req.method = 'x';",
         '}',
       ),
+      options: STRICT_EMPTY,
       errors: [incompleteBuilder('req', '`method`', at(4, 9, 31))],
     },
     {
@@ -864,6 +878,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "  try { req.method = 'x'; } finally { send(req); }",
         '}',
       ),
+      options: STRICT_EMPTY,
       errors: [incompleteBuilder('req', '`id`, `method`', at(4, 9, 31))],
     },
     {
@@ -877,11 +892,13 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'request.trace = undefined;',
         'send(request);',
       ),
+      options: STRICT_EMPTY,
       errors: [incompleteBuilder('request', '`method`', at(4, 7, 33))],
     },
     {
       // A module-level builder that stops short.
       code: lines(IMPORT_STATE, 'export const config = {} as Config;', 'config.port = 8080;'),
+      options: STRICT_EMPTY,
       errors: [incompleteBuilder('config', '`host`', at(2, 14, 35))],
     },
     {
@@ -893,6 +910,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'queueMicrotask(() => api.get("x"));',
         'api.cache = new Map();',
       ),
+      options: STRICT_EMPTY,
       errors: [incompleteBuilder('api', '`cache`', at(2, 7, 22))],
     },
     {
@@ -904,6 +922,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'void new Promise<number>((resolve) => { lifecycle.resolve = resolve; });',
         "registry.set('a', lifecycle);",
       ),
+      options: STRICT_EMPTY,
       errors: [incompleteBuilder('lifecycle', '`reject`', at(3, 7, 34))],
     },
     {
@@ -916,6 +935,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'job.run();',
         "job.label = 'nightly';",
       ),
+      options: STRICT_EMPTY,
       errors: [incompleteBuilder('job', '`label`', at(2, 7, 22))],
     },
     {
@@ -926,6 +946,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         "registerBlockFormatter({ format: () => ({ hash: 'h' }) as Block });",
         "export const either = withDefault(1, () => ({ hash: 'h' }) as Block);",
       ),
+      options: STRICT_PARTIAL,
       errors: [
         missingProperties('Block', '`number`, `transactions`', at(2, 43, 62)),
         missingProperties('Block', '`number`, `transactions`', at(3, 40, 64)),
@@ -945,6 +966,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '  },',
         '});',
       ),
+      options: STRICT_EMPTY,
       errors: [incompleteBuilder('block', '`number`, `transactions`', at(5, 11, 30))],
     },
     {
@@ -958,6 +980,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         'declare const given: Config | undefined;',
         'export const config = given ?? ({ port: 1 } as Config);',
       ),
+      options: STRICT_PARTIAL,
       errors: [
         missingProperties('Socket', '`url`, `send`, `request`', at(5, 32, 55)),
         missingProperties('Config', '`host`', at(7, 33, 54)),
@@ -1008,6 +1031,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
         '  return { db, registry, redis, config: undefined as any, encryption: null! } as AppState;',
         '}',
       ),
+      options: STRICT_PARTIAL,
       errors: [
         missingProperties('AppState', '`authClient`', at(5, 10, 90)),
         filler('config', 'undefined as any', 'undefined', at(5, 41, 57)),
@@ -1017,6 +1041,7 @@ createTypedRuleTester().run('no-partial-state (type-aware)', rule, {
     {
       // Builder with a non-empty literal: nothing assigned afterwards is the plain case.
       code: lines(RPC, 'const req = { id: 1 } as RpcRequest;', 'send(req);'),
+      options: STRICT_PARTIAL,
       errors: [
         missingProperties(
           'RpcRequest',

@@ -26,6 +26,8 @@ export interface BuilderScan {
   dictionaryWrites: boolean;
   /** `req = …`, or more statements than the scan follows: leave it alone. */
   giveUp: boolean;
+  /** Where the statement that first uses the object starts, if the scan reached one. */
+  usedAt?: number;
 }
 
 type StepResult = 'continue' | 'stop' | 'exit';
@@ -290,6 +292,10 @@ export function scanBuilder(
   const laterDeclarators = declarators.slice(declarators.indexOf(declarator) + 1);
   if (laterDeclarators.some((later) => referencesIn(scan, later).length > 0)) return result;
 
-  stepAll(scan, statements, result.assigned, 0);
+  for (const statement of statements) {
+    const stepped = step(scan, statement, result.assigned, 0);
+    if (stepped === 'stop') result.usedAt = statement.range[0];
+    if (stepped !== 'continue') break;
+  }
   return result;
 }

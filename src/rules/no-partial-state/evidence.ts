@@ -39,7 +39,7 @@ const INLINE_CALLBACK_METHODS: ReadonlySet<string> = new Set([
  * callback an array method calls at once (`rows.forEach((row) => …)`). Any
  * other function runs at a time this scan cannot see.
  */
-function runsInline(node: TSESTree.Node, owner: TSESTree.Node | undefined): boolean {
+export function runsInline(node: TSESTree.Node, owner: TSESTree.Node | undefined): boolean {
   for (let fn = getEnclosingFunction(node); fn !== owner; fn = getEnclosingFunction(fn)) {
     if (!fn) return false;
     const call = fn.parent;
@@ -65,7 +65,7 @@ export interface Evidence {
 }
 
 /** Whether `member` (`x.p`) is itself used as an object or called: `x.p.q`, `x.p.push(…)`, `x.p()`. */
-function isDereferenced(member: TSESTree.Node): boolean {
+export function isDereferenced(member: TSESTree.Node): boolean {
   const outer = outermostWrapper(member);
   const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.object === outer && !parent.optional;

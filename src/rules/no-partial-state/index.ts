@@ -20,8 +20,8 @@ export default createRule<Options, MessageIds>({
       description:
         'Disallow object literals asserted to a type they only partly build, filler property values that lie to the type checker, and `x!: T` fields nothing assigns',
       recommended: 'recommended',
-      // `strict` lints test doubles too, and reports an empty `{}` asserted to a type without a read before it is filled.
-      strictOptions: [{ checkTestFiles: true, reportEmptyWithoutEvidence: true }],
+      // `strict` lints test doubles too, and reports `{}` and partial literals asserted to a type without evidence of a read.
+      strictOptions: [{ checkTestFiles: true, reportEmptyWithoutEvidence: true, reportPartialWithoutEvidence: true }],
       usesTypeInformation: true,
     },
     // The suggestion is made in missing-properties.ts, where this lint rule cannot see it.

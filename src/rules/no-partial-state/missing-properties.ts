@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { outermostWrapper } from '../../util/ast.js';
 import { quote } from '../../util/text.js';
 import { ts } from '../../util/typescript.js';
 import { scanBuilder } from './builder-scan.js';
@@ -14,6 +15,7 @@ import {
 import { type Evidence, findEvidence } from './evidence.js';
 import type { TypeAssertion } from './fillers.js';
 import { isGenericCallbackResult } from './generic-callback.js';
+import { findPartialEvidence } from './partial-evidence.js';
 import { findMissingProperties, getProvidedProperties, getSpreadPropertyNames } from './required-properties.js';
 import type { Declarator } from './syntax.js';
 import { isObviouslyOpenEnded } from './written-types.js';
@@ -123,6 +125,20 @@ function reportEvidence(
   });
 }
 
+/** Whether a missing property of the partial literal is seen read, called or updated before it is set. */
+function hasPartialEvidence(
+  file: PartialStateFile,
+  node: TypeAssertion,
+  declarator: Declarator | undefined,
+  missing: readonly string[],
+): boolean {
+  const isMissing = (property: string) => missing.includes(property);
+  return (
+    findEvidence(file.sourceCode, node, undefined, isMissing) !== undefined ||
+    findPartialEvidence(file, outermostWrapper(node), declarator, missing) !== undefined
+  );
+}
+
 /** Adds what spreading `source` supplies to `names`; false when it may supply anything. */
 function addSpreadNames(file: PartialStateFile, source: TSESTree.Node, names: Set<string>): boolean {
   const checker = file.types?.checker;
@@ -179,6 +195,9 @@ export function checkTypedAssertion(
       }
       const stillMissing = findMissingProperties(checker, target, provided, alsoProvided);
       if (stillMissing.length === 0) return;
+      // Like the literal itself: reported on its shape alone only when asked, else when a property left out is read.
+      const unasked = empty ? !file.options.reportEmptyWithoutEvidence : !file.options.reportPartialWithoutEvidence;
+      if (unasked && !findPartialEvidence(file, outermostWrapper(node), declarator, stillMissing, scan.usedAt)) return;
       context.report({
         node: declarator,
         messageId: 'incompleteBuilder',
@@ -189,6 +208,9 @@ export function checkTypedAssertion(
   }
   // An empty object nothing is seen to misuse is usually an idiom (filled in elsewhere, read as optional).
   if (empty && !file.options.reportEmptyWithoutEvidence) return;
+  // A partial one too, unless a missing property is seen read before anything sets it.
+  if (!empty && !file.options.reportPartialWithoutEvidence && !hasPartialEvidence(file, node, declarator, missing))
+    return;
   context.report({
     node,
     messageId: 'missingProperties',

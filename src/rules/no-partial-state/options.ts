@@ -5,11 +5,17 @@ export interface RuleOptions {
   checkTestFiles?: boolean;
   /** Also report `{} as T` when nothing shows a missing property being used before it is set. */
   reportEmptyWithoutEvidence?: boolean;
+  /** Also report a partial `{ … } as T` when nothing shows a missing property being read before it is set. */
+  reportPartialWithoutEvidence?: boolean;
 }
 
 export type Options = [RuleOptions];
 
-export const DEFAULT_OPTIONS: Required<RuleOptions> = { checkTestFiles: false, reportEmptyWithoutEvidence: false };
+export const DEFAULT_OPTIONS: Required<RuleOptions> = {
+  checkTestFiles: false,
+  reportEmptyWithoutEvidence: false,
+  reportPartialWithoutEvidence: false,
+};
 
 /** The rule's one option object. */
 export const OPTIONS_SCHEMA: JSONSchema4 = {
@@ -25,6 +31,11 @@ export const OPTIONS_SCHEMA: JSONSchema4 = {
       type: 'boolean',
       description:
         'Also report an empty `{}` asserted to a type when no code in the file reads or updates a missing property before it is set. Default `false`.',
+    },
+    reportPartialWithoutEvidence: {
+      type: 'boolean',
+      description:
+        'Also report an object literal asserted to a type it only partly builds when no code in the file (or in the function it is passed to) reads a missing property before it is set. Default `false`.',
     },
   },
 };

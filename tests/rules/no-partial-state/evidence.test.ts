@@ -541,8 +541,10 @@ createTypedRuleTester().run('no-partial-state (evidence, type-aware)', rule, {
       ],
     },
     {
-      // Only an empty `{}` is empty-until-loaded state; a partial literal is the incident's shape.
+      // Only an empty `{}` is empty-until-loaded state; a partial literal is the incident's shape (judged here
+      // without evidence, as `strict` does: the state hook is no excuse for it).
       code: partialState,
+      options: [{ reportPartialWithoutEvidence: true }],
       errors: [
         {
           messageId: 'missingProperties',
