@@ -76,6 +76,10 @@ const RPC = "import type { RpcRequest } from './partial-state.js';\ndeclare func
 
 // Cases that behave the same with and without type information.
 const sharedValid = [
+  // Fillers nothing is seen to read before they are set: a defaults template, a state filled elsewhere.
+  'const state = { db: undefined as any, cache: null as any, port: 8080 };\nexport default state;',
+  'interface Job { id: string; retries: number }\nexport default <Job>{ id: null!, retries: 3 };',
+  'const defaults = { host: null!, port: 80 };\nexport function connect(over: object) { return { ...defaults, ...over }; }',
   // `todo()` throws while the object is built: no-placeholder-throw reports that call, not this rule.
   'declare function todo(): never;\nconst state = { db: todo(), port: 8080 };',
   // Real values, `null` and `undefined` without an assertion (the type says they may be absent).
@@ -154,7 +158,29 @@ const sharedValid = [
 
 const sharedInvalid = [
   {
+    // The same defaults template that is quiet without the option, judged on its shape.
+    code: 'interface Job { id: string; retries: number }\nexport default <Job>{ id: null!, retries: 3 };',
+    options: STRICT_PARTIAL,
+    errors: [filler('id', 'null!', 'null', at(2, 27, 32))],
+  },
+  {
+    // A filler is a property left out in disguise: reported by default once it is seen used before anything sets it.
+    code: lines('const state = { db: undefined as any, port: 8080 };', 'state.db.query();'),
+    errors: [filler('db', 'undefined as any', 'undefined', at(1, 21, 37))],
+  },
+  {
+    code: lines(
+      'function start(s: { db: { query(): void } }) {',
+      '  s.db.query();',
+      '}',
+      'const state = { db: null as any };',
+      'start(state);',
+    ),
+    errors: [filler('db', 'null as any', 'null', at(4, 21, 32))],
+  },
+  {
     code: 'const state = { db: undefined as any, cache: null as any, port: 8080 };',
+    options: STRICT_PARTIAL,
     errors: [
       filler('db', 'undefined as any', 'undefined', at(1, 21, 37)),
       filler('cache', 'null as any', 'null', at(1, 46, 57)),
@@ -162,6 +188,7 @@ const sharedInvalid = [
   },
   {
     code: 'interface Db { query(): void }\nconst state = { db: null!, redis: undefined!, registry: <any>undefined, auth: void 0 as any };',
+    options: STRICT_PARTIAL,
     errors: [
       filler('db', 'null!', 'null', at(2, 21, 26)),
       filler('redis', 'undefined!', 'undefined', at(2, 35, 45)),
@@ -179,6 +206,7 @@ const sharedInvalid = [
       '  };',
       '}',
     ),
+    options: STRICT_PARTIAL,
     errors: [
       filler('db', 'undefined as unknown as Db', 'undefined', at(4, 9, 35)),
       filler('auth-client', 'null as unknown as { verify(): boolean }', 'null', at(5, 20, 60)),
@@ -193,6 +221,7 @@ const sharedInvalid = [
       'const copy = { ...other };',
       'copy.finalizer = () => {};',
     ),
+    options: STRICT_PARTIAL,
     errors: [
       filler('finalizer', 'undefined as any', 'undefined', at(1, 41, 57)),
       filler('finalizer', 'null as any', 'null', at(3, 28, 39)),
@@ -201,6 +230,7 @@ const sharedInvalid = [
   {
     // Test doubles are deliberate partial objects: the docs show a `files` override for them.
     code: 'const repo = { find: () => undefined, db: null as any };',
+    options: STRICT_PARTIAL,
     errors: [filler('db', 'null as any', 'null', at(1, 43, 54))],
   },
   {

@@ -5,8 +5,9 @@ import { quote } from '../../util/text.js';
 import { MAX_NAME_LENGTH, MAX_VALUE_LENGTH, type PartialStateFile, typeOfTypeNode } from './context.js';
 import { getFillerValue } from './fillers.js';
 import { isPiniaStateValue } from './idioms.js';
+import { findPartialEvidence } from './partial-evidence.js';
 import { admitsNullish, findMissingProperties, type ProvidedProperties } from './required-properties.js';
-import { isObjectAssignCall } from './syntax.js';
+import { type Declarator, isObjectAssignCall } from './syntax.js';
 import { isObviouslyOpenEnded, mentionsTypeParameter } from './written-types.js';
 
 /** What an empty object supplies: nothing. */
@@ -58,6 +59,21 @@ function isAssignedLater(sourceCode: Readonly<TSESLint.SourceCode>, property: TS
   );
 }
 
+/** The filler's property is read, called or updated before anything sets it, where the object goes (see partial-evidence.ts). */
+function isReadAsFilled(file: PartialStateFile, property: TSESTree.Property): boolean {
+  const name = ASTUtils.getPropertyName(property, file.sourceCode.getScope(property));
+  if (name === null) return false;
+  const operand = outermostWrapper(property.parent);
+  const holder = operand.parent;
+  const declarator =
+    holder?.type === AST_NODE_TYPES.VariableDeclarator &&
+    holder.init === operand &&
+    holder.id.type === AST_NODE_TYPES.Identifier
+      ? (holder as Declarator)
+      : undefined;
+  return findPartialEvidence(file, operand, declarator, [name]) !== undefined;
+}
+
 /** `{ db: undefined as any }`, `{ config: {} as Config }`: reports a filler value that the type checker takes for the real thing. */
 export function checkPropertyValue(file: PartialStateFile, property: TSESTree.Property): void {
   const { context, sourceCode } = file;
@@ -87,6 +103,8 @@ export function checkPropertyValue(file: PartialStateFile, property: TSESTree.Pr
       if (target && admitsNullish(target)) return;
     }
     actual = `\`${filler.runtime}\``;
+    // Like a property left out: reported on its shape alone only when asked, else when it is seen read before set.
+    if (!file.options.reportPartialWithoutEvidence && !isReadAsFilled(file, property)) return;
   }
   context.report({
     node: value,
