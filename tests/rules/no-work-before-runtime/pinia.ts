@@ -94,6 +94,7 @@ app.use(createPinia());`,
 // Pinia; views/tabs.ts is loaded through `import()`. runtime-pinia-setup/main.ts imports api.ts, then calls setupStore().
 const ROUTER = path.join(fixturesDir, 'runtime-pinia-app', 'router.ts');
 const CYCLE = path.join(fixturesDir, 'runtime-pinia-app', 'cycle.ts');
+const TYPE_ONLY = path.join(fixturesDir, 'runtime-pinia-app', 'theme.ts');
 const LAZY_VIEW = path.join(fixturesDir, 'runtime-pinia-app', 'views', 'tabs.ts');
 const SETUP_API = path.join(fixturesDir, 'runtime-pinia-setup', 'api.ts');
 
@@ -126,6 +127,14 @@ export function useTheme() { return useSettingsStore().theme; }`,
 const user = useUserStore();
 export default { name: user.name };`,
       filename: LAZY_VIEW,
+    },
+    // A module the entry imports for a type only: the import is erased, so nothing runs it before the install.
+    {
+      code: `import { useUserStore } from '../runtime-pinia-stores.js';
+const user = useUserStore();
+export interface Theme { dark: boolean }
+export const initial = { dark: user.name === '' };`,
+      filename: TYPE_ONLY,
     },
     // A module no module of the program that creates or installs Pinia imports: the order cannot be told.
     `import { useUserStore } from './runtime-pinia-stores.js';
