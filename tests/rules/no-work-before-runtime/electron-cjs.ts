@@ -15,6 +15,14 @@ const early = (event: string, api: string, line: number, column: number, endColu
   ...at(line, column, endColumn),
 });
 
+/**
+ * Node's globals declared, as `sourceType: 'commonjs'` (ESLint's default for `.cjs`) and `globals.node` declare
+ * them: `require` is then a declared global instead of an unresolved name.
+ */
+const COMMONJS = {
+  languageOptions: { globals: { require: 'readonly', module: 'writable', exports: 'writable' } as const },
+};
+
 const HEADER = `const { app } = require('electron');
 const windows = require('./windows');
 `;
@@ -42,6 +50,14 @@ app.on('activate', () => {
 });`,
       filename: MAIN,
     },
+    // With Node's globals declared, a local function named require is still not Node's.
+    {
+      code: `function require(name) { return { BrowserWindow: class {} }; }
+const { BrowserWindow } = require('electron');
+const win = new BrowserWindow();`,
+      filename: MAIN,
+      ...COMMONJS,
+    },
     // A reassigned module variable is not followed.
     {
       code: `const { app } = require('electron');
@@ -52,6 +68,26 @@ app.on('activate', () => windows.showMain());`,
     },
   ],
   invalid: [
+    {
+      // With Node's globals declared, require is a declared global: the file still requires electron.
+      code: `const { BrowserWindow } = require('electron');
+const win = new BrowserWindow();`,
+      filename: MAIN,
+      ...COMMONJS,
+      errors: [
+        {
+          messageId: 'notReady',
+          data: { api: 'new BrowserWindow()', outcome: 'throws', timing: 'before the app is ready', remedy: REMEDY },
+          ...at(2, 13, 32),
+        },
+      ],
+    },
+    {
+      code: `${HEADER}app.on('activate', () => windows.showMain());`,
+      filename: MAIN,
+      ...COMMONJS,
+      errors: [early('activate', 'windows.showMain()', 3, 26, 44)],
+    },
     {
       // The export constructs a BrowserWindow (after an early return, so whenever no window exists yet).
       code: `${HEADER}app.on('activate', () => {
