@@ -1,8 +1,10 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, skipWrappers, staticMemberName, walk } from '../util/ast.js';
 import type { RuntimeApi, RuntimeDefinition, ShapedUse } from './definition.js';
 import { isWranglerMain } from './wrangler.js';
+
+const { DefinitionType } = TSESLint.Scope;
 
 type Node = TSESTree.Node;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -138,14 +140,55 @@ function mayBeEntry(sourceCode: SourceCode): boolean {
   );
 }
 
-/** `await x()` at module top level (not `await import(…)`): the call's node. */
+/** A Wasm module Wrangler bundles: `./add.wasm`, `./add.wasm?module`. */
+const WASM_MODULE = /\.wasm(?:\?module)?$/;
+
+/** The local names of a file's imports of bundled Wasm modules: each holds a compiled `WebAssembly.Module`. */
+function wasmModuleNames(sourceCode: SourceCode): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !WASM_MODULE.test(statement.source.value)) continue;
+    for (const specifier of statement.specifiers) names.add(specifier.local.name);
+  }
+  return names;
+}
+
+/**
+ * Awaited calls that do no I/O: the `WebAssembly` global's functions
+ * (Cloudflare's own guide instantiates a module at the top level, "to avoid
+ * instantiation on every request"), and a call handed a bundled Wasm module
+ * (`await initWasm(wasmModule)`, `await init(mod)` of wasm-bindgen), which
+ * instantiates the compiled module instead of fetching it.
+ */
+function isWasmInstantiation(sourceCode: SourceCode, call: TSESTree.CallExpression, wasm: Set<string>): boolean {
+  const callee = skipWrappers(call.callee);
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'WebAssembly' &&
+    (ASTUtils.findVariable(sourceCode.getScope(callee), callee.object)?.defs.length ?? 0) === 0
+  ) {
+    return true;
+  }
+  return call.arguments.some((argument) => {
+    const value = skipWrappers(argument);
+    if (value.type !== AST_NODE_TYPES.Identifier || !wasm.has(value.name)) return false;
+    const [definition] = ASTUtils.findVariable(sourceCode.getScope(value), value)?.defs ?? [];
+    return definition?.type === DefinitionType.ImportBinding;
+  });
+}
+
+/** `await x()` at module top level (not `await import(…)`, nor a Wasm instantiation): the call's node. */
 function topLevelAwaits(sourceCode: SourceCode): ShapedUse[] {
   const uses: ShapedUse[] = [];
+  const wasm = wasmModuleNames(sourceCode);
   walk(sourceCode.ast.body, sourceCode.visitorKeys, AWAIT_SEARCH_BUDGET, (node) => {
     if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return 'skip';
     if (node.type === AST_NODE_TYPES.AwaitExpression) {
       const argument = skipWrappers(node.argument);
-      if (argument.type === AST_NODE_TYPES.CallExpression) uses.push({ api: topLevelAwait, node: argument });
+      if (argument.type === AST_NODE_TYPES.CallExpression && !isWasmInstantiation(sourceCode, argument, wasm)) {
+        uses.push({ api: topLevelAwait, node: argument });
+      }
     }
     return false;
   });

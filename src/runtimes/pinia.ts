@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import { askChecker, skipTsWrappers, type TypeInformation } from '../util/type-checker.js';
 import { ts } from '../util/typescript.js';
 import type { ImportedInstance, RuntimeDefinition } from './definition.js';
+import { isPiniaAnchor, runsBeforePiniaInstall } from './pinia-graph.js';
 
 /** `defineStore` results, by declaration: is this imported binding a Pinia store hook? */
 const storeDeclarations = new WeakMap<ts.Node, boolean>();
@@ -82,7 +83,14 @@ function importedStores(
       if (isStore === true) stores.push({ instance: 'store', variable });
     }
   }
-  return stores;
+  if (stores.length === 0) return stores;
+  // An imported store at load time is reported only where the program shows the order (see pinia-graph.ts).
+  const known = askChecker(() => {
+    const file = types.tsNodeOf(sourceCode.ast)?.getSourceFile();
+    if (!file) return false;
+    return isPiniaAnchor(types.program, file) || runsBeforePiniaInstall(types.program, file);
+  });
+  return known === true ? stores : [];
 }
 
 /**

@@ -44,6 +44,9 @@ export declare namespace ts {
   export type Expression = TypeScript.Expression;
   export type FunctionDeclaration = TypeScript.FunctionDeclaration;
   export type FunctionExpression = TypeScript.FunctionExpression;
+  export type Identifier = TypeScript.Identifier;
+  export type ImportClause = TypeScript.ImportClause;
+  export type ImportDeclaration = TypeScript.ImportDeclaration;
   export type MethodDeclaration = TypeScript.MethodDeclaration;
   export type NewExpression = TypeScript.NewExpression;
   export type Node = TypeScript.Node;
@@ -51,7 +54,9 @@ export declare namespace ts {
   export type Program = TypeScript.Program;
   export type PropertyAccessExpression = TypeScript.PropertyAccessExpression;
   export type SourceFile = TypeScript.SourceFile;
+  export type SyntaxKind = TypeScript.SyntaxKind;
   export type Statement = TypeScript.Statement;
+  export type StringLiteral = TypeScript.StringLiteral;
   export type Symbol = TypeScript.Symbol;
   export type Type = TypeScript.Type;
   export type TypeChecker = TypeScript.TypeChecker;

@@ -2,6 +2,15 @@
 // project's root. Each is what a real project would hold there, cut down to what
 // the example needs.
 export const projectFiles: Record<string, string> = {
+  'main.ts': `import { createPinia } from 'pinia';
+
+import router from './router.js';
+
+declare const app: { use(plugin: unknown): typeof app };
+app.use(router).use(createPinia());
+
+export const routes = [{ path: '/settings', component: () => import('./views/settings.js') }];
+`,
   'stores/auth.ts': `import { defineStore } from 'pinia';
 
 export const useAuthStore = defineStore('auth', {

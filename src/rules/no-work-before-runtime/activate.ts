@@ -29,7 +29,11 @@ function importedSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): Set<stri
       specifiers.add(statement.source.value);
     }
   }
-  for (const reference of sourceCode.scopeManager?.globalScope?.through ?? []) {
+  // `require` is unresolved in a script, and a declared global under `sourceType: 'commonjs'` (and Node's globals).
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  const declared = globalScope?.set.get('require');
+  const references = [...(globalScope?.through ?? []), ...(declared?.defs.length === 0 ? declared.references : [])];
+  for (const reference of references) {
     const { identifier } = reference;
     const { parent } = identifier;
     if (

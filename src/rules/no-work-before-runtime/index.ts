@@ -33,7 +33,9 @@ export default createRule<Options, MessageIds>({
     const runtimes = activeRuntimes(sourceCode, context.filename, options);
     if (runtimes.active.length === 0) return {};
     const collected = collectRuntimeUses(sourceCode, runtimes, options);
-    if (collected.uses.length === 0 && collected.earlyImports.length === 0) return {};
+    if (collected.uses.length === 0 && collected.earlyImports.length === 0 && collected.earlyHandlers.length === 0) {
+      return {};
+    }
     const { active } = runtimes;
     const graph = buildCallGraph(sourceCode, collected);
     const file: RuntimeFile = { context, sourceCode, active, collected, graph, reported: new Set() };

@@ -8,6 +8,7 @@ import { type CallGraph, MAX_CALL_CHAIN, type Owner } from './call-graph.js';
 import type { Collected, Use } from './collect.js';
 import { isGuarded } from './guards.js';
 import { remoteEffect } from './remote.js';
+import { requiredCallsIn, requiredEffect } from './required.js';
 import { CLEAN, MARKED, type Timeline } from './timeline.js';
 
 type Node = TSESTree.Node;
@@ -197,6 +198,34 @@ function reportEarlyImports(runtime: RuntimeReport, runs: Runs): void {
   }
 }
 
+/**
+ * Inline handlers registered before ready as handlers that can fire before it
+ * (`app.on('activate', () => windows.createMainWindow())`) that call an
+ * export of a relative `require()`d module: reported at that call when the
+ * module's export does the runtime's work (see `required.ts`). With type
+ * information, imports are the checker's business and this look is skipped.
+ */
+function reportEarlyRequires(runtime: RuntimeReport, runs: Runs): void {
+  const { file, def } = runtime;
+  const sites = file.collected.earlyHandlers.filter((site) => site.earlyFor === def && site.earlyEvent !== undefined);
+  if (sites.length === 0 || getTypeInformation(file.sourceCode)) return;
+  const before = runBeforeReady(runtime, runs);
+  for (const site of sites) {
+    const owner = file.graph.codePathOwner(site.call);
+    if (!before.has(owner) || !runs(site.call, owner)) continue;
+    for (const required of requiredCallsIn(file.sourceCode, site.callee)) {
+      const effect = requiredEffect(file.context, required, def);
+      if (!effect) continue;
+      report(file, required.call, 'notReady', {
+        api: quoteCall(file.sourceCode, required.call),
+        outcome: effect.outcome,
+        timing: inEarlyHandler(site.earlyEvent ?? ''),
+        remedy: def.wording.fix,
+      });
+    }
+  }
+}
+
 /** A phase runtime: what can run before its ready signal, and `mustPrecede` work that can run after it. */
 function reportPhase(runtime: RuntimeReport): void {
   const { file, def, timeline } = runtime;
@@ -204,6 +233,7 @@ function reportPhase(runtime: RuntimeReport): void {
     (timeline.state(probe, def.name) & CLEAN) !== 0 && !behindGuard(runtime, probe, within);
   reportFrom(runtime, file.sourceCode.ast, beforeReady, def.wording.before, 0);
   reportEarlyImports(runtime, beforeReady);
+  reportEarlyRequires(runtime, beforeReady);
   const callbacks = file.collected.readyCallbacks.get(def);
   for (const use of file.collected.uses) {
     if (use.def !== def || use.role !== 'mustPrecede') continue;

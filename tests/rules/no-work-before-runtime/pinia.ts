@@ -1,5 +1,7 @@
+import path from 'node:path';
+
 import rule from '../../../src/rules/no-work-before-runtime/index.js';
-import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
+import { createRuleTester, createTypedRuleTester, fixturesDir } from '../../rule-tester.js';
 import { at } from '../../util/probe-rule.js';
 
 const TIMING = 'before Pinia is installed';
@@ -88,49 +90,109 @@ app.use(createPinia());`,
   ],
 });
 
+// The app in tests/fixtures/runtime-pinia-app: main.ts imports router.ts and cycle.ts statically, then installs
+// Pinia; views/tabs.ts is loaded through `import()`. runtime-pinia-setup/main.ts imports api.ts, then calls setupStore().
+const ROUTER = path.join(fixturesDir, 'runtime-pinia-app', 'router.ts');
+const CYCLE = path.join(fixturesDir, 'runtime-pinia-app', 'cycle.ts');
+const TYPE_ONLY = path.join(fixturesDir, 'runtime-pinia-app', 'theme.ts');
+const LAZY_VIEW = path.join(fixturesDir, 'runtime-pinia-app', 'views', 'tabs.ts');
+const SETUP_API = path.join(fixturesDir, 'runtime-pinia-setup', 'api.ts');
+
 createTypedRuleTester().run('no-work-before-runtime (pinia, type-aware)', rule, {
   valid: [
-    `import { useNotAStore } from './runtime-pinia-stores.js';
+    {
+      code: `import { useNotAStore } from '../runtime-pinia-stores.js';
 export const n = useNotAStore();`,
-    `import { useUserStore } from './runtime-pinia-stores.js';
+      filename: ROUTER,
+    },
+    {
+      code: `import { useUserStore } from '../runtime-pinia-stores.js';
 export function useName() { return useUserStore().name; }`,
+      filename: ROUTER,
+    },
     // A default-exported hook that defineStore did not make; a default store used inside a function.
-    `import useClock from './runtime-pinia-default-plain.js';
+    {
+      code: `import useClock from '../runtime-pinia-default-plain.js';
 export const now = useClock();`,
-    `import useSettingsStore from './runtime-pinia-default.js';
+      filename: ROUTER,
+    },
+    {
+      code: `import useSettingsStore from '../runtime-pinia-default.js';
 export function useTheme() { return useSettingsStore().theme; }`,
+      filename: ROUTER,
+    },
+    // A module loaded only through `import()` (a lazy route's view) runs after the entry installed Pinia.
+    {
+      code: `import { useUserStore } from '../../runtime-pinia-stores.js';
+const user = useUserStore();
+export default { name: user.name };`,
+      filename: LAZY_VIEW,
+    },
+    // A module the entry imports for a type only: the import is erased, so nothing runs it before the install.
+    {
+      code: `import { useUserStore } from '../runtime-pinia-stores.js';
+const user = useUserStore();
+export interface Theme { dark: boolean }
+export const initial = { dark: user.name === '' };`,
+      filename: TYPE_ONLY,
+    },
+    // A module no module of the program that creates or installs Pinia imports: the order cannot be told.
+    `import { useUserStore } from './runtime-pinia-stores.js';
+export const user = useUserStore();`,
+    // A cycle with the entry: which module runs first depends on which one is loaded first.
+    {
+      code: `import { routes } from './main.js';
+import { useUserStore } from '../runtime-pinia-stores.js';
+export const user = useUserStore();
+export const count = routes.length;`,
+      filename: CYCLE,
+    },
   ],
   invalid: [
     {
-      // The imported hook resolves to a defineStore result: no import of pinia needed.
-      code: `import { useUserStore } from './runtime-pinia-stores.js';
+      // The imported hook resolves to a defineStore result (no import of pinia needed), and main.ts imports this
+      // module statically before it installs Pinia.
+      code: `import { useUserStore } from '../runtime-pinia-stores.js';
 export const user = useUserStore();`,
+      filename: ROUTER,
       errors: [notReady('useUserStore()', 2, 21, 35)],
     },
     {
       // Through a re-export and a rename.
-      code: `import { useAccountStore as useAccount } from './runtime-pinia-reexport.js';
+      code: `import { useAccountStore as useAccount } from '../runtime-pinia-reexport.js';
 const account = useAccount();`,
+      filename: ROUTER,
       errors: [notReady('useAccount()', 2, 17, 29)],
     },
     {
       // Imported by default: `export default defineStore(…)`.
-      code: `import useSettingsStore from './runtime-pinia-default.js';
+      code: `import useSettingsStore from '../runtime-pinia-default.js';
 const settings = useSettingsStore();`,
+      filename: ROUTER,
       errors: [notReady('useSettingsStore()', 2, 18, 36)],
     },
     {
       // Imported by default: a const store hook exported as the default.
-      code: `import useTheme from './runtime-pinia-default-const.js';
+      code: `import useTheme from '../runtime-pinia-default-const.js';
 export const theme = useTheme();`,
+      filename: ROUTER,
       errors: [notReady('useTheme()', 2, 22, 32)],
     },
     {
       // A default store re-exported under a name, and a named store through `export *`.
-      code: `import { useSettingsStore, useUserStore } from './runtime-pinia-default-reexport.js';
+      code: `import { useSettingsStore, useUserStore } from '../runtime-pinia-default-reexport.js';
 const settings = useSettingsStore();
 const user = useUserStore();`,
+      filename: ROUTER,
       errors: [notReady('useSettingsStore()', 2, 18, 36), notReady('useUserStore()', 3, 14, 28)],
+    },
+    {
+      // The entry installs Pinia through a function of the module that creates it (`setupStore(app)`).
+      code: `import { useUserStore } from '../runtime-pinia-stores.js';
+const user = useUserStore();
+export const client = { token: () => user.name };`,
+      filename: SETUP_API,
+      errors: [notReady('useUserStore()', 2, 14, 28)],
     },
   ],
 });

@@ -57,6 +57,29 @@ const worker = {
 };
 export default worker;
 `;
+// Wasm instantiated in the global scope, as Cloudflare's guide does: no I/O.
+const WASM_WORKER = `import resizer from './resize.wasm';
+import initCodec, { decode } from './codec.js';
+import codecWasm from './codec_bg.wasm?module';
+const { exports } = await WebAssembly.instantiate(resizer, { env: {} });
+await initCodec(codecWasm);
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    return new Response(decode(exports.resize(await request.arrayBuffer())));
+  },
+};
+`;
+// The same helpers, fetching the Wasm instead of being handed the bundled module: I/O.
+const WASM_FETCHING_WORKER = `import initCodec from './codec.js';
+import { wasmUrl } from './assets.js';
+await initCodec();
+await initCodec(wasmUrl);
+{
+  const codecWasm = 'https://example.com/codec.wasm';
+  await initCodec(codecWasm);
+}
+export default { scheduled(controller, env, ctx) {} };
+`;
 const HONO_ENTRY = `import { Hono } from 'hono';
 const app = new Hono();
 const bootId = crypto.randomUUID();
@@ -77,6 +100,8 @@ export default {
 
 createRuleTester().run('no-work-before-runtime (cloudflare-workers)', rule, {
   valid: [
+    // WebAssembly.instantiate() and an init function handed a bundled Wasm module do no I/O.
+    WASM_WORKER,
     // Inside handlers: the module worker's fetch, a WorkerEntrypoint method.
     `${IMPORT}export default {
   async fetch(request: Request) {
@@ -196,6 +221,15 @@ export default { fetch() { return new Response(buffer); } };`,
       errors: [
         reportOf(BINDINGS, "env.SETTINGS.get('flags', 'json')", 'env.SETTINGS.get()'),
         reportOf(BINDINGS, "env.EVENTS.send({ type: 'boot' })", 'env.EVENTS.send()'),
+      ],
+    },
+    {
+      // An init function with no module, or with a value that is not a bundled Wasm import, may fetch it.
+      code: WASM_FETCHING_WORKER,
+      errors: [
+        reportOf(WASM_FETCHING_WORKER, 'initCodec()', 'initCodec()', 'cannot do I/O'),
+        reportOf(WASM_FETCHING_WORKER, 'initCodec(wasmUrl)', 'initCodec()', 'cannot do I/O'),
+        reportOf(WASM_FETCHING_WORKER, 'initCodec(codecWasm)', 'initCodec()', 'cannot do I/O'),
       ],
     },
     {
