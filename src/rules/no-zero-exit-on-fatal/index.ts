@@ -2,9 +2,12 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 
 import { createRule } from '../../util/create-rule.js';
 import type { FatalFile, MessageIds } from './context.js';
+import { isElectronAppModule } from './electron-app.js';
 import { createExitCodeAnalysis } from './exit-code.js';
 import {
   addHandler,
+  bareCall,
+  endingChains,
   endsModule,
   FATAL_EVENTS,
   hasTopLevelCandidate,
@@ -72,6 +75,19 @@ export default createRule<[], MessageIds>({
       listenCalls: undefined,
     };
     const { analysis } = file;
+    const calledFunctions = new Set<TSESTree.Node>();
+
+    /** `cliMain();` at top level: the chain `cliMain` ends with is the entry point's (one step). */
+    function judgeCalledFunction(statement: TSESTree.ExpressionStatement): void {
+      const call = bareCall(statement);
+      const callee = call && analysis.localFunction(call.callee as TSESTree.Identifier);
+      if (!callee || calledFunctions.has(callee)) return;
+      calledFunctions.add(callee);
+      for (const chain of endingChains(callee)) {
+        if (startsInBrowser(sourceCode, chain.start)) continue;
+        for (const { handler, receiver } of chain.handlers) addHandler(file, handler, receiver);
+      }
+    }
 
     return {
       ...analysis.listeners,
@@ -80,6 +96,7 @@ export default createRule<[], MessageIds>({
         const chain = promiseChain(statement.expression);
         if (!chain || startsInBrowser(sourceCode, chain.start)) return;
         for (const { handler, receiver } of chain.handlers) addHandler(file, handler, receiver);
+        judgeCalledFunction(statement);
       },
       'CallExpression:exit'(call: TSESTree.CallExpression) {
         if (call.arguments.length < 2 || !analysis.atTopLevel() || !isListenCall(file, call)) return;
@@ -88,7 +105,7 @@ export default createRule<[], MessageIds>({
         const name = ASTUtils.getStringIfConstant(event, sourceCode.getScope(event));
         if (name === null || !FATAL_EVENTS.has(name)) return;
         // An Electron app's fatal-error listener that logs and goes on keeps the desktop app running on purpose.
-        electronProcess ??= importsElectron(sourceCode);
+        electronProcess ??= importsElectron(sourceCode) || isElectronAppModule(context.filename, sourceCode.text);
         if (!electronProcess) addHandler(file, handler);
       },
       AwaitExpression(node) {
