@@ -57,6 +57,14 @@ start();`,
   await applyMigrations();
 }
 migrate();`,
+    // A chain the function starts without returning or awaiting it is not its result.
+    `function startDev() {
+  const server = startDevServer();
+  openBrowser(server.url).catch((err) => {
+    console.error(err);
+  });
+}
+startDev();`,
     // A chain inside a callback is not what the function ends with.
     `function watch() {
   emitter.on('change', () => {

@@ -223,13 +223,21 @@ export function startsInBrowser(sourceCode: Readonly<TSESLint.SourceCode>, start
   );
 }
 
+/** `await x`, through type-only wrappers. */
+function isAwait(expression: TSESTree.Expression): boolean {
+  return unwrapChain(expression).type === AST_NODE_TYPES.AwaitExpression;
+}
+
 /**
  * The promise chains a function of this file ends with, when a bare
  * top-level statement calls it (`cliMain();`): the chain it returns
  * (`return run().then(ok, onError)`, or an arrow's expression body), or the
- * chain that is its last statement (only declarations follow). Nothing awaits
- * what such a call returns, so a rejection handler there is the entry point's
- * last word on the error. One step only: the calls inside are not followed.
+ * chain it awaits as its last statement (only declarations follow). The
+ * function's own promise settles with that chain, and nothing awaits what the
+ * call returns, so a rejection handler there is the entry point's last word
+ * on the error. A chain the function starts without waiting for it (an init
+ * routine that kicks off work beside its servers) is not its result. One
+ * step only: the calls inside are not followed.
  */
 export function endingChains(fn: FunctionNode): PromiseChain[] {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
@@ -242,7 +250,9 @@ export function endingChains(fn: FunctionNode): PromiseChain[] {
     const last = statements.slice(index + 1).every(isInert);
     let expression: TSESTree.Expression | undefined;
     if (statement.type === AST_NODE_TYPES.ReturnStatement) expression = statement.argument ?? undefined;
-    else if (statement.type === AST_NODE_TYPES.ExpressionStatement && last) expression = statement.expression;
+    else if (statement.type === AST_NODE_TYPES.ExpressionStatement && last && isAwait(statement.expression)) {
+      expression = statement.expression;
+    }
     const chain = expression && promiseChain(expression);
     if (chain && chain.handlers.length > 0) chains.push(chain);
   }
