@@ -49,7 +49,8 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 interface FailureFile {
   readonly context: Context;
   readonly sourceCode: SourceCode;
-  readonly startupReads: ReadonlySet<TSESTree.Node>;
+  /** Found on first use: most files have no exit on a failure path. */
+  readonly startupReads: () => ReadonlySet<TSESTree.Node>;
 }
 
 /** Whether an identifier names a caught error or an error-first parameter (`(err, data) => …`). */
@@ -183,7 +184,8 @@ function pathFacts(file: FailureFile, call: TSESTree.CallExpression): PathFacts 
 
 /** Whether a node reads a setting the process started with (`process.env.X`), itself or through a `const`. */
 function readsStartup(file: FailureFile, root: TSESTree.Node, followConsts: boolean): boolean {
-  const { sourceCode, startupReads } = file;
+  const { sourceCode } = file;
+  const startupReads = file.startupReads();
   const found = walk(root, sourceCode.visitorKeys, ERROR_TEST_BUDGET, (node) => {
     if (startupReads.has(node)) return true;
     if (!followConsts || node.type !== AST_NODE_TYPES.Identifier) return false;
@@ -203,7 +205,7 @@ function readsStartup(file: FailureFile, root: TSESTree.Node, followConsts: bool
  */
 function isConfigurationTest(file: FailureFile, test: TSESTree.Expression): boolean {
   return (
-    readsOnlyConfiguration(file.sourceCode, file.startupReads, test, MAX_CONFIGURATION_DEPTH) &&
+    readsOnlyConfiguration(file.sourceCode, file.startupReads(), test, MAX_CONFIGURATION_DEPTH) &&
     readsStartup(file, test, true)
   );
 }
@@ -266,7 +268,12 @@ export function reportFailureExits(context: Context, skip: readonly TSESTree.Nod
  */
 export function findFailureExits(context: Context, skip: readonly TSESTree.Node[]): TSESTree.CallExpression[] {
   const { sourceCode } = context;
-  const file: FailureFile = { context, sourceCode, startupReads: findStartupReads(sourceCode) };
+  let startupReads: ReadonlySet<TSESTree.Node> | undefined;
+  const file: FailureFile = {
+    context,
+    sourceCode,
+    startupReads: () => (startupReads ??= findStartupReads(sourceCode)),
+  };
   let codeSet: boolean | undefined;
   const found: TSESTree.CallExpression[] = [];
   for (const [node, reference] of findProcessReferences(sourceCode, ['exit'])) {
