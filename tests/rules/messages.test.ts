@@ -105,6 +105,8 @@ const DATA: Record<string, Record<string, Record<string, string>>> = {
   },
   'no-zero-exit-on-fatal': {
     exitsZero: {},
+    exitsZeroAfterError: {},
+    exitNonZero: {},
     setExitCode: {},
     wrapHandler: { handler: quoted(MAX_HANDLER_LENGTH) },
   },

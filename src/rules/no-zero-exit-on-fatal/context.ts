@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../../util/ast.js';
 import type { ExitCodeAnalysis } from './exit-code.js';
 
-export type MessageIds = 'exitsZero' | 'setExitCode' | 'wrapHandler';
+export type MessageIds = 'exitsZero' | 'exitsZeroAfterError' | 'exitNonZero' | 'setExitCode' | 'wrapHandler';
 
 /** Where a fatal error reaches a handler. */
 export type Handler =

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { electron } from '../../runtimes/electron.js';
-import { isFunctionNode, isWrapper, skipWrappers, staticMemberName, walk } from '../../util/ast.js';
+import { type FunctionNode, isFunctionNode, isWrapper, skipWrappers, staticMemberName, walk } from '../../util/ast.js';
 import { findProcessReferences } from '../../util/node-process.js';
 import type { FatalFile } from './context.js';
+import { localFunction } from './fatal-paths.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -93,11 +94,12 @@ export function hasTopLevelCandidate(sourceCode: Readonly<TSESLint.SourceCode>):
     switch (node.type) {
       case AST_NODE_TYPES.ExpressionStatement: {
         const expression = unwrapStatement(node.expression);
-        return (
-          (expression.type === AST_NODE_TYPES.CallExpression &&
-            unwrapChain(expression.callee).type === AST_NODE_TYPES.MemberExpression) ||
-          'skip'
-        );
+        if (expression.type !== AST_NODE_TYPES.CallExpression) return 'skip';
+        const callee = unwrapChain(expression.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) return true;
+        // `main();`, where `main` ends with a promise chain.
+        const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(sourceCode, callee) : undefined;
+        return (fn !== undefined && endingChains(fn).length > 0) || 'skip';
       }
       case AST_NODE_TYPES.TryStatement:
         return node.handler !== null;
@@ -219,6 +221,50 @@ export function startsInBrowser(sourceCode: Readonly<TSESLint.SourceCode>, start
     def.parent.type === AST_NODE_TYPES.ImportDeclaration &&
     BROWSER_MODULES.has(def.parent.source.value)
   );
+}
+
+/** `await x`, through type-only wrappers. */
+function isAwait(expression: TSESTree.Expression): boolean {
+  return unwrapChain(expression).type === AST_NODE_TYPES.AwaitExpression;
+}
+
+/**
+ * The promise chains a function of this file ends with, when a bare
+ * top-level statement calls it (`cliMain();`): the chain it returns
+ * (`return run().then(ok, onError)`, or an arrow's expression body), or the
+ * chain it awaits as its last statement (only declarations follow). The
+ * function's own promise settles with that chain, and nothing awaits what the
+ * call returns, so a rejection handler there is the entry point's last word
+ * on the error. A chain the function starts without waiting for it (an init
+ * routine that kicks off work beside its servers) is not its result. One
+ * step only: the calls inside are not followed.
+ */
+export function endingChains(fn: FunctionNode): PromiseChain[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const chain = promiseChain(fn.body);
+    return chain ? [chain] : [];
+  }
+  const chains: PromiseChain[] = [];
+  const statements = fn.body.body;
+  for (const [index, statement] of statements.entries()) {
+    const last = statements.slice(index + 1).every(isInert);
+    let expression: TSESTree.Expression | undefined;
+    if (statement.type === AST_NODE_TYPES.ReturnStatement) expression = statement.argument ?? undefined;
+    else if (statement.type === AST_NODE_TYPES.ExpressionStatement && last && isAwait(statement.expression)) {
+      expression = statement.expression;
+    }
+    const chain = expression && promiseChain(expression);
+    if (chain && chain.handlers.length > 0) chains.push(chain);
+  }
+  return chains;
+}
+
+/** The call a top-level statement makes and nothing else: `main();`, `void main();`, `await main();`. */
+export function bareCall(statement: TSESTree.ExpressionStatement): TSESTree.CallExpression | undefined {
+  const expression = unwrapStatement(statement.expression);
+  return expression.type === AST_NODE_TYPES.CallExpression && expression.callee.type === AST_NODE_TYPES.Identifier
+    ? expression
+    : undefined;
 }
 
 export function addHandler(file: FatalFile, node: TSESTree.Expression, receiver?: TSESTree.Expression): void {

@@ -2,9 +2,13 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 
 import { createRule } from '../../util/create-rule.js';
 import type { FatalFile, MessageIds } from './context.js';
+import { isElectronAppModule } from './electron-app.js';
 import { createExitCodeAnalysis } from './exit-code.js';
+import { reportFailureExits } from './failure-exits.js';
 import {
   addHandler,
+  bareCall,
+  endingChains,
   endsModule,
   FATAL_EVENTS,
   hasTopLevelCandidate,
@@ -20,8 +24,13 @@ import { endsFatally, receiverMayBeThenable } from './verdict.js';
 
 const RULE_NAME = 'no-zero-exit-on-fatal';
 
+/** Whether the file belongs to an Electron app's process, whose exit code nobody reads. */
+function isElectronApp(context: FatalFile['context']): boolean {
+  return importsElectron(context.sourceCode) || isElectronAppModule(context.filename, context.sourceCode.text);
+}
+
 /** Reports the handlers that let a fatal error end the process with code 0, once the file's code paths are known. */
-function reportAll(file: FatalFile): void {
+function reportAll(file: FatalFile, searchExits: boolean): void {
   for (const handler of file.handlers) {
     if (endsFatally(file, handler) !== false) continue;
     if (handler.kind !== 'catch' && !receiverMayBeThenable(file, handler.receiver)) continue;
@@ -31,6 +40,12 @@ function reportAll(file: FatalFile): void {
       suggest: suggestionsFor(file, handler),
     });
   }
+  // The top-level handlers are judged as a whole, their exits included.
+  if (searchExits)
+    reportFailureExits(
+      file.context,
+      file.handlers.map((handler) => handler.node),
+    );
 }
 
 export default createRule<[], MessageIds>({
@@ -47,6 +62,12 @@ export default createRule<[], MessageIds>({
     messages: {
       exitsZero:
         'This handler logs the fatal error and the process then exits with code 0, so restarts and CI see success; set `process.exitCode = 1` or rethrow.',
+      // Reported in failure-exits.ts, where this lint rule cannot see it.
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
+      exitsZeroAfterError:
+        'This exit ends the process with code 0 right after an error was logged, so restarts and CI see success; pass a non-zero code such as 1.',
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
+      exitNonZero: 'Exit with code 1.',
       // The suggestions are made in suggestions.ts, where this lint rule cannot see them.
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       setExitCode: 'Set `process.exitCode = 1` in the handler.',
@@ -56,22 +77,46 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    // Cheap filter: a file with none of the handled shapes is left alone.
-    if (!/\.\s*(?:catch|then)\b|\bcatch\s*[({]|Exception|Rejection/.test(sourceCode.text)) return {};
-    // Structural filter: only statements of the module's own code are judged.
-    if (!hasTopLevelCandidate(sourceCode)) return {};
     if (isVueComponent(context.filename)) return {};
+    // Cheap filters: a file with none of the handled shapes is left alone.
+    const exits = /\bexit\s*(?:\?\.\s*)?\(/.test(sourceCode.text);
+    const handlers =
+      /\.\s*(?:catch|then)\b|\bcatch\s*[({]|Exception|Rejection/.test(sourceCode.text) &&
+      // Structural filter: only statements of the module's own code are judged as handlers.
+      hasTopLevelCandidate(sourceCode);
     let electronProcess: boolean | undefined;
+    const electronApp = (): boolean => (electronProcess ??= isElectronApp(context));
+    if (!handlers) {
+      if (!exits) return {};
+      return {
+        'Program:exit'() {
+          if (!electronApp()) reportFailureExits(context, []);
+        },
+      };
+    }
 
     const file: FatalFile = {
       context,
       sourceCode,
-      analysis: createExitCodeAnalysis(sourceCode, () => reportAll(file)),
+      analysis: createExitCodeAnalysis(sourceCode, () => reportAll(file, exits && !electronApp())),
       handlers: [],
       awaitedTries: new Set(),
       listenCalls: undefined,
     };
     const { analysis } = file;
+    const calledFunctions = new Set<TSESTree.Node>();
+
+    /** `cliMain();` at top level: the chain `cliMain` ends with is the entry point's (one step). */
+    function judgeCalledFunction(statement: TSESTree.ExpressionStatement): void {
+      const call = bareCall(statement);
+      const callee = call && analysis.localFunction(call.callee as TSESTree.Identifier);
+      if (!callee || calledFunctions.has(callee)) return;
+      calledFunctions.add(callee);
+      for (const chain of endingChains(callee)) {
+        if (startsInBrowser(sourceCode, chain.start)) continue;
+        for (const { handler, receiver } of chain.handlers) addHandler(file, handler, receiver);
+      }
+    }
 
     return {
       ...analysis.listeners,
@@ -80,6 +125,7 @@ export default createRule<[], MessageIds>({
         const chain = promiseChain(statement.expression);
         if (!chain || startsInBrowser(sourceCode, chain.start)) return;
         for (const { handler, receiver } of chain.handlers) addHandler(file, handler, receiver);
+        judgeCalledFunction(statement);
       },
       'CallExpression:exit'(call: TSESTree.CallExpression) {
         if (call.arguments.length < 2 || !analysis.atTopLevel() || !isListenCall(file, call)) return;
@@ -88,8 +134,7 @@ export default createRule<[], MessageIds>({
         const name = ASTUtils.getStringIfConstant(event, sourceCode.getScope(event));
         if (name === null || !FATAL_EVENTS.has(name)) return;
         // An Electron app's fatal-error listener that logs and goes on keeps the desktop app running on purpose.
-        electronProcess ??= importsElectron(sourceCode);
-        if (!electronProcess) addHandler(file, handler);
+        if (!electronApp()) addHandler(file, handler);
       },
       AwaitExpression(node) {
         if (!analysis.atTopLevel() || unwrapChain(node.argument).type !== AST_NODE_TYPES.CallExpression) return;
