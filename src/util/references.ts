@@ -4,17 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { perFile } from './per-file.js';
 import { FileScopes, Walk } from './reference-walk.js';
-import {
-  CALL,
-  CONSTRUCT,
-  ESM,
-  hasOwn,
-  type MapNode,
-  READ,
-  type TracedReference,
-  type TraceMap,
-  type TraceMapElement,
-} from './trace-map.js';
+import { type MapNode, type TracedReference, type TraceMap, type TraceMapElement } from './trace-map.js';
 
 export { MAX_ALIAS_DEPTH } from './reference-walk.js';
 export { CALL, CONSTRUCT, READ, type TracedReference, type TraceMap, type TraceMapElement } from './trace-map.js';
@@ -39,8 +29,8 @@ export { CALL, CONSTRUCT, READ, type TracedReference, type TraceMap, type TraceM
  *
  * Owning the walk (rather than subclassing eslint-utils' private methods with
  * a depth counter) ties the bound to code of this repository, not to private
- * names that a patch release may change, and lets every shared trace map be
- * walked in one pass per file (`sharedReferences`).
+ * names that a patch release may change, and lets each shared trace map be
+ * walked at most once per file (`sharedReferences`).
  */
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -99,75 +89,19 @@ export function findPropertyReferences(
 }
 
 /*
- * Shared trace maps: the fixed maps of the plugin's modules (log streams,
- * Node's process, timers) are merged into one, whose entries list the info of
- * each map that has them, and walked in one pass per file, however many rules
- * ask. Each answer is the part of that pass that its own map would have
- * found alone.
+ * Shared trace maps: the fixed maps of the plugin's modules (Node's process,
+ * log streams, timers, startup reads) are each walked at most once per file,
+ * however many rules ask, and only when one asks: a file in which no rule
+ * needs the log streams never walks `console`. (One merged pass over every
+ * map walked them all as soon as any rule asked for `process`, and cost more
+ * than the few extra lookups separate walks take: each reference of the file
+ * is visited by the walks of the maps that trace its global or module only.)
  */
-
-/** An entry of the merged map: which shared map it came from, and that map's info. */
-interface SharedInfo {
-  readonly owner: number;
-  readonly info: unknown;
-}
-
-const sharedMaps: { globals: TraceMap; modules: TraceMap }[] = [];
-let merged: { globals: TraceMap; modules: TraceMap } | undefined;
-
-function mergeInto(into: Record<string | symbol, unknown>, from: MapNode, owner: number): void {
-  for (const type of [READ, CALL, CONSTRUCT]) {
-    const info = from[type];
-    if (info) ((into[type] ??= []) as SharedInfo[]).push({ owner, info });
-  }
-  for (const key of Object.keys(from)) {
-    if (!hasOwn(into, key)) into[key] = Object.create(null);
-    mergeInto(into[key] as Record<string | symbol, unknown>, from[key] as MapNode, owner);
-  }
-}
-
-function mergedMaps(): { globals: TraceMap; modules: TraceMap } {
-  if (merged) return merged;
-  const globals = Object.create(null) as Record<string | symbol, unknown>;
-  const modules = Object.create(null) as Record<string | symbol, unknown>;
-  sharedMaps.forEach((maps, owner) => {
-    mergeInto(globals, maps.globals, owner);
-    mergeInto(modules, maps.modules, owner);
-  });
-  merged = { globals: globals as TraceMap, modules: modules as TraceMap };
-  return merged;
-}
-
-/** Each shared map's references in this file, by the order the maps were shared in. */
-const sharedFound = perFile((sourceCode): (readonly TracedReference[] | undefined)[] => {
-  const scopes = scopesOf(sourceCode);
-  const lists: TracedReference[][] = sharedMaps.map(() => []);
-  if (!scopes) return lists;
-  const { globals, modules } = mergedMaps();
-  for (const { node, type, info } of walkAll(scopes, globals, modules)) {
-    for (const shared of info as SharedInfo[]) lists[shared.owner]?.push({ node, type, info: shared.info });
-  }
-  return lists;
-});
 
 /**
- * Trace maps whose references every file has found for it in the one shared
- * pass: call at module level with fixed maps, and call the answer with a
- * file. A module's map may not take its `default` export apart or mark
- * itself as ES module (the merged map could not keep either apart).
+ * A trace map whose references each file finds at most once, on first use:
+ * call at module level with a fixed map, and call the answer with a file.
  */
 export function sharedReferences(maps: TraceMaps): (sourceCode: SourceCode) => readonly TracedReference[] {
-  const modules = withNodeAliases(maps.modules ?? {});
-  for (const [name, entry] of Object.entries(modules)) {
-    if (hasOwn(entry as MapNode, 'default') || hasOwn(entry as MapNode, ESM)) {
-      throw new Error(`a shared trace map cannot take apart module '${name}': use findReferences`);
-    }
-  }
-  const owner = sharedMaps.push({ globals: maps.globals ?? {}, modules }) - 1;
-  merged = undefined;
-  return (sourceCode) => {
-    const lists = sharedFound(sourceCode);
-    // A map shared after this file's pass (a module imported late) gets a walk of its own.
-    return (lists[owner] ??= findReferences(sourceCode, maps));
-  };
+  return perFile((sourceCode) => findReferences(sourceCode, maps));
 }
