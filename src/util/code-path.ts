@@ -30,6 +30,9 @@ export interface SegmentTracker<Event> {
   depth(): number;
 }
 
+/** What a segment without events holds: one empty list, not one per question. */
+const NO_EVENTS: readonly never[] = [];
+
 interface PathFrame {
   readonly current: Set<Segment>;
   readonly recorded: Segment[];
@@ -78,7 +81,7 @@ export function createSegmentTracker<Event>(hooks: SegmentTrackerHooks = {}): Se
         }
       }
     },
-    eventsOf: (segment) => events.get(segment) ?? [],
+    eventsOf: (segment) => events.get(segment) ?? NO_EVENTS,
     currentSegments: () => [...(frames.at(-1)?.current ?? [])],
     depth: () => frames.length,
   };
@@ -101,17 +104,25 @@ export interface EventFlow<Event, Value> {
   same(a: Value, b: Value): boolean;
 }
 
+/** The segments of a code path in the order the fixed point takes them, and each one's place in it. */
+interface Order {
+  readonly segments: readonly Segment[];
+  readonly position: ReadonlyMap<Segment, number>;
+}
+
 /**
  * The segments reachable from `initial`, in reverse post-order of a
  * depth-first walk: each segment comes after every segment that leads to it,
  * except along the edges that close a loop. The walk tries the segments a
  * segment leads to from the last created (ESLint creates the code after a
  * loop after its body), so that a loop's body comes before what follows it.
- * An explicit stack: a long function must not overflow the call stack.
+ * An explicit stack: a long function must not overflow the call stack. One
+ * map serves as the set of segments seen (-1 while on the stack) and, once
+ * the walk is over, as each segment's position.
  */
-function reversePostOrder(initial: Segment): Segment[] {
+function reversePostOrder(initial: Segment): Order {
   const finished: Segment[] = [];
-  const seen = new Set<Segment>([initial]);
+  const position = new Map<Segment, number>([[initial, -1]]);
   const stack: Segment[] = [initial];
   const tried: number[] = [0];
   while (stack.length > 0) {
@@ -127,13 +138,15 @@ function reversePostOrder(initial: Segment): Segment[] {
       continue;
     }
     tried[top] = count + 1;
-    if (!seen.has(next)) {
-      seen.add(next);
+    if (!position.has(next)) {
+      position.set(next, -1);
       stack.push(next);
       tried.push(0);
     }
   }
-  return finished.reverse();
+  finished.reverse();
+  for (const [index, segment] of finished.entries()) position.set(segment, index);
+  return { segments: finished, position };
 }
 
 /**
@@ -155,27 +168,29 @@ export function flowEvents<Event, Value>(
   flow: EventFlow<Event, Value>,
   visit: (event: Event, before: Value) => void,
 ): void {
-  const order = reversePostOrder(codePath.initialSegment);
-  const position = new Map<Segment, number>();
-  for (const [index, segment] of order.entries()) position.set(segment, index);
-  const entering: (Value | undefined)[] = new Array<Value | undefined>(order.length);
-  const leaving: (Value | undefined)[] = new Array<Value | undefined>(order.length);
-  const waiting = new Uint8Array(order.length);
+  const { segments: order, position } = reversePostOrder(codePath.initialSegment);
+  const count = order.length;
+  // Each segment's events, looked up once.
+  const events = order.map(eventsOf);
+  const entering: (Value | undefined)[] = new Array<Value | undefined>(count);
+  const leaving: (Value | undefined)[] = new Array<Value | undefined>(count);
+  const waiting = new Uint8Array(count);
   entering[0] = flow.initial;
   waiting[0] = 1;
 
   // Every waiting segment is at `index` or after it: an edge back to an
   // earlier one (a loop) moves `index` back there.
-  for (let index = 0; index < order.length;) {
+  for (let index = 0; index < count;) {
     if (waiting[index] === 0) {
       index++;
       continue;
     }
     waiting[index] = 0;
     const segment = order[index];
-    if (segment === undefined) break;
+    const list = events[index];
+    if (segment === undefined || list === undefined) break;
     let out = entering[index] as Value;
-    for (const event of eventsOf(segment)) out = flow.step(out, event);
+    for (const event of list) out = flow.step(out, event);
     const before = leaving[index];
     let resume = index + 1;
     if (before === undefined || !flow.same(before, out)) {
@@ -189,15 +204,16 @@ export function flowEvents<Event, Value>(
         if (into !== undefined && flow.same(into, joined)) continue;
         entering[at] = joined;
         waiting[at] = 1;
-        resume = Math.min(resume, at);
+        if (at < resume) resume = at;
       }
     }
     index = resume;
   }
 
-  for (const [index, segment] of order.entries()) {
+  for (const [index, list] of events.entries()) {
+    if (list.length === 0) continue;
     let value = entering[index] as Value;
-    for (const event of eventsOf(segment)) {
+    for (const event of list) {
       visit(event, value);
       value = flow.step(value, event);
     }

@@ -153,7 +153,8 @@ interface Followed {
  */
 export class Walk {
   readonly found: TracedReference[] = [];
-  private readonly reported = new Map<Node, { type: symbol; info: unknown }[]>();
+  /** The uses found, by node: one, or a list when a node is used in more than one way (most are used in one). */
+  private readonly reported = new Map<Node, TracedReference | TracedReference[]>();
   private readonly followed = new Map<TrackedVariable, Followed[]>();
   private readonly active = new Set<TrackedVariable>();
   private readonly stack: Step[] = [];
@@ -248,10 +249,17 @@ export class Walk {
     // A falsy entry is no entry, as in eslint-utils' tracker.
     if (!info || (type === READ && state !== NAMED)) return;
     const known = this.reported.get(node);
-    if (known?.some((each) => each.type === type && each.info === info)) return;
-    if (known) known.push({ type, info });
-    else this.reported.set(node, [{ type, info }]);
-    this.found.push({ node, type, info });
+    const use: TracedReference = { node, type, info };
+    if (known === undefined) {
+      this.reported.set(node, use);
+    } else if (Array.isArray(known)) {
+      if (known.some((each) => each.type === type && each.info === info)) return;
+      known.push(use);
+    } else {
+      if (known.type === type && known.info === info) return;
+      this.reported.set(node, [known, use]);
+    }
+    this.found.push(use);
   }
 
   private run(first: Step): void {
@@ -297,7 +305,9 @@ export class Walk {
       const reference = references[index];
       if (!reference?.isRead()) continue;
       this.stack.push({ kind: 'value', node: reference.identifier, map, depth, state });
-      if (own) this.stack.push({ kind: 'report', node: reference.identifier, type: READ, info: map[READ], state });
+      // A falsy entry reports nothing: no step for it.
+      if (own && map[READ])
+        this.stack.push({ kind: 'report', node: reference.identifier, type: READ, info: map[READ], state });
     }
   }
 

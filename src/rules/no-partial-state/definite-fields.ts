@@ -121,8 +121,13 @@ function checkDefiniteFields(file: PartialStateFile, state: DefiniteFieldsState)
   }
 }
 
+/** Text that a definite field (`x!: T`, or a comment between `!` and `:`) cannot be without. */
+const MAY_DECLARE_DEFINITE = /!\s*(?::|\/[/*])/;
+
 /** The listeners that gather what the file does to its classes' fields, and report once it is all seen. */
 export function definiteFieldListeners(file: PartialStateFile): TSESLint.RuleListener {
+  // A file without `!` before a `:` (or before a comment) declares no `x!: T` field: nothing to gather.
+  if (!MAY_DECLARE_DEFINITE.test(file.sourceCode.text)) return {};
   const state: DefiniteFieldsState = { classes: [], openClasses: [], fileWrites: new Set(), fileAssignsObjects: false };
   return {
     'ClassDeclaration, ClassExpression': (node: TSESTree.ClassDeclaration | TSESTree.ClassExpression) =>
