@@ -310,8 +310,13 @@ function memberNameText(callee: ts.Node): string | undefined {
     : undefined;
 }
 
-/** Could a member called by this name be a helper: a helper name, or the name of a function that could be one by its shape? */
-function couldNameHelper(program: ts.Program, name: string, vocabulary: PlaceholderVocabulary): boolean {
+/**
+ * Could a function that goes by this name (its declaration's, or one an export
+ * gives it) be a helper: a helper name, or the name of a function of the
+ * program that could be one by its shape? A callee whose declaration goes by
+ * another name is no helper, and the checker need not be asked about it.
+ */
+export function couldNameHelper(program: ts.Program, name: string, vocabulary: PlaceholderVocabulary): boolean {
   if (isPlaceholderHelperName(name, vocabulary)) return true;
   const names = shapeHelperNames(program);
   return names === null || names.has(name);

@@ -2,8 +2,9 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 
 import { type FunctionNode, isFunctionNode } from '../../util/ast.js';
 import { quote } from '../../util/text.js';
+import type { ts } from '../../util/typescript.js';
 import type { PlaceholderFile } from './context.js';
-import { isPlaceholderHelperByType } from './helper-by-type.js';
+import { couldNameHelper, isPlaceholderHelperByType } from './helper-by-type.js';
 import { isPlaceholderHelper, isPlaceholderHelperName } from './placeholder.js';
 import { MAX_QUOTED_LENGTH } from './placeholder-throws.js';
 import { calleeName, functionNameOf, functionShapeOf } from './thrown-value.js';
@@ -43,12 +44,51 @@ function isPlaceholderHelperInFile(file: PlaceholderFile, callee: TSESTree.Ident
   return isPlaceholderHelper({ ...shape, name: callee.name }, vocabulary);
 }
 
+/**
+ * The name the declaration an identifier callee resolves to goes by, read from
+ * the file alone: the imported name of a named import (`import { todo as
+ * later }`), else the callee's own (a local or global function is declared
+ * under it). `undefined` for a default or namespace import, whose declaration
+ * only the checker knows.
+ */
+function declaredNameOf(file: PlaceholderFile, callee: TSESTree.Identifier): string | undefined {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(callee), callee);
+  const importDefinition = variable?.defs.find((definition) => definition.type === DefinitionType.ImportBinding);
+  if (!importDefinition) return callee.name;
+  const specifier = importDefinition.node;
+  if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
+  const { imported } = specifier;
+  return imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
+}
+
+/**
+ * Can this identifier callee be a helper at all? Asking the checker for the
+ * symbol of every call is most of the rule's type-aware cost, and a callee
+ * whose declaration goes by a name no helper goes by (see {@link couldNameHelper})
+ * is no helper whatever the checker says.
+ */
+function couldBeHelperCallee(file: PlaceholderFile, program: ts.Program, callee: TSESTree.Identifier): boolean {
+  if (couldNameHelper(program, callee.name, file.vocabulary)) return true;
+  const declaredName = declaredNameOf(file, callee);
+  return (
+    declaredName === undefined ||
+    (declaredName !== callee.name && couldNameHelper(program, declaredName, file.vocabulary))
+  );
+}
+
 export function checkCall(file: PlaceholderFile, node: TSESTree.CallExpression): void {
   const { callee } = node;
   if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return;
   const name = calleeName(callee);
   if (name === undefined) return;
   let isHelper: boolean | undefined;
+  if (
+    file.types &&
+    callee.type === AST_NODE_TYPES.Identifier &&
+    !couldBeHelperCallee(file, file.types.program, callee)
+  ) {
+    return;
+  }
   if (file.types) {
     const tsNode = file.types.tsNodeOf(callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee);
     if (tsNode) isHelper = isPlaceholderHelperByType(file.types.program, tsNode, file.vocabulary);
