@@ -1,5 +1,5 @@
 import rule from '../../../src/rules/no-placeholder-throw/index.js';
-import { createTypedRuleTester } from '../../rule-tester.js';
+import { createRuleTester, createTypedRuleTester } from '../../rule-tester.js';
 import { locate } from '../../util/probe-rule.js';
 
 /*
@@ -33,5 +33,95 @@ createTypedRuleTester().run('no-placeholder-throw: callees the checker is asked 
     { code: renamed, errors: [helperCall(renamed, 'later()', 'later')] },
     // A global declared elsewhere goes by its own name.
     { code: globalHelper, errors: [helperCall(globalHelper, 'todo()', 'todo', 1)] },
+  ],
+});
+
+const lines = (...parts: string[]) => parts.join('\n');
+
+function messageAt(code: string, statement: string, text: string) {
+  return { messageId: 'placeholderMessage' as const, data: { text }, ...locate(code, statement) };
+}
+
+/** Every member of `Kind` has its case: the `default:` cannot run. */
+const exhaustiveSwitch = lines(
+  "type Kind = 'join' | 'leave';",
+  'export function handle(kind: Kind): number {',
+  '  switch (kind) {',
+  "    case 'join':",
+  '      return 1;',
+  "    case 'leave':",
+  '      return 2;',
+  '    default:',
+  "      throw new Error('Not implemented');",
+  '  }',
+  '}',
+);
+/** The same chain as `if … else if … else`, on an enum, with a helper in the last `else`. */
+const exhaustiveChain = lines(
+  "function notImplemented(): never {\n  throw new Error('Not implemented');\n}",
+  'enum BuilderKind {',
+  '  Semantic,',
+  '  Emit,',
+  '}',
+  'export function build(kind: BuilderKind): string {',
+  '  if (kind === BuilderKind.Semantic) {',
+  "    return 'semantic';",
+  '  } else if (BuilderKind.Emit === kind) {',
+  "    return 'emit';",
+  '  } else {',
+  '    return notImplemented();',
+  '  }',
+  '}',
+);
+const missingCase = exhaustiveSwitch.replace("type Kind = 'join' | 'leave';", "type Kind = 'join' | 'leave' | 'kick';");
+const openString = exhaustiveSwitch.replace("type Kind = 'join' | 'leave';", 'type Kind = string;');
+const missingMember = exhaustiveChain.replace('  Emit,', '  Emit,\n  Watch,');
+const unfilledCase = lines(
+  "type Kind = 'join' | 'leave';",
+  'export function handle(kind: Kind): number {',
+  '  switch (kind) {',
+  "    case 'join':",
+  '      return 1;',
+  "    case 'leave':",
+  "      throw new Error('Not implemented yet: leave case');",
+  '    default:',
+  '      return 0;',
+  '  }',
+  '}',
+);
+
+createTypedRuleTester().run('no-placeholder-throw: exhaustive default, type-aware', rule, {
+  valid: [exhaustiveSwitch, exhaustiveChain],
+  invalid: [
+    // A member with no case of its own reaches the `default:`.
+    {
+      code: missingCase,
+      errors: [messageAt(missingCase, "throw new Error('Not implemented');", 'Not implemented')],
+    },
+    { code: openString, errors: [messageAt(openString, "throw new Error('Not implemented');", 'Not implemented')] },
+    { code: missingMember, errors: [helperCall(missingMember, 'notImplemented()', 'notImplemented', 1)] },
+    // The case that `switch-exhaustiveness-check` added, still unfilled.
+    {
+      code: unfilledCase,
+      errors: [
+        messageAt(
+          unfilledCase,
+          "throw new Error('Not implemented yet: leave case');",
+          'Not implemented yet: leave case',
+        ),
+      ],
+    },
+  ],
+});
+
+createRuleTester().run('no-placeholder-throw: exhaustive default, without types', rule, {
+  valid: [],
+  invalid: [
+    // Without types, an unreachable `default:` cannot be told from one still to be written.
+    {
+      code: exhaustiveSwitch,
+      errors: [messageAt(exhaustiveSwitch, "throw new Error('Not implemented');", 'Not implemented')],
+    },
+    { code: exhaustiveChain, errors: [helperCall(exhaustiveChain, 'notImplemented()', 'notImplemented', 1)] },
   ],
 });
