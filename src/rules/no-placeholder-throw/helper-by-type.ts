@@ -176,9 +176,19 @@ function callSignaturesReturnNever(checker: ts.TypeChecker, callee: ts.Node): bo
  * shape, and the names its exports give declarations; `null` for a name that
  * cannot be read.
  */
-const shapeHelperNamesCache = new WeakMap<ts.SourceFile, readonly (string | null)[]>();
+const shapeHelperNamesCache = new WeakMap<ts.SourceFile, HelperNames<readonly (string | null)[]>>();
 /** The same names over a whole program; `null` when some name cannot be read, so every member must be asked about. */
-const programShapeHelperNames = new WeakMap<ts.Program, ReadonlySet<string> | null>();
+const programShapeHelperNames = new WeakMap<ts.Program, HelperNames<ReadonlySet<string> | null>>();
+
+/**
+ * The names of the functions that could be helpers by their shape, as
+ * declared, apart from the names exports give declarations: only a named
+ * import or a member of a module object can go by the second kind.
+ */
+interface HelperNames<T> {
+  readonly declared: T;
+  readonly exported: readonly string[] | ReadonlySet<string>;
+}
 
 function declarationNameText(declaration: ts.Declaration): string | null {
   const name = ts.getNameOfDeclaration(declaration);
@@ -241,18 +251,18 @@ function exportedAliasNames(statement: ts.Statement): string[] {
   return exported && ts.isImportEqualsDeclaration(statement) ? [statement.name.text] : [];
 }
 
-function shapeHelperNamesOf(sourceFile: ts.SourceFile): readonly (string | null)[] {
+function shapeHelperNamesOf(sourceFile: ts.SourceFile): HelperNames<readonly (string | null)[]> {
   const cached = shapeHelperNamesCache.get(sourceFile);
   if (cached) return cached;
-  const names: (string | null)[] = [];
+  const declared: (string | null)[] = [];
   // A module object's member can be an export under another name than the declaration it stands for.
-  for (const statement of sourceFile.statements) names.push(...exportedAliasNames(statement));
+  const exported = sourceFile.statements.flatMap(exportedAliasNames);
   // Only a `never` return type annotation can make one, and the text says whether there is any.
   // Declaration files hold no bodies.
   if (!sourceFile.isDeclarationFile && NEVER_ANNOTATION.test(sourceFile.text)) {
     const stack: ts.Node[] = [sourceFile];
     for (let node = stack.pop(); node; node = stack.pop()) {
-      if (couldBeShapeHelper(node)) names.push(declarationNameText(node as ts.Declaration));
+      if (couldBeShapeHelper(node)) declared.push(declarationNameText(node as ts.Declaration));
       // Types hold no function bodies; a heritage clause's expression can (`extends mixin(class { … })`).
       if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) continue;
       ts.forEachChild(node, (child) => {
@@ -260,24 +270,26 @@ function shapeHelperNamesOf(sourceFile: ts.SourceFile): readonly (string | null)
       });
     }
   }
+  const names = { declared, exported };
   shapeHelperNamesCache.set(sourceFile, names);
   return names;
 }
 
-/** Every name under which a function of the program could be a helper by its shape; `null`: unknown, ask always. */
-function shapeHelperNames(program: ts.Program): ReadonlySet<string> | null {
-  if (programShapeHelperNames.has(program)) return programShapeHelperNames.get(program) ?? null;
-  let names: Set<string> | null = new Set();
+/** Every name under which a function of the program could be a helper by its shape; `declared: null`: unknown, ask always. */
+function shapeHelperNames(program: ts.Program): HelperNames<ReadonlySet<string> | null> {
+  const cached = programShapeHelperNames.get(program);
+  if (cached) return cached;
+  let declared: Set<string> | null = new Set();
+  const exported = new Set<string>();
   for (const sourceFile of program.getSourceFiles()) {
-    for (const name of shapeHelperNamesOf(sourceFile)) {
-      if (name === null) {
-        names = null;
-        break;
-      }
-      names.add(name);
+    const names = shapeHelperNamesOf(sourceFile);
+    for (const name of names.exported) exported.add(name);
+    for (const name of names.declared) {
+      if (name === null) declared = null;
+      else declared?.add(name);
     }
-    if (names === null) break;
   }
+  const names = { declared, exported };
   programShapeHelperNames.set(program, names);
   return names;
 }
@@ -316,10 +328,16 @@ function memberNameText(callee: ts.Node): string | undefined {
  * program that could be one by its shape? A callee whose declaration goes by
  * another name is no helper, and the checker need not be asked about it.
  */
-export function couldNameHelper(program: ts.Program, name: string, vocabulary: PlaceholderVocabulary): boolean {
+export function couldNameHelper(
+  program: ts.Program,
+  name: string,
+  vocabulary: PlaceholderVocabulary,
+  { byExport }: { byExport: boolean },
+): boolean {
   if (isPlaceholderHelperName(name, vocabulary)) return true;
-  const names = shapeHelperNames(program);
-  return names === null || names.has(name);
+  const { declared, exported } = shapeHelperNames(program);
+  if (declared === null || declared.has(name)) return true;
+  return byExport && (exported as ReadonlySet<string>).has(name);
 }
 
 /** The access a member callee's name is the property of (`x.name`, `x['name']`), if it is one. */
@@ -351,7 +369,7 @@ export function isPlaceholderHelperByType(
     const name = memberNameText(callee);
     if (name !== undefined) {
       // A member goes by its declaration's name or by a name an export gives it: one no helper goes by is no helper.
-      if (!couldNameHelper(program, name, vocabulary)) return false;
+      if (!couldNameHelper(program, name, vocabulary, { byExport: true })) return false;
       const module = moduleNamedBy(checker, access.expression);
       symbol = module && askChecker(() => checker.tryGetMemberInModuleExports(name, module));
     }

@@ -53,28 +53,31 @@ function isPlaceholderHelperInFile(file: PlaceholderFile, callee: TSESTree.Ident
  * under it). `undefined` for a default or namespace import, whose declaration
  * only the checker knows.
  */
-function declaredNameOf(file: PlaceholderFile, callee: TSESTree.Identifier): string | undefined {
+function declaredNameOf(
+  file: PlaceholderFile,
+  callee: TSESTree.Identifier,
+): { name: string; imported: boolean } | undefined {
   const variable = ASTUtils.findVariable(file.sourceCode.getScope(callee), callee);
   const importDefinition = variable?.defs.find((definition) => definition.type === DefinitionType.ImportBinding);
-  if (!importDefinition) return callee.name;
+  if (!importDefinition) return { name: callee.name, imported: false };
   const specifier = importDefinition.node;
   if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
   const { imported } = specifier;
-  return imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
+  return { name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value, imported: true };
 }
 
 /**
  * Can this identifier callee be a helper at all? Asking the checker for the
  * symbol of every call is most of the rule's type-aware cost, and a callee
  * whose declaration goes by a name no helper goes by (see {@link couldNameHelper})
- * is no helper whatever the checker says.
+ * is no helper whatever the checker says. A local or global function goes by
+ * the name it is declared under; only an import can go by a name an export
+ * gives it.
  */
 function couldBeHelperCallee(file: PlaceholderFile, program: ts.Program, callee: TSESTree.Identifier): boolean {
-  if (couldNameHelper(program, callee.name, file.vocabulary)) return true;
-  const declaredName = declaredNameOf(file, callee);
+  const declared = declaredNameOf(file, callee);
   return (
-    declaredName === undefined ||
-    (declaredName !== callee.name && couldNameHelper(program, declaredName, file.vocabulary))
+    declared === undefined || couldNameHelper(program, declared.name, file.vocabulary, { byExport: declared.imported })
   );
 }
 
