@@ -17,6 +17,8 @@ function helperCall(code: string, call: string, helper: string, occurrence = 0) 
 
 const defaultImport = "import finishLater from './placeholder-default.js';\nexport const refund = () => finishLater();";
 const renamed = "import { stubbed as later } from './placeholder-helpers.js';\nlater();";
+const loadedModule = "export async function load() {\n  (await import('./placeholder-reexport.js')).later();\n}";
+const typedModule = "export function run(dev: typeof import('./placeholder-reexport.js')) {\n  dev.later();\n}";
 const globalHelper = 'declare global {\n  function todo(): never;\n}\ntodo();\nexport {};';
 
 createTypedRuleTester().run('no-placeholder-throw: callees the checker is asked about', rule, {
@@ -25,12 +27,20 @@ createTypedRuleTester().run('no-placeholder-throw: callees the checker is asked 
     'function total(items: number[]): number {\n  return items.reduce((a, b) => a + b, 0);\n}\ntotal([1, 2]);',
     "import { fail } from './placeholder-helpers.js';\nconst later = fail;\nlater('bad input');",
     'export function run(callback: () => void) {\n  callback();\n}',
+    // A member named like an export alias (`export { pending as later }`), of an object that is no module.
+    'const queue = { later(): number { return 1; } };\nqueue.later();',
   ],
   invalid: [
     // A default import goes by the name its module gives it: the checker is asked.
     { code: defaultImport, errors: [helperCall(defaultImport, 'finishLater()', 'finishLater')] },
     // A named import under another name goes by its imported name.
     { code: renamed, errors: [helperCall(renamed, 'later()', 'later')] },
+    // A member that only an export names, read off a module object that a load or an import type gives.
+    {
+      code: loadedModule,
+      errors: [helperCall(loadedModule, "(await import('./placeholder-reexport.js')).later()", 'later')],
+    },
+    { code: typedModule, errors: [helperCall(typedModule, 'dev.later()', 'later')] },
     // A global declared elsewhere goes by its own name.
     { code: globalHelper, errors: [helperCall(globalHelper, 'todo()', 'todo', 1)] },
   ],
