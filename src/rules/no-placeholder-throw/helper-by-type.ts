@@ -1,5 +1,6 @@
 import { askChecker, skipTsWrappers } from '../../util/type-checker.js';
 import { ts } from '../../util/typescript.js';
+import { couldNameHelper, type TsFunction, tsFunctionOf } from './helper-names.js';
 import {
   DYNAMIC_PART,
   EMPTY_VOCABULARY,
@@ -8,7 +9,6 @@ import {
   isPlaceholderErrorClass,
   isPlaceholderHelper,
   isPlaceholderHelperName,
-  type PlaceholderVocabulary,
   type ThrownValue,
 } from './placeholder.js';
 import { MAX_CONCAT_DEPTH } from './thrown-value.js';
@@ -17,8 +17,6 @@ import { MAX_CONCAT_DEPTH } from './thrown-value.js';
  * Placeholder helpers declared in other files: the declarations the type
  * checker resolves a callee to, read on the checker's own syntax tree.
  */
-
-type TsFunction = ts.FunctionDeclaration | ts.MethodDeclaration | ts.FunctionExpression | ts.ArrowFunction;
 
 /** Shapes are read once per declaration and program; the vocabulary is applied on each use. */
 const shapeCache = new WeakMap<ts.Program, WeakMap<ts.Node, FunctionShape>>();
@@ -72,23 +70,6 @@ function tsThrownValue(checker: ts.TypeChecker, argument: ts.Expression): Thrown
   ) {
     const message = tsMessageText(checker, node, 0);
     return message === undefined ? undefined : { message };
-  }
-  return undefined;
-}
-
-/** The function a declaration defines, if it defines one with a body. */
-function tsFunctionOf(declaration: ts.Declaration): TsFunction | undefined {
-  if ((ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) && declaration.body) {
-    return declaration;
-  }
-  if (
-    (ts.isVariableDeclaration(declaration) ||
-      ts.isPropertyDeclaration(declaration) ||
-      ts.isPropertyAssignment(declaration)) &&
-    declaration.initializer
-  ) {
-    const initializer = skipTsWrappers(declaration.initializer);
-    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) return initializer;
   }
   return undefined;
 }
@@ -171,118 +152,6 @@ function callSignaturesReturnNever(checker: ts.TypeChecker, callee: ts.Node): bo
  * export name: only those are asked about.
  */
 
-/**
- * Names of the functions of a source file that could be helpers by their
- * shape, and the names its exports give declarations; `null` for a name that
- * cannot be read.
- */
-const shapeHelperNamesCache = new WeakMap<ts.SourceFile, readonly (string | null)[]>();
-/** The same names over a whole program; `null` when some name cannot be read, so every member must be asked about. */
-const programShapeHelperNames = new WeakMap<ts.Program, ReadonlySet<string> | null>();
-
-function declarationNameText(declaration: ts.Declaration): string | null {
-  const name = ts.getNameOfDeclaration(declaration);
-  if (!name) return null;
-  if (ts.isComputedPropertyName(name)) {
-    const { expression } = name;
-    return ts.isStringLiteralLike(expression) || ts.isNumericLiteral(expression) ? expression.text : null;
-  }
-  if (
-    ts.isIdentifier(name) ||
-    ts.isPrivateIdentifier(name) ||
-    ts.isStringLiteralLike(name) ||
-    ts.isNumericLiteral(name)
-  ) {
-    return name.text;
-  }
-  return null;
-}
-
-/** Could this declaration define a helper by its shape, as {@link tsFunctionShape} reads it? */
-function couldBeShapeHelper(declaration: ts.Node): boolean {
-  if (!isTsDeclaration(declaration)) return false;
-  const fn = tsFunctionOf(declaration);
-  if (fn?.type?.kind !== ts.SyntaxKind.NeverKeyword) return false;
-  const { body } = fn;
-  if (body === undefined || !ts.isBlock(body) || body.statements.length !== 1) return false;
-  const [statement] = body.statements;
-  return statement !== undefined && ts.isThrowStatement(statement);
-}
-
-function isTsDeclaration(node: ts.Node): node is ts.Declaration {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isVariableDeclaration(node) ||
-    ts.isPropertyDeclaration(node) ||
-    ts.isPropertyAssignment(node)
-  );
-}
-
-/** `: never`, with any whitespace and comments between the two. */
-const NEVER_ANNOTATION = /:(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*never\b/;
-
-/**
- * The names a top-level statement exports under another name than the
- * declaration's own: `export { pending as later }`, `export import later =
- * …`, and `default`. A member of a module object (`(await import('./dev.js')).later`)
- * goes by these.
- */
-function exportedAliasNames(statement: ts.Statement): string[] {
-  if (ts.isExportDeclaration(statement)) {
-    const clause = statement.exportClause;
-    if (!clause || !ts.isNamedExports(clause)) return [];
-    return clause.elements.filter((specifier) => specifier.propertyName).map((specifier) => specifier.name.text);
-  }
-  if (ts.isExportAssignment(statement)) return ['default'];
-  const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
-  if (modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) return ['default'];
-  const exported = modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
-  return exported && ts.isImportEqualsDeclaration(statement) ? [statement.name.text] : [];
-}
-
-function shapeHelperNamesOf(sourceFile: ts.SourceFile): readonly (string | null)[] {
-  const cached = shapeHelperNamesCache.get(sourceFile);
-  if (cached) return cached;
-  const names: (string | null)[] = [];
-  // A module object's member can be an export under another name than the declaration it stands for.
-  for (const statement of sourceFile.statements) names.push(...exportedAliasNames(statement));
-  // Only a `never` return type annotation can make one, and the text says whether there is any.
-  // Declaration files hold no bodies.
-  if (!sourceFile.isDeclarationFile && NEVER_ANNOTATION.test(sourceFile.text)) {
-    const stack: ts.Node[] = [sourceFile];
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      if (couldBeShapeHelper(node)) names.push(declarationNameText(node as ts.Declaration));
-      // Types hold no function bodies; a heritage clause's expression can (`extends mixin(class { … })`).
-      if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) continue;
-      ts.forEachChild(node, (child) => {
-        stack.push(child);
-      });
-    }
-  }
-  shapeHelperNamesCache.set(sourceFile, names);
-  return names;
-}
-
-/** Every name under which a function of the program could be a helper by its shape; `null`: unknown, ask always. */
-function shapeHelperNames(program: ts.Program): ReadonlySet<string> | null {
-  if (programShapeHelperNames.has(program)) return programShapeHelperNames.get(program) ?? null;
-  let names: Set<string> | null = new Set();
-  for (const sourceFile of program.getSourceFiles()) {
-    for (const name of shapeHelperNamesOf(sourceFile)) {
-      if (name === null) {
-        names = null;
-        break;
-      }
-      names.add(name);
-    }
-    if (names === null) break;
-  }
-  programShapeHelperNames.set(program, names);
-  return names;
-}
-
-/** How many `a.b.c` segments a module path is followed through. */
 const MAX_MODULE_PATH = 8;
 
 /** The module or namespace an expression names (`ns`, `Outer.Inner`), through import and export aliases. */
@@ -300,6 +169,40 @@ function moduleNamedBy(checker: ts.TypeChecker, node: ts.Expression, depth = 0):
   return target.flags & ts.SymbolFlags.Module ? target : undefined;
 }
 
+/** Is this `import(…)`, `require(…)`, or an `await` of one? */
+function isModuleLoad(node: ts.Expression): boolean {
+  let expression = skipTsWrappers(node);
+  if (ts.isAwaitExpression(expression)) expression = skipTsWrappers(expression.expression);
+  if (!ts.isCallExpression(expression)) return false;
+  const callee = expression.expression;
+  return callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require');
+}
+
+/**
+ * Could this expression hold a module object other than one it names
+ * ({@link moduleNamedBy})? A load (`(await import('./dev.js'))`), a variable
+ * initialized with one (`const dev = await import('./dev.js')`), or a value
+ * declared with an import type (`dev: typeof import('./dev.js')`). Answered from
+ * the declarations, so that no expression's type is computed.
+ */
+function couldHoldModuleObject(checker: ts.TypeChecker, node: ts.Expression): boolean {
+  const expression = skipTsWrappers(node);
+  if (isModuleLoad(expression)) return true;
+  if (!ts.isIdentifier(expression)) return false;
+  const symbol = askChecker(() => checker.getSymbolAtLocation(expression));
+  return (symbol?.getDeclarations() ?? []).some(
+    (declaration) =>
+      ((ts.isVariableDeclaration(declaration) ||
+        ts.isParameter(declaration) ||
+        ts.isPropertyDeclaration(declaration)) &&
+        declaration.type !== undefined &&
+        ts.isImportTypeNode(declaration.type)) ||
+      (ts.isVariableDeclaration(declaration) &&
+        declaration.initializer !== undefined &&
+        isModuleLoad(declaration.initializer)),
+  );
+}
+
 /** The text of a member callee's name: `name` in `x.name`, `x['name']`, `x.#name`. */
 function memberNameText(callee: ts.Node): string | undefined {
   return ts.isIdentifier(callee) ||
@@ -310,14 +213,6 @@ function memberNameText(callee: ts.Node): string | undefined {
     : undefined;
 }
 
-/** Could a member called by this name be a helper: a helper name, or the name of a function that could be one by its shape? */
-function couldNameHelper(program: ts.Program, name: string, vocabulary: PlaceholderVocabulary): boolean {
-  if (isPlaceholderHelperName(name, vocabulary)) return true;
-  const names = shapeHelperNames(program);
-  return names === null || names.has(name);
-}
-
-/** The access a member callee's name is the property of (`x.name`, `x['name']`), if it is one. */
 function memberAccessOf(callee: ts.Node): ts.PropertyAccessExpression | ts.ElementAccessExpression | undefined {
   const { parent } = callee;
   if (ts.isPropertyAccessExpression(parent) && parent.name === callee) return parent;
@@ -346,9 +241,17 @@ export function isPlaceholderHelperByType(
     const name = memberNameText(callee);
     if (name !== undefined) {
       // A member goes by its declaration's name or by a name an export gives it: one no helper goes by is no helper.
-      if (!couldNameHelper(program, name, vocabulary)) return false;
+      if (!couldNameHelper(program, name, vocabulary, { byExport: true })) return false;
       const module = moduleNamedBy(checker, access.expression);
       symbol = module && askChecker(() => checker.tryGetMemberInModuleExports(name, module));
+      // A name only an export gives is a member of a module object, and no other object's.
+      if (
+        !symbol &&
+        !couldNameHelper(program, name, vocabulary, { byExport: false }) &&
+        !couldHoldModuleObject(checker, access.expression)
+      ) {
+        return false;
+      }
     }
   }
   symbol ??= askChecker(() => checker.getSymbolAtLocation(callee));

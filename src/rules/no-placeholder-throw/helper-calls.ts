@@ -2,8 +2,11 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 
 import { type FunctionNode, isFunctionNode } from '../../util/ast.js';
 import { quote } from '../../util/text.js';
+import type { ts } from '../../util/typescript.js';
 import type { PlaceholderFile } from './context.js';
+import { isUnreachableByType } from './exhaustive.js';
 import { isPlaceholderHelperByType } from './helper-by-type.js';
+import { couldNameHelper } from './helper-names.js';
 import { isPlaceholderHelper, isPlaceholderHelperName } from './placeholder.js';
 import { MAX_QUOTED_LENGTH } from './placeholder-throws.js';
 import { calleeName, functionNameOf, functionShapeOf } from './thrown-value.js';
@@ -16,6 +19,7 @@ const { DefinitionType } = TSESLint.Scope;
  */
 
 function reportHelperCall(file: PlaceholderFile, node: TSESTree.CallExpression, helper: string): void {
+  if (isUnreachableByType(file.types, node, (part) => file.sourceCode.getText(part))) return;
   file.context.report({ node, messageId: 'placeholderHelperCall', data: { helper: quote(helper, MAX_QUOTED_LENGTH) } });
 }
 
@@ -43,12 +47,54 @@ function isPlaceholderHelperInFile(file: PlaceholderFile, callee: TSESTree.Ident
   return isPlaceholderHelper({ ...shape, name: callee.name }, vocabulary);
 }
 
+/**
+ * The name the declaration an identifier callee resolves to goes by, read from
+ * the file alone: the imported name of a named import (`import { todo as
+ * later }`), else the callee's own (a local or global function is declared
+ * under it). `undefined` for a default or namespace import, whose declaration
+ * only the checker knows.
+ */
+function declaredNameOf(
+  file: PlaceholderFile,
+  callee: TSESTree.Identifier,
+): { name: string; imported: boolean } | undefined {
+  const variable = ASTUtils.findVariable(file.sourceCode.getScope(callee), callee);
+  const importDefinition = variable?.defs.find((definition) => definition.type === DefinitionType.ImportBinding);
+  if (!importDefinition) return { name: callee.name, imported: false };
+  const specifier = importDefinition.node;
+  if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
+  const { imported } = specifier;
+  return { name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value, imported: true };
+}
+
+/**
+ * Can this identifier callee be a helper at all? Asking the checker for the
+ * symbol of every call is most of the rule's type-aware cost, and a callee
+ * whose declaration goes by a name no helper goes by (see {@link couldNameHelper})
+ * is no helper whatever the checker says. A local or global function goes by
+ * the name it is declared under; only an import can go by a name an export
+ * gives it.
+ */
+function couldBeHelperCallee(file: PlaceholderFile, program: ts.Program, callee: TSESTree.Identifier): boolean {
+  const declared = declaredNameOf(file, callee);
+  return (
+    declared === undefined || couldNameHelper(program, declared.name, file.vocabulary, { byExport: declared.imported })
+  );
+}
+
 export function checkCall(file: PlaceholderFile, node: TSESTree.CallExpression): void {
   const { callee } = node;
   if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return;
   const name = calleeName(callee);
   if (name === undefined) return;
   let isHelper: boolean | undefined;
+  if (
+    file.types &&
+    callee.type === AST_NODE_TYPES.Identifier &&
+    !couldBeHelperCallee(file, file.types.program, callee)
+  ) {
+    return;
+  }
   if (file.types) {
     const tsNode = file.types.tsNodeOf(callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee);
     if (tsNode) isHelper = isPlaceholderHelperByType(file.types.program, tsNode, file.vocabulary);

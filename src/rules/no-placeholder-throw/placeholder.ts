@@ -179,37 +179,20 @@ export interface ThrowSite {
    * to `X.prototype.name`): a method a subclass can override.
    */
   readonly isWholeMethodBody?: boolean;
+  /**
+   * The `throw` is the whole consequent of an `if` that checks that something
+   * is missing or wrong (`if (block == null)`), in a function that does other
+   * work besides.
+   */
+  readonly isFailureGuard?: boolean;
 }
 
 /** Words a message can say around its subject without saying anything about it. */
-const CONTENTLESS_WORDS = new Set([
-  'a',
-  'an',
-  'the',
-  'this',
-  'is',
-  'are',
-  'was',
-  'be',
-  'been',
-  'has',
-  'have',
-  'not',
-  'yet',
-  'still',
-  'implemented',
-  'unimplemented',
-  'notimplemented',
-  'implement',
-  'me',
-  'method',
-  'function',
-  'feature',
-  'functionality',
-  'code',
-  'here',
-  'error',
-]);
+const CONTENTLESS_WORDS = new Set(
+  'a an the this is are was be been has have not yet still implemented unimplemented notimplemented implement me method function feature functionality code here error'.split(
+    ' ',
+  ),
+);
 
 const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
 const DYNAMIC_TOKEN = 'dynamic';
@@ -305,13 +288,52 @@ export function classifyThrownValue(
   }
   if (errorClass !== undefined && !isErrorClassName(errorClass)) return undefined;
   if (
-    message !== undefined &&
-    isPlaceholderMessage(message, vocabulary) &&
-    !isOverriddenMethodStub(message, site, vocabulary)
+    message === undefined ||
+    !isPlaceholderMessage(message, vocabulary) ||
+    isOverriddenMethodStub(message, site, vocabulary) ||
+    isUnfinishedGuardMessage(message, site, vocabulary) ||
+    isDeliberateRefusal(errorClass, message, site, vocabulary)
   ) {
-    return { kind: 'message', message };
+    return undefined;
   }
-  return undefined;
+  return { kind: 'message', message };
+}
+
+/** Error classes of the language and the DOM: what code throws at code, not what a program tells its user. */
+const BUILT_IN_ERROR_CLASS =
+  /^(?:Error|AggregateError|EvalError|RangeError|ReferenceError|SuppressedError|SyntaxError|TypeError|URIError|DOMException)$/;
+
+/**
+ * A program's own error class (`FirebaseError`, `CliError`) with a "not
+ * implemented" text that has a subject of its own ("open is not yet
+ * implemented") tells the user which feature is not available: a deliberate
+ * refusal, the `unimplemented!` meaning, judged as a `NotImplementedError`'s
+ * message is. `Error` and the built-in classes, and a text with no subject
+ * (`Method not implemented.`), stay placeholders.
+ */
+function isDeliberateRefusal(
+  errorClass: string | undefined,
+  message: string,
+  site: ThrowSite,
+  vocabulary: PlaceholderVocabulary,
+): boolean {
+  if (errorClass === undefined || BUILT_IN_ERROR_CLASS.test(errorClass)) return false;
+  return explainsLimitation(message, site, vocabulary);
+}
+
+/**
+ * A bare marker as the message of a failure guard (`if (block == null) { throw
+ * new Error('TODO'); }`) in a function that does other work: the check is
+ * written and throws when it should; what is left to do is its text. Only a
+ * TODO, FIXME, TBD or XXX marker: a text that says "not implemented", mentions
+ * implementing or a stub, or matches `messagePatterns` marks missing code.
+ */
+function isUnfinishedGuardMessage(message: string, site: ThrowSite, vocabulary: PlaceholderVocabulary): boolean {
+  if (site.isFailureGuard !== true) return false;
+  const text = message.length > MAX_MESSAGE_LENGTH ? message.slice(0, MAX_MESSAGE_LENGTH) : message;
+  const matches = (pattern: RegExp) => pattern.test(text);
+  if (vocabulary.messagePatterns.some(matches) || NOT_IMPLEMENTED_PATTERNS.some(matches)) return false;
+  return !/implement|\bstub\b/i.test(text);
 }
 
 /**

@@ -128,10 +128,72 @@ export function functionNameOf(node: FunctionNode): string | undefined {
   return undefined;
 }
 
+/** Is this `null`, `undefined` or `void 0`? */
+function isNullish(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.raw === 'null') ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
+  );
+}
+
+/** A literal value, or `typeof x` (which can only be compared with one). */
+function isLiteralLike(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.Literal ||
+    (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'typeof')
+  );
+}
+
+/**
+ * Does this condition check that something is missing or wrong, rather than
+ * choose a case? `!x`, `x == null`, `x === undefined`, `a !== b` between two
+ * values, `typeof x !== 'string'`, and `||` of those. A comparison with a
+ * literal (`format === 'pdf'`, `format !== 'csv'`) chooses a case: the code for
+ * it may be what is missing.
+ */
+export function isFailureCheck(test: TSESTree.Expression): boolean {
+  const node = skipWrappers(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression) {
+    return node.operator === '||' && isFailureCheck(node.left) && isFailureCheck(node.right);
+  }
+  if (node.type === AST_NODE_TYPES.UnaryExpression) return node.operator === '!';
+  if (node.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  const left = skipWrappers(node.left);
+  const right = skipWrappers(node.right);
+  if (node.operator === '==' || node.operator === '===') return isNullish(left) || isNullish(right);
+  if (node.operator !== '!=' && node.operator !== '!==') return false;
+  const isTypeofCheck =
+    (left.type === AST_NODE_TYPES.UnaryExpression && left.operator === 'typeof') ||
+    (right.type === AST_NODE_TYPES.UnaryExpression && right.operator === 'typeof');
+  if (isTypeofCheck) return true;
+  // `x != null` throws when there is something: that is no check for a missing value.
+  return !isNullish(left) && !isNullish(right) && !isLiteralLike(left) && !isLiteralLike(right);
+}
+
+/**
+ * Is this `throw` the whole consequent of an `if` that checks for a failure
+ * ({@link isFailureCheck}), in a function `fn` that does other work besides?
+ */
+function isFailureGuard(node: TSESTree.ThrowStatement, fn: FunctionNode): boolean {
+  let consequent: TSESTree.Statement = node;
+  if (node.parent.type === AST_NODE_TYPES.BlockStatement && node.parent.body.length === 1) consequent = node.parent;
+  const guard = consequent.parent;
+  if (guard.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== consequent) return false;
+  if (!isFailureCheck(guard.test)) return false;
+  return fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.some((statement) => statement !== guard);
+}
+
 /** Where a `throw` stands: the function it is in, and whether it is the whole body of an overridable method. */
 export function throwSiteOf(node: TSESTree.ThrowStatement): ThrowSite {
   const fn = getEnclosingFunction(node);
   if (!fn) return {};
+  const site = throwSiteInFunction(node, fn);
+  return isFailureGuard(node, fn) ? { ...site, isFailureGuard: true } : site;
+}
+
+function throwSiteInFunction(node: TSESTree.ThrowStatement, fn: FunctionNode): ThrowSite {
   const isWholeBody =
     fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 1 && fn.body.body[0] === node;
   const { parent } = fn;
