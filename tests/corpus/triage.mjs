@@ -67,7 +67,12 @@ export function precisionTable(entries, rules = []) {
   const byRule = precisionByRule(entries);
   for (const rule of rules) byRule[rule] ??= { real: 0, 'false-positive': 0, debatable: 0, total: 0 };
   const rows = Object.entries(byRule).sort(([a], [b]) => a.localeCompare(b));
-  const percent = (count, total) => (total === 0 ? '–' : `${((count / total) * 100).toFixed(0)}%`);
+  // Whole percents, except where rounding would hide which side of a target a share is on (5.3% is not 5%).
+  const percent = (count, total) => {
+    if (total === 0) return '–';
+    const share = (count / total) * 100;
+    return `${Number.isInteger(share) || share >= 10 ? share.toFixed(0) : share.toFixed(1)}%`;
+  };
   return [
     '| rule | real | debatable | false positive | reports | % false positive | % real |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
