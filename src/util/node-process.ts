@@ -39,10 +39,7 @@ export interface ProcessReference {
 const PROCESS_MAP: TraceMapElement = Object.fromEntries(
   PROCESS_MEMBERS.map((member) => [member, { [READ]: member, [CALL]: member }]),
 );
-const processTraces = sharedReferences(
-  { globals: { process: PROCESS_MAP }, modules: { process: PROCESS_MAP } },
-  'process',
-);
+const processTraces = sharedReferences({ globals: { process: PROCESS_MAP }, modules: { process: PROCESS_MAP } });
 
 /** Every reference to a member of `PROCESS_MEMBERS` in the file, by node. */
 const processReferences = perFile((sourceCode): ReadonlyMap<TSESTree.Node, ProcessReference> => {

@@ -39,8 +39,8 @@ export { CALL, CONSTRUCT, READ, type TracedReference, type TraceMap, type TraceM
  *
  * Owning the walk (rather than subclassing eslint-utils' private methods with
  * a depth counter) ties the bound to code of this repository, not to private
- * names that a patch release may change, and lets shared trace maps be
- * walked together, once per file (`sharedReferences`).
+ * names that a patch release may change, and lets every shared trace map be
+ * walked in one pass per file (`sharedReferences`).
  */
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -99,31 +99,21 @@ export function findPropertyReferences(
 }
 
 /*
- * Shared trace maps: the fixed maps of the plugin's modules (Node's process,
- * startup reads, log streams, timers) are merged by group, and each group is
- * walked in one pass per file, on first use, however many rules ask. A
- * group's merged map lists, at each entry, the info of each map that has it.
- * Each answer is the part of its group's pass that its own map would have
- * found alone. Groups keep a file from paying for what no rule asks about:
- * every rule that reads `process` needs its members, but only a file with an
- * exit or a fatal handler to judge needs `console` and the log libraries
- * walked (one merged pass over every map walked `console` in every file).
+ * Shared trace maps: the fixed maps of the plugin's modules (log streams,
+ * Node's process, timers) are merged into one, whose entries list the info of
+ * each map that has them, and walked in one pass per file, however many rules
+ * ask. Each answer is the part of that pass that its own map would have
+ * found alone.
  */
 
-/** An entry of a merged map: which shared map of the group it came from, and that map's info. */
+/** An entry of the merged map: which shared map it came from, and that map's info. */
 interface SharedInfo {
   readonly owner: number;
   readonly info: unknown;
 }
 
-interface SharedGroup {
-  readonly maps: { globals: TraceMap; modules: TraceMap }[];
-  merged: { globals: TraceMap; modules: TraceMap } | undefined;
-  /** Each map's references in a file, by the order the maps joined the group. */
-  readonly found: (sourceCode: SourceCode) => (readonly TracedReference[] | undefined)[];
-}
-
-const groups = new Map<string, SharedGroup>();
+const sharedMaps: { globals: TraceMap; modules: TraceMap }[] = [];
+let merged: { globals: TraceMap; modules: TraceMap } | undefined;
 
 function mergeInto(into: Record<string | symbol, unknown>, from: MapNode, owner: number): void {
   for (const type of [READ, CALL, CONSTRUCT]) {
@@ -136,60 +126,47 @@ function mergeInto(into: Record<string | symbol, unknown>, from: MapNode, owner:
   }
 }
 
-function mergedMaps(group: SharedGroup): { globals: TraceMap; modules: TraceMap } {
-  if (group.merged) return group.merged;
+function mergedMaps(): { globals: TraceMap; modules: TraceMap } {
+  if (merged) return merged;
   const globals = Object.create(null) as Record<string | symbol, unknown>;
   const modules = Object.create(null) as Record<string | symbol, unknown>;
-  group.maps.forEach((maps, owner) => {
+  sharedMaps.forEach((maps, owner) => {
     mergeInto(globals, maps.globals, owner);
     mergeInto(modules, maps.modules, owner);
   });
-  group.merged = { globals: globals as TraceMap, modules: modules as TraceMap };
-  return group.merged;
+  merged = { globals: globals as TraceMap, modules: modules as TraceMap };
+  return merged;
 }
 
-function createGroup(): SharedGroup {
-  const group: SharedGroup = {
-    maps: [],
-    merged: undefined,
-    found: perFile((sourceCode) => {
-      const scopes = scopesOf(sourceCode);
-      const lists: TracedReference[][] = group.maps.map(() => []);
-      if (!scopes) return lists;
-      const { globals, modules } = mergedMaps(group);
-      for (const { node, type, info } of walkAll(scopes, globals, modules)) {
-        for (const shared of info as SharedInfo[]) lists[shared.owner]?.push({ node, type, info: shared.info });
-      }
-      return lists;
-    }),
-  };
-  return group;
-}
+/** Each shared map's references in this file, by the order the maps were shared in. */
+const sharedFound = perFile((sourceCode): (readonly TracedReference[] | undefined)[] => {
+  const scopes = scopesOf(sourceCode);
+  const lists: TracedReference[][] = sharedMaps.map(() => []);
+  if (!scopes) return lists;
+  const { globals, modules } = mergedMaps();
+  for (const { node, type, info } of walkAll(scopes, globals, modules)) {
+    for (const shared of info as SharedInfo[]) lists[shared.owner]?.push({ node, type, info: shared.info });
+  }
+  return lists;
+});
 
 /**
- * Trace maps whose references every file has found for it in its group's
- * one shared pass, on first use: call at module level with fixed maps and
- * the group (maps that the same files need belong together), and call the
- * answer with a file. A module's map may not take its `default` export apart
- * or mark itself as ES module (the merged map could not keep either apart).
+ * Trace maps whose references every file has found for it in the one shared
+ * pass: call at module level with fixed maps, and call the answer with a
+ * file. A module's map may not take its `default` export apart or mark
+ * itself as ES module (the merged map could not keep either apart).
  */
-export function sharedReferences(
-  maps: TraceMaps,
-  groupName: 'process' | 'output',
-): (sourceCode: SourceCode) => readonly TracedReference[] {
+export function sharedReferences(maps: TraceMaps): (sourceCode: SourceCode) => readonly TracedReference[] {
   const modules = withNodeAliases(maps.modules ?? {});
   for (const [name, entry] of Object.entries(modules)) {
     if (hasOwn(entry as MapNode, 'default') || hasOwn(entry as MapNode, ESM)) {
       throw new Error(`a shared trace map cannot take apart module '${name}': use findReferences`);
     }
   }
-  let group = groups.get(groupName);
-  if (!group) groups.set(groupName, (group = createGroup()));
-  const owner = group.maps.push({ globals: maps.globals ?? {}, modules }) - 1;
-  group.merged = undefined;
-  const { found } = group;
+  const owner = sharedMaps.push({ globals: maps.globals ?? {}, modules }) - 1;
+  merged = undefined;
   return (sourceCode) => {
-    const lists = found(sourceCode);
+    const lists = sharedFound(sourceCode);
     // A map shared after this file's pass (a module imported late) gets a walk of its own.
     return (lists[owner] ??= findReferences(sourceCode, maps));
   };

@@ -33,7 +33,7 @@ const TIMERS: TraceMap = { setTimeout: ONCE, setImmediate: ONCE, setInterval: RE
 const PROCESS_TIMERS: TraceMap = { nextTick: ONCE };
 const TIMER_GLOBALS: TraceMap = { ...TIMERS, process: PROCESS_TIMERS };
 const TIMER_MODULES: TraceMap = { timers: TIMERS, process: PROCESS_TIMERS };
-const timerReferences = sharedReferences({ globals: TIMER_GLOBALS, modules: TIMER_MODULES }, 'output');
+const timerReferences = sharedReferences({ globals: TIMER_GLOBALS, modules: TIMER_MODULES });
 
 /**
  * Functions passed to a timer (`setTimeout`, `setImmediate`, `setInterval`,

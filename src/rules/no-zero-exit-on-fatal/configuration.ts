@@ -12,7 +12,7 @@ const STARTUP = Object.fromEntries(
   ['env', 'argv', 'execArgv', 'platform', 'arch', 'version', 'versions'].map((member) => [member, { [READ]: true }]),
 );
 
-const startupReferences = sharedReferences({ globals: { process: STARTUP }, modules: { process: STARTUP } }, 'process');
+const startupReferences = sharedReferences({ globals: { process: STARTUP }, modules: { process: STARTUP } });
 
 /** The nodes that read a member of `STARTUP` (`process.env`, `process.argv`, …), through every alias of `process`. */
 export function findStartupReads(sourceCode: SourceCode): Set<TSESTree.Node> {

@@ -240,14 +240,14 @@ function recordApi(
   }
 }
 
-/** The log libraries' references, found in the pass over the file that the timers share (group `output`). */
+/** The log libraries' references, found in the pass over the file that the process facts share. */
 const logReferences = (() => {
   const maps = moduleMaps();
   const { console: consoleGlobal, process: processGlobal } = maps;
   const globals: TraceMap = {};
   if (consoleGlobal) globals.console = consoleGlobal;
   if (processGlobal) globals.process = processGlobal;
-  return sharedReferences({ globals, modules: maps }, 'output');
+  return sharedReferences({ globals, modules: maps });
 })();
 
 /** Finds what the file's imports, `require`s and globals say about its log streams. */
