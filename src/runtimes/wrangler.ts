@@ -1,5 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+
+import { findUp, moduleStem, projectFileReader } from '../util/project-files.js';
 
 /**
  * The Worker entry modules a Wrangler configuration names: its `main`, and
@@ -10,29 +11,6 @@ import path from 'node:path';
 
 /** The configuration files Wrangler reads, in its order of preference. */
 const CONFIG_FILES = ['wrangler.json', 'wrangler.jsonc', 'wrangler.toml'] as const;
-
-/** Directories looked at above a linted file, at most. */
-const MAX_DEPTH = 32;
-
-/** Configurations kept at most; past it the cache starts over. */
-const MAX_CACHED = 256;
-
-/** Larger files are not configurations. */
-const MAX_CONFIG_BYTES = 1_000_000;
-
-interface CachedConfig {
-  readonly mtimeMs: number;
-  readonly size: number;
-  /** Absolute paths of the modules named as `main`. */
-  readonly mains: readonly string[];
-}
-
-/**
- * Parsed configurations by path, each valid only for the file state it was
- * read from (modification time and size): an edited or removed configuration
- * is read again, so nothing one lint saw changes what the next one sees.
- */
-const configs = new Map<string, CachedConfig>();
 
 /** The `main` values of a `wrangler.toml`: top level and `[env.*]` tables. */
 function tomlMains(text: string): string[] {
@@ -115,34 +93,16 @@ function jsonMains(text: string): string[] {
   return [...mainOf(parsed), ...envs.flatMap(mainOf)];
 }
 
-/** A configuration's `main` modules, from the cache while the file is unchanged; `undefined` when there is no file. */
-function mainsOf(file: string): readonly string[] | undefined {
-  let stats;
-  try {
-    stats = statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-  if (!stats?.isFile()) return undefined;
-  const cached = configs.get(file);
-  if (cached?.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.mains;
+/** A configuration's `main` modules (absolute paths), read through the project-file cache; `undefined` when there is no file. */
+const mainsOf = projectFileReader((text, file): readonly string[] => {
   let mains: string[] = [];
-  if (stats.size <= MAX_CONFIG_BYTES) {
-    try {
-      const text = readFileSync(file, 'utf8');
-      mains = file.endsWith('.toml') ? tomlMains(text) : jsonMains(text);
-    } catch {
-      mains = [];
-    }
+  try {
+    if (text !== undefined) mains = file.endsWith('.toml') ? tomlMains(text) : jsonMains(text);
+  } catch {
+    mains = [];
   }
-  const resolved = mains.map((main) => path.resolve(path.dirname(file), main));
-  if (configs.size >= MAX_CACHED) configs.clear();
-  configs.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, mains: resolved });
-  return resolved;
-}
-
-/** A module path without its script extension: `src/index.ts` and `src/index.js` name the same entry. */
-const stem = (file: string): string => file.replace(/\.(?:[cm]?[jt]sx?)$/, '');
+  return mains.map((main) => path.resolve(path.dirname(file), main));
+});
 
 /**
  * Whether `filename` is the `main` module of the nearest Wrangler
@@ -150,16 +110,13 @@ const stem = (file: string): string => file.replace(/\.(?:[cm]?[jt]sx?)$/, '');
  */
 export function isWranglerMain(filename: string): boolean {
   if (!path.isAbsolute(filename)) return false;
-  const wanted = stem(filename);
-  let directory = path.dirname(filename);
-  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+  const wanted = moduleStem(filename);
+  const mains = findUp(filename, (directory) => {
     for (const name of CONFIG_FILES) {
-      const mains = mainsOf(path.join(directory, name));
-      if (mains) return mains.some((main) => stem(main) === wanted);
+      const found = mainsOf(path.join(directory, name));
+      if (found) return found;
     }
-    const parent = path.dirname(directory);
-    if (parent === directory) return false;
-    directory = parent;
-  }
-  return false;
+    return undefined;
+  });
+  return mains?.some((main) => moduleStem(main) === wanted) ?? false;
 }
