@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isTestFile } from '../util/test-files.js';
 import { askChecker } from '../util/type-checker.js';
 import { ts } from '../util/typescript.js';
+import { eagerGlobImports } from './eager-glob.js';
 
 /*
  * When does a module's top level run, next to Pinia's install? ES modules run
@@ -11,13 +12,16 @@ import { ts } from '../util/typescript.js';
  * module creating or installing Pinia imports statically runs before Pinia is
  * installed, and a store hook called at its top level throws. A module reached
  * only through `import()` (a lazily loaded route or view) runs later, usually
- * after the install; one reached through a file that is not in the program
- * (`.vue`, a bundler's `import.meta.glob`) cannot be placed. Only the first
- * case is known, so only it is reported.
+ * after the install; so does one reached only through a bundler's lazy
+ * `import.meta.glob`, while an eager glob is a static import (eager-glob.ts).
+ * One reached through a file that is not in the program (`.vue`) cannot be
+ * placed. Only the first case is known, so only it is reported.
  */
 
 /** Files of a program and what their static imports reach, per program (the program owns the source files). */
 interface ProgramGraph {
+  /** The program's own modules (not declarations, not libraries): what an eager glob can match. */
+  readonly modules: readonly ts.SourceFile[];
   /** The app's (non-test) modules that create Pinia or install it. */
   readonly anchors: readonly ts.SourceFile[];
   /** The program's own modules each module imports statically, for a value (type-only imports are erased). */
@@ -181,9 +185,9 @@ function buildGraph(program: ts.Program): ProgramGraph {
   // Test files by name only (`store.test.ts`): the program's folders say nothing about where the project starts.
   const app = files.filter((file) => !isTestFile(file.fileName, path.dirname(file.fileName)));
   const creators = new Set(app.filter(createsPinia));
-  if (creators.size === 0) return { anchors: [], edges: new Map(), reach: new Map() };
+  if (creators.size === 0) return { modules: files, anchors: [], edges: new Map(), reach: new Map() };
   const installers = app.filter((file) => !creators.has(file) && installsPinia(program, checker, file, creators));
-  return { anchors: [...creators, ...installers], edges: new Map(), reach: new Map() };
+  return { modules: files, anchors: [...creators, ...installers], edges: new Map(), reach: new Map() };
 }
 
 /** Everything `from` reaches through static imports (itself included); `undefined` past the walk's bound. */
@@ -199,7 +203,10 @@ function reachOf(
   const queue = [from];
   for (let file = queue.pop(); file; file = queue.pop()) {
     let targets = graph.edges.get(file);
-    if (!targets) graph.edges.set(file, (targets = staticImports(program, checker, file)));
+    if (!targets) {
+      targets = [...staticImports(program, checker, file), ...eagerGlobImports(file, graph.modules)];
+      graph.edges.set(file, targets);
+    }
     for (const target of targets) {
       if (seen.has(target)) continue;
       if (seen.size >= MAX_REACH) return undefined;
