@@ -3,12 +3,13 @@ import path from 'node:path';
 import { ts } from '../util/typescript.js';
 
 /*
- * A bundler's eager glob is a static import. Vite turns
+ * A bundler's eager glob imports its matches as the module loads. Vite turns
  * `import.meta.glob('./modules/*.ts', { eager: true })` (and Vite 2's
  * `import.meta.globEager('./modules/*.ts')`) into an `import * as …` of each
  * matched module at the top of the importing module, wherever the call stands,
  * so the matched modules run before the importer's body, as its other static
- * imports do. A glob without `eager` compiles to `() => import(…)` (lazy, like
+ * imports do. webpack 5, which reads these globs too, requires them where the call stands
+ * instead, so there they run when the call runs. A glob without `eager` compiles to `() => import(…)` (lazy, like
  * any `import()`), and one with a `query` (`?raw`, `?url`) imports text or a
  * URL, not the module. Only what this reader can match exactly is followed:
  * relative patterns (`./`, `../`) made of `*`, `?`, `**` and `{a,b}`, negated
@@ -121,18 +122,56 @@ function matches(pattern: readonly Segment[], parts: readonly string[], p = 0, s
 }
 
 /**
+ * Whether a call runs whenever its module loads: in a top-level statement,
+ * outside any function or class, and not on a branch (`?:`, `&&`, `||`, `??`).
+ */
+function runsAtLoad(call: ts.CallExpression, file: ts.SourceFile): boolean {
+  let child: ts.Node = call;
+  for (let node = call.parent; node !== file; child = node, node = node.parent) {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node) || ts.isStatement(node) || ts.isBlock(node)) {
+      if (node.parent !== file) return false;
+    }
+    if (ts.isConditionalExpression(node) && child !== node.condition) return false;
+    if (ts.isBinaryExpression(node) && child === node.right) {
+      const operator = node.operatorToken.kind;
+      const branches =
+        operator === ts.SyntaxKind.AmpersandAmpersandToken ||
+        operator === ts.SyntaxKind.BarBarToken ||
+        operator === ts.SyntaxKind.QuestionQuestionToken;
+      if (branches) return false;
+    }
+  }
+  return ts.isVariableStatement(child) || ts.isExpressionStatement(child) || ts.isExportAssignment(child);
+}
+
+/**
+ * Where a glob's matches run, for the caller to choose: `anywhere` (Vite
+ * hoists them), or `load` (also a bundler that evaluates them where the call
+ * stands, as webpack does: only a call that runs whenever the module loads,
+ * and ends before `before` when given).
+ */
+export type GlobPlacement = { kind: 'anywhere' } | { kind: 'load'; before: number | undefined };
+
+/**
  * The files among `candidates` that `file`'s eager globs import: each glob's
  * positive patterns matched, less its negative ones (`!./x.ts`). A glob with a
- * pattern this reader cannot match exactly adds nothing.
+ * pattern this reader cannot match exactly, or not placed as asked, adds nothing.
  */
-export function eagerGlobImports(file: ts.SourceFile, candidates: readonly ts.SourceFile[]): ts.SourceFile[] {
+export function eagerGlobImports(
+  file: ts.SourceFile,
+  candidates: readonly ts.SourceFile[],
+  placement: GlobPlacement,
+): ts.SourceFile[] {
   if (!file.text.includes('import.meta.glob')) return [];
   const directory = path.posix.dirname(file.fileName);
   const targets: ts.SourceFile[] = [];
+  const placed = (call: ts.CallExpression): boolean =>
+    placement.kind === 'anywhere' ||
+    (runsAtLoad(call, file) && (placement.before === undefined || call.getEnd() <= placement.before));
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {
       const patterns = eagerPatterns(node);
-      if (patterns) targets.push(...globTargets(directory, patterns, candidates));
+      if (patterns && placed(node)) targets.push(...globTargets(directory, patterns, candidates));
     }
     node.forEachChild(visit);
   };

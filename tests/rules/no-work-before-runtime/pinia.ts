@@ -197,8 +197,10 @@ export const client = { token: () => user.name };`,
   ],
 });
 
-// The app in tests/fixtures/runtime-pinia-glob, built with Vite: main.ts imports routes/*.ts (less *.draft.ts) and
-// plugins/**/*.ts through eager globs, pages/*.ts through a lazy glob and raw/*.ts as text, then installs Pinia.
+// The app in tests/fixtures/runtime-pinia-glob: main.ts imports routes/*.ts (less *.draft.ts) and plugins/**/*.ts
+// through eager globs, pages/*.ts through a lazy glob and raw/*.ts as text, dev/*.ts on a branch, then installs Pinia;
+// late/*.ts is globbed after the install and widgets/*.ts in a function. router.ts, which main.ts imports, globs
+// menus/*.ts eagerly.
 const globFile = (...parts: string[]) => path.join(fixturesDir, 'runtime-pinia-glob', ...parts);
 
 createTypedRuleTester().run('no-work-before-runtime (pinia, type-aware, bundler globs)', rule, {
@@ -223,6 +225,13 @@ export const title = \`Hello, \${user.name}\`;`,
 export const banner = useUserStore().name;`,
       filename: globFile('raw', 'banner.ts'),
     },
+    // Globbed on a branch, after the install, or in a function: webpack runs these where the call stands, so they
+    // may run after the install (Vite hoists them; the rule reports only what runs first under both).
+    ...['dev/tools.ts', 'late/audit.ts', 'widgets/clock.ts'].map((file) => ({
+      code: `import { useUserStore } from '../../runtime-pinia-stores.js';
+export const owner = useUserStore().name;`,
+      filename: globFile(...file.split('/')),
+    })),
     // Inside a function of an eagerly imported module: it runs when called, not at load time.
     {
       code: `import { useUserStore } from '../../runtime-pinia-stores.js';
@@ -246,6 +255,13 @@ const settings = useSettingsStore();
 export const session = { theme: settings.theme };`,
       filename: globFile('plugins', 'auth', 'session.ts'),
       errors: [notReady('useSettingsStore()', 2, 18, 36)],
+    },
+    {
+      // Globbed eagerly at the top of router.ts, which main.ts imports statically: it runs before the install.
+      code: `import { useUserStore } from '../../runtime-pinia-stores.js';
+export default { title: 'Admin', owner: useUserStore().name };`,
+      filename: globFile('menus', 'admin.ts'),
+      errors: [notReady('useUserStore()', 2, 41, 55)],
     },
   ],
 });
