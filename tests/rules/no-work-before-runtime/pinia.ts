@@ -200,7 +200,7 @@ export const client = { token: () => user.name };`,
 // The app in tests/fixtures/runtime-pinia-glob: main.ts imports routes/*.ts (less *.draft.ts) and plugins/**/*.ts
 // through eager globs, pages/*.ts through a lazy glob and raw/*.ts as text, dev/*.ts on a branch, then installs Pinia;
 // late/*.ts is globbed after the install and widgets/*.ts in a function. router.ts, which main.ts imports, globs
-// menus/*.ts eagerly.
+// menus/{admin,guest}.ts eagerly.
 const globFile = (...parts: string[]) => path.join(fixturesDir, 'runtime-pinia-glob', ...parts);
 
 createTypedRuleTester().run('no-work-before-runtime (pinia, type-aware, bundler globs)', rule, {
@@ -226,8 +226,9 @@ export const banner = useUserStore().name;`,
       filename: globFile('raw', 'banner.ts'),
     },
     // Globbed on a branch, after the install, or in a function: webpack runs these where the call stands, so they
-    // may run after the install (Vite hoists them; the rule reports only what runs first under both).
-    ...['dev/tools.ts', 'late/audit.ts', 'widgets/clock.ts'].map((file) => ({
+    // may run after the install (Vite hoists them; the rule reports only what runs first under both). And a menu
+    // that router.ts's braces do not name.
+    ...['dev/tools.ts', 'late/audit.ts', 'widgets/clock.ts', 'menus/extra.ts'].map((file) => ({
       code: `import { useUserStore } from '../../runtime-pinia-stores.js';
 export const owner = useUserStore().name;`,
       filename: globFile(...file.split('/')),
