@@ -100,7 +100,8 @@ function compile(directory: string, pattern: string): Segment[] | undefined {
   const segments: Segment[] = [];
   for (const segment of absolute.split('/').slice(1)) {
     if (segment === '**') {
-      segments.push('**');
+      // `**/**` matches what `**` does; each more would multiply the ways `matches` tries to split a path.
+      if (segments.at(-1) !== '**') segments.push('**');
       continue;
     }
     const regex = segmentPattern(segment);

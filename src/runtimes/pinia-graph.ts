@@ -25,10 +25,11 @@ interface ProgramGraph {
   /** The app's (non-test) modules that create Pinia or install it, with where their first creation or install starts. */
   readonly anchors: ReadonlyMap<ts.SourceFile, number>;
   /**
-   * The program's own modules each module runs as it loads: static imports for a value (type-only imports are
-   * erased), and eager globs called whenever it loads (`sure`), or anywhere in it (`wide`, for cycles).
+   * The program's own modules each module runs as it loads: its static imports for a value (`statics`; type-only
+   * imports are erased), with the eager globs called whenever it loads (`sure`), or anywhere in it (`wide`, for cycles).
    */
   readonly edges: {
+    readonly statics: Map<ts.SourceFile, ts.SourceFile[]>;
     readonly sure: Map<ts.SourceFile, ts.SourceFile[]>;
     readonly wide: Map<ts.SourceFile, ts.SourceFile[]>;
   };
@@ -203,7 +204,7 @@ function buildGraph(program: ts.Program): ProgramGraph {
     const start = creators.has(file) ? -1 : installsPinia(program, checker, file, creators);
     if (start >= 0) anchors.set(file, start);
   }
-  const edges = { sure: new Map(), wide: new Map() };
+  const edges = { statics: new Map(), sure: new Map(), wide: new Map() };
   return { modules: files, anchors, edges, reach: { sure: new Map(), wide: new Map() } };
 }
 
@@ -223,9 +224,11 @@ function edgesOf(
   const cache = wide ? graph.edges.wide : graph.edges.sure;
   const cached = before === undefined ? cache.get(file) : undefined;
   if (cached) return cached;
-  const imports = staticImports(program, program.getTypeChecker(), file);
+  let imports = graph.edges.statics.get(file);
+  if (!imports) graph.edges.statics.set(file, (imports = staticImports(program, program.getTypeChecker(), file)));
   const placement: GlobPlacement = wide ? { kind: 'anywhere' } : { kind: 'load', before };
-  const targets = [...imports, ...eagerGlobImports(file, graph.modules, placement)];
+  const globbed = eagerGlobImports(file, graph.modules, placement);
+  const targets = globbed.length === 0 ? imports : [...imports, ...globbed];
   if (before === undefined) cache.set(file, targets);
   return targets;
 }
