@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isTestFile } from '../util/test-files.js';
 import { askChecker } from '../util/type-checker.js';
 import { ts } from '../util/typescript.js';
+import { eagerGlobImports, type GlobPlacement } from './eager-glob.js';
 
 /*
  * When does a module's top level run, next to Pinia's install? ES modules run
@@ -11,19 +12,32 @@ import { ts } from '../util/typescript.js';
  * module creating or installing Pinia imports statically runs before Pinia is
  * installed, and a store hook called at its top level throws. A module reached
  * only through `import()` (a lazily loaded route or view) runs later, usually
- * after the install; one reached through a file that is not in the program
- * (`.vue`, a bundler's `import.meta.glob`) cannot be placed. Only the first
- * case is known, so only it is reported.
+ * after the install; so does one reached only through a bundler's lazy
+ * `import.meta.glob`, while an eager glob is a static import (eager-glob.ts).
+ * One reached through a file that is not in the program (`.vue`) cannot be
+ * placed. Only the first case is known, so only it is reported.
  */
 
 /** Files of a program and what their static imports reach, per program (the program owns the source files). */
 interface ProgramGraph {
-  /** The app's (non-test) modules that create Pinia or install it. */
-  readonly anchors: readonly ts.SourceFile[];
-  /** The program's own modules each module imports statically, for a value (type-only imports are erased). */
-  readonly edges: Map<ts.SourceFile, readonly ts.SourceFile[]>;
-  /** Everything a module reaches through static imports, itself included. */
-  readonly reach: Map<ts.SourceFile, ReadonlySet<ts.SourceFile>>;
+  /** The program's own modules (not declarations, not libraries): what an eager glob can match. */
+  readonly modules: readonly ts.SourceFile[];
+  /** The app's (non-test) modules that create Pinia or install it, with where their first creation or install starts. */
+  readonly anchors: ReadonlyMap<ts.SourceFile, number>;
+  /**
+   * The program's own modules each module runs as it loads: its static imports for a value (`statics`; type-only
+   * imports are erased), with the eager globs called whenever it loads (`sure`), or anywhere in it (`wide`, for cycles).
+   */
+  readonly edges: {
+    readonly statics: Map<ts.SourceFile, ts.SourceFile[]>;
+    readonly sure: Map<ts.SourceFile, ts.SourceFile[]>;
+    readonly wide: Map<ts.SourceFile, ts.SourceFile[]>;
+  };
+  /** Everything a module reaches along those edges, itself included: from an anchor (`sure`), or from any module. */
+  readonly reach: {
+    readonly sure: Map<ts.SourceFile, ReadonlySet<ts.SourceFile>>;
+    readonly wide: Map<ts.SourceFile, ReadonlySet<ts.SourceFile>>;
+  };
 }
 
 const graphs = new WeakMap<ts.Program, ProgramGraph>();
@@ -116,13 +130,13 @@ function importsFrom(file: ts.SourceFile, accept: (specifier: ts.StringLiteral) 
   return names;
 }
 
-/** Whether some call in `file` matches `test` (the whole file is searched, functions included). */
-function someCall(file: ts.SourceFile, test: (call: ts.CallExpression) => boolean): boolean {
-  let found = false;
+/** Where the first call in `file` that matches `test` starts, in source order (functions included), or -1. */
+function firstCall(file: ts.SourceFile, test: (call: ts.CallExpression) => boolean): number {
+  let found = -1;
   const visit = (node: ts.Node): void => {
-    if (found) return;
+    if (found >= 0) return;
     if (ts.isCallExpression(node) && test(node)) {
-      found = true;
+      found = node.getStart(file);
       return;
     }
     node.forEachChild(visit);
@@ -131,32 +145,32 @@ function someCall(file: ts.SourceFile, test: (call: ts.CallExpression) => boolea
   return found;
 }
 
-/** `createPinia()` or `setActivePinia()`, called under the name the file imported it as. */
-function createsPinia(file: ts.SourceFile): boolean {
+/** Where the first `createPinia()` or `setActivePinia()` starts, under the name the file imported it as, or -1. */
+function createsPinia(file: ts.SourceFile): number {
   const names = importsFrom(file, (specifier) => specifier.text === 'pinia');
   const creators = [...names].filter(([, imported]) => imported === 'createPinia' || imported === 'setActivePinia');
-  if (creators.length === 0) return false;
+  if (creators.length === 0) return -1;
   const locals = new Set(creators.map(([local]) => local));
-  return someCall(file, (call) => ts.isIdentifier(call.expression) && locals.has(call.expression.text));
+  return firstCall(file, (call) => ts.isIdentifier(call.expression) && locals.has(call.expression.text));
 }
 
 /**
  * `app.use(pinia)` with `pinia` imported from a module that creates it, or a
  * call of a function imported from such a module that installs it there
- * (`setupStore(app)`, whose body calls `.use()`).
+ * (`setupStore(app)`, whose body calls `.use()`): where the first one starts, or -1.
  */
 function installsPinia(
   program: ts.Program,
   checker: ts.TypeChecker,
   file: ts.SourceFile,
-  creators: Set<ts.SourceFile>,
-) {
+  creators: ReadonlySet<ts.SourceFile>,
+): number {
   const fromCreator = importsFrom(file, (specifier) => {
     const target = moduleFile(program, checker, specifier);
     return target !== undefined && creators.has(target);
   });
-  if (fromCreator.size === 0) return false;
-  return someCall(file, (call) => {
+  if (fromCreator.size === 0) return -1;
+  return firstCall(file, (call) => {
     const callee = call.expression;
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'use') {
       const [argument] = call.arguments;
@@ -180,34 +194,71 @@ function buildGraph(program: ts.Program): ProgramGraph {
   const files = program.getSourceFiles().filter((file) => isOwnModule(program, file));
   // Test files by name only (`store.test.ts`): the program's folders say nothing about where the project starts.
   const app = files.filter((file) => !isTestFile(file.fileName, path.dirname(file.fileName)));
-  const creators = new Set(app.filter(createsPinia));
-  if (creators.size === 0) return { anchors: [], edges: new Map(), reach: new Map() };
-  const installers = app.filter((file) => !creators.has(file) && installsPinia(program, checker, file, creators));
-  return { anchors: [...creators, ...installers], edges: new Map(), reach: new Map() };
+  const anchors = new Map<ts.SourceFile, number>();
+  for (const file of app) {
+    const start = createsPinia(file);
+    if (start >= 0) anchors.set(file, start);
+  }
+  const creators = new Set(anchors.keys());
+  for (const file of creators.size === 0 ? [] : app) {
+    const start = creators.has(file) ? -1 : installsPinia(program, checker, file, creators);
+    if (start >= 0) anchors.set(file, start);
+  }
+  const edges = { statics: new Map(), sure: new Map(), wide: new Map() };
+  return { modules: files, anchors, edges, reach: { sure: new Map(), wide: new Map() } };
 }
 
-/** Everything `from` reaches through static imports (itself included); `undefined` past the walk's bound. */
+/**
+ * The modules `file` runs as it loads. `wide`: its static imports and every
+ * eager glob in it. Otherwise only the globs every bundler runs before the
+ * module's body ends, and, for the walk's own anchor, before its first
+ * creation or install of Pinia (`before`).
+ */
+function edgesOf(
+  program: ts.Program,
+  graph: ProgramGraph,
+  file: ts.SourceFile,
+  wide: boolean,
+  before: number | undefined,
+): ts.SourceFile[] {
+  const cache = wide ? graph.edges.wide : graph.edges.sure;
+  const cached = before === undefined ? cache.get(file) : undefined;
+  if (cached) return cached;
+  let imports = graph.edges.statics.get(file);
+  if (!imports) graph.edges.statics.set(file, (imports = staticImports(program, program.getTypeChecker(), file)));
+  const placement: GlobPlacement = wide ? { kind: 'anywhere' } : { kind: 'load', before };
+  const globbed = eagerGlobImports(file, graph.modules, placement);
+  const targets = globbed.length === 0 ? imports : [...imports, ...globbed];
+  if (before === undefined) cache.set(file, targets);
+  return targets;
+}
+
+/**
+ * Everything `from` reaches as it loads (itself included): from an anchor
+ * (`wide` false), what surely runs before its install; from any module
+ * (`wide`), what may run. `undefined` past the walk's bound.
+ */
 function reachOf(
   program: ts.Program,
   graph: ProgramGraph,
   from: ts.SourceFile,
+  wide: boolean,
 ): ReadonlySet<ts.SourceFile> | undefined {
-  const cached = graph.reach.get(from);
+  const reach = wide ? graph.reach.wide : graph.reach.sure;
+  const cached = reach.get(from);
   if (cached) return cached;
-  const checker = program.getTypeChecker();
   const seen = new Set<ts.SourceFile>([from]);
   const queue = [from];
   for (let file = queue.pop(); file; file = queue.pop()) {
-    let targets = graph.edges.get(file);
-    if (!targets) graph.edges.set(file, (targets = staticImports(program, checker, file)));
-    for (const target of targets) {
+    const before = !wide && file === from ? graph.anchors.get(from) : undefined;
+    for (const target of edgesOf(program, graph, file, wide, before)) {
       if (seen.has(target)) continue;
       if (seen.size >= MAX_REACH) return undefined;
       seen.add(target);
       queue.push(target);
     }
   }
-  graph.reach.set(from, seen);
+  reach.set(from, seen);
   return seen;
 }
 
@@ -221,16 +272,16 @@ function reachOf(
 export function runsBeforePiniaInstall(program: ts.Program, file: ts.SourceFile): boolean {
   let graph = graphs.get(program);
   if (!graph) graphs.set(program, (graph = buildGraph(program)));
-  const anchors = graph.anchors.filter((anchor) => anchor !== file);
+  const anchors = [...graph.anchors.keys()].filter((anchor) => anchor !== file);
   if (anchors.length === 0) return false;
-  const own = reachOf(program, graph, file);
+  const own = reachOf(program, graph, file, true);
   if (!own) return false;
-  return anchors.some((anchor) => !own.has(anchor) && reachOf(program, graph, anchor)?.has(file) === true);
+  return anchors.some((anchor) => !own.has(anchor) && reachOf(program, graph, anchor, false)?.has(file) === true);
 }
 
 /** Whether `file` itself creates or installs Pinia (its own order is then the code path's business). */
 export function isPiniaAnchor(program: ts.Program, file: ts.SourceFile): boolean {
   let graph = graphs.get(program);
   if (!graph) graphs.set(program, (graph = buildGraph(program)));
-  return graph.anchors.includes(file);
+  return graph.anchors.has(file);
 }

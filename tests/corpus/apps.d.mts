@@ -35,6 +35,14 @@ export interface KnownBug {
   tsconfig: string[];
   paths?: Record<string, string[]>;
   description: string;
+  /**
+   * `no-crash`: traced, the parent does not crash or misbehave as the rule's message says (the fix was
+   * prophylactic), so the entry is a must-not-report case on both sides and recall does not count it.
+   * Absent: a bug the rule must report.
+   */
+  verdict?: 'no-crash';
+  /** Why a `no-crash` entry is not a bug: the files, lines and import chains traced. */
+  evidence?: string;
 }
 
 export const APP_KINDS: readonly AppKind[];

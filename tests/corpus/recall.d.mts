@@ -3,8 +3,11 @@ import type { ESLint } from 'eslint';
 import type { KnownBug } from './apps.mjs';
 
 export interface Recall {
-  /** Does the rule report the bug's line in the parent commit? */
-  before: 'reported' | 'missed';
+  /**
+   * Does the rule report the bug's line in the parent commit? For a `no-crash` entry: does it report
+   * anything in the parent's files (`quiet` is the target)?
+   */
+  before: 'reported' | 'missed' | 'quiet';
   /** Does the rule report nothing in the fixed files? */
   after: 'quiet' | 'reported';
 }

@@ -16,6 +16,9 @@ export function readRecall() {
  * What the rule does on a known bug today: `before` is `reported` when it
  * reports the bug's line in the parent (anything else it reports there is
  * ignored), `after` is `quiet` when it reports nothing in the fixed files.
+ * An entry whose verdict is `no-crash` (the parent was traced and does not
+ * crash) is a must-not-report case on both sides: its `before` is `quiet` when
+ * the rule reports nothing in the parent's files, and `reported` otherwise.
  */
 export async function recallOf(bug, { plugin }) {
   const app = knownBugApp(bug);
@@ -35,8 +38,12 @@ export async function recallOf(bug, { plugin }) {
   if (problems.length > 0) throw new Error(`${bug.id}: ${JSON.stringify(problems)}`);
   const hit = before.reports.some((report) => report.file === bug.file && report.line === bug.line);
   return {
-    before: hit ? 'reported' : 'missed',
-    after: after.reports.length === 0 ? 'quiet' : 'reported',
+    before: bug.verdict === 'no-crash' ? quietOrReported(before.reports) : hit ? 'reported' : 'missed',
+    after: quietOrReported(after.reports),
     mode: before.mode,
   };
+}
+
+function quietOrReported(reports) {
+  return reports.length === 0 ? 'quiet' : 'reported';
 }

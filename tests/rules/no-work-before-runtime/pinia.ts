@@ -196,3 +196,73 @@ export const client = { token: () => user.name };`,
     },
   ],
 });
+
+// The app in tests/fixtures/runtime-pinia-glob: main.ts imports routes/*.ts (less *.draft.ts) and plugins/**/*.ts
+// through eager globs, pages/*.ts through a lazy glob and raw/*.ts as text, dev/*.ts on a branch, then installs Pinia;
+// late/*.ts is globbed after the install and widgets/*.ts in a function. router.ts, which main.ts imports, globs
+// menus/{admin,guest}.ts eagerly.
+const globFile = (...parts: string[]) => path.join(fixturesDir, 'runtime-pinia-glob', ...parts);
+
+createTypedRuleTester().run('no-work-before-runtime (pinia, type-aware, bundler globs)', rule, {
+  valid: [
+    // Excluded from the eager glob by its negated pattern.
+    {
+      code: `import { useUserStore } from '../../runtime-pinia-stores.js';
+const user = useUserStore();
+export default [{ path: '/draft', meta: { owner: user.name } }];`,
+      filename: globFile('routes', 'account.draft.ts'),
+    },
+    // A lazy glob compiles to \`() => import()\`: the page runs after the entry installed Pinia.
+    {
+      code: `import { useUserStore } from '../../runtime-pinia-stores.js';
+const user = useUserStore();
+export const title = \`Hello, \${user.name}\`;`,
+      filename: globFile('pages', 'home.ts'),
+    },
+    // An eager glob with \`query: '?raw'\` imports the file's text: the module itself never runs.
+    {
+      code: `import { useUserStore } from '../../runtime-pinia-stores.js';
+export const banner = useUserStore().name;`,
+      filename: globFile('raw', 'banner.ts'),
+    },
+    // Globbed on a branch, after the install, or in a function: webpack runs these where the call stands, so they
+    // may run after the install (Vite hoists them; the rule reports only what runs first under both). And a menu
+    // that router.ts's braces do not name.
+    ...['dev/tools.ts', 'late/audit.ts', 'widgets/clock.ts', 'menus/extra.ts'].map((file) => ({
+      code: `import { useUserStore } from '../../runtime-pinia-stores.js';
+export const owner = useUserStore().name;`,
+      filename: globFile(...file.split('/')),
+    })),
+    // Inside a function of an eagerly imported module: it runs when called, not at load time.
+    {
+      code: `import { useUserStore } from '../../runtime-pinia-stores.js';
+export default [{ path: '/account', beforeEnter: () => useUserStore().name !== '' }];`,
+      filename: globFile('routes', 'account.ts'),
+    },
+  ],
+  invalid: [
+    {
+      // Imported by \`import.meta.glob([...], { eager: true })\`: it runs before main.ts installs Pinia.
+      code: `import { useUserStore } from '../../runtime-pinia-stores.js';
+const user = useUserStore();
+export default [{ path: '/account', meta: { owner: user.name } }];`,
+      filename: globFile('routes', 'account.ts'),
+      errors: [notReady('useUserStore()', 2, 14, 28)],
+    },
+    {
+      // Imported by Vite 2's \`import.meta.globEager('./plugins/**/*.ts')\`, two folders down.
+      code: `import useSettingsStore from '../../../runtime-pinia-default.js';
+const settings = useSettingsStore();
+export const session = { theme: settings.theme };`,
+      filename: globFile('plugins', 'auth', 'session.ts'),
+      errors: [notReady('useSettingsStore()', 2, 18, 36)],
+    },
+    {
+      // Globbed eagerly at the top of router.ts, which main.ts imports statically: it runs before the install.
+      code: `import { useUserStore } from '../../runtime-pinia-stores.js';
+export default { title: 'Admin', owner: useUserStore().name };`,
+      filename: globFile('menus', 'admin.ts'),
+      errors: [notReady('useUserStore()', 2, 41, 55)],
+    },
+  ],
+});
