@@ -12,14 +12,15 @@ import {
   appRoot,
   isAppInstalled,
   isConfigFile,
+  isKnownBugInstalled,
   knownBugApp,
   knownBugDir,
+  knownBugMarker,
   markerPath,
   mirrorDir,
   mirrorRoot,
   readApps,
   readKnownBugs,
-  readMarker,
 } from '../tests/corpus/apps.mjs';
 
 const args = process.argv.slice(2);
@@ -137,8 +138,7 @@ async function installApp(app) {
  */
 async function installKnownBug(bug) {
   const dir = knownBugDir(bug);
-  const marker = readMarker(dir);
-  if (marker?.fix === bug.fix && marker?.parent === bug.parent) {
+  if (isKnownBugInstalled(bug)) {
     console.log(`ok   known bug ${bug.id} (cached)`);
     return;
   }
@@ -162,7 +162,7 @@ async function installKnownBug(bug) {
     }
     await writeBlobs(gitDir, blobs, path.join(dir, side));
   }
-  writeFileSync(markerPath(dir), `${JSON.stringify({ repo: bug.repo, parent: bug.parent, fix: bug.fix }, null, 2)}\n`);
+  writeFileSync(markerPath(dir), `${JSON.stringify(knownBugMarker(bug), null, 2)}\n`);
   console.log(`ok   known bug ${bug.id}`);
 }
 

@@ -61,6 +61,7 @@ export function readMarker(dir: string): Record<string, unknown> | undefined;
 export function markerPath(dir: string): string;
 export function isAppInstalled(app: AppEntry): boolean;
 export function knownBugDir(bug: KnownBug): string;
+export function knownBugMarker(bug: KnownBug): Record<string, unknown>;
 export function isKnownBugInstalled(bug: KnownBug): boolean;
 export function knownBugApp(bug: KnownBug): AppEntry;
 export function appFiles(app: AppEntry, root?: string): string[];

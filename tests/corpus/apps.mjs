@@ -95,9 +95,14 @@ export function knownBugDir(bug) {
   return path.join(knownBugsCacheDir, bug.id);
 }
 
+/** What a known bug's export depends on: its marker records it, so that a changed entry is exported again. */
+export function knownBugMarker(bug) {
+  return { repo: bug.repo, parent: bug.parent, fix: bug.fix, files: bug.files, tsconfig: bug.tsconfig };
+}
+
+/** Whether the bug is exported as its entry says now (commits, files and tsconfig). */
 export function isKnownBugInstalled(bug) {
-  const marker = readMarker(knownBugDir(bug));
-  return marker?.fix === bug.fix && marker?.parent === bug.parent;
+  return JSON.stringify(readMarker(knownBugDir(bug))) === JSON.stringify(knownBugMarker(bug));
 }
 
 /** A known bug seen as an app of the corpus (the files its export and lint use). */
