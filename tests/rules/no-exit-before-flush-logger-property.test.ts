@@ -1,12 +1,15 @@
 // no-exit-before-flush: a logger reached through a property of another module
 // (`utils.log.error(…)`, `logger_1.logger.error(…)`) is a log write, as the
-// same logger imported by name is; a logger name on anything else is not.
+// same logger imported by name is. So is a logger object a class builds itself
+// and keeps on `this`; a logger name on anything else is not.
 import rule from '../../src/rules/no-exit-before-flush/index.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
 import { locate } from '../util/probe-rule.js';
 
 interface Expected {
   exit: string;
+  /** Where a logger object of the file writes; a logger the file cannot see into when undefined. */
+  stream?: 'stdout' | 'stderr';
   write: string;
   writeLine: number;
   /** The exit is inside a function, so the message advises to return. */
@@ -19,18 +22,15 @@ interface Expected {
 }
 
 function invalid(code: string, expected: Expected) {
-  const { exit, write, writeLine, inFunction, statement, written, replacement } = expected;
+  const { exit, stream, write, writeLine, inFunction, statement, written, replacement } = expected;
+  const advice = inFunction ? 'set `process.exitCode` and return' : 'set `process.exitCode` instead';
   return {
     code,
     errors: [
       {
-        messageId: 'exitBeforeLoggerFlush' as const,
-        data: {
-          exit,
-          write,
-          line: writeLine,
-          advice: inFunction ? 'set `process.exitCode` and return' : 'set `process.exitCode` instead',
-        },
+        ...(stream
+          ? { messageId: 'exitBeforeFlush' as const, data: { exit, write, line: writeLine, advice, stream } }
+          : { messageId: 'exitBeforeLoggerFlush' as const, data: { exit, write, line: writeLine, advice } }),
         ...locate(code, exit),
         suggestions:
           written === undefined
@@ -87,6 +87,23 @@ async function deploy(target) {
     }
 }`;
 
+// A logger object the class builds itself and keeps on `this`.
+const OWN_LOGGER = `class Runner {
+  constructor() {
+    this.logger = this.createLogger();
+  }
+  createLogger() {
+    return { error: (text) => console.error(\`[runner] \${text}\`) };
+  }
+  check(options) {
+    if (!options.entry) {
+      this.logger.error('no entry given');
+      process.exit(2);
+    }
+    return options.entry;
+  }
+}`;
+
 createRuleTester().run('no-exit-before-flush (a logger read from another module)', rule, {
   valid: [
     // A parameter's logger may be a framework's pino logger, which flushes on exit.
@@ -105,6 +122,8 @@ createRuleTester().run('no-exit-before-flush (a logger read from another module)
     `const app = createApp();
 app.log.error('bad state');
 process.exit(1);`,
+    // A logger passed in: it may be anything.
+    OWN_LOGGER.replace('this.logger = this.createLogger();', 'this.logger = options.logger;'),
     // Not a log level, not a logger name, or two properties away.
     `import * as utils from './utils.js';
 utils.log.setLevel('silent');
@@ -124,6 +143,16 @@ if (utils.config.verbose) {
 }`,
   ],
   invalid: [
+    invalid(OWN_LOGGER, {
+      exit: 'process.exit(2)',
+      stream: 'stderr',
+      write: 'this.logger.error',
+      writeLine: 10,
+      inFunction: true,
+      statement: 'process.exit(2);',
+      written: 'process.exitCode = 2;\n      return;',
+      replacement: 'process.exitCode = 2; return;',
+    }),
     invalid(NAMESPACE_AT_TOP, {
       exit: 'process.exit(1)',
       write: 'utils.log.error',

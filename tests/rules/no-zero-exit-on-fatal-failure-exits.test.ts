@@ -110,6 +110,19 @@ async function deploy(target) {
   }
 }`;
 
+// A logger object the class builds itself: it writes with console.error, so it counts as console.error does.
+const OWN_LOGGER_CATCH = `class Installer {
+  logger = { error: (text: string) => console.error(text) };
+  async install(name: string) {
+    try {
+      await fetchPackage(name);
+    } catch (error) {
+      this.logger.error(String(error));
+      process.exit();
+    }
+  }
+}`;
+
 createRuleTester().run('no-zero-exit-on-fatal (exits on failure paths)', rule, {
   valid: [
     // A usage message on stderr, then exit 0 for --help: no failure is handled.
@@ -218,6 +231,11 @@ function lock() {
 }`,
     // The module's logger at another level than error.
     MODULE_LOGGER_GUARD.replace('utils.log.error', 'utils.log.info'),
+    // Outside a failure path, an error written with console.error (here through the class's own logger) may be a usage message.
+    OWN_LOGGER_CATCH.replace('try {\n      await fetchPackage(name);\n    } catch (error) {', 'if (!name) {').replace(
+      'String(error)',
+      "'usage: install <name>'",
+    ),
     // Not a failure: a test on a result, not on an error.
     `function run(result) {
   if (result.failed) {
@@ -241,6 +259,7 @@ function lock() {
       'process.exit(0)',
       COMPILED_LOGGER_CATCH.replace('process.exit(0)', 'process.exit(1)'),
     ),
+    invalid(OWN_LOGGER_CATCH, 'process.exit()', OWN_LOGGER_CATCH.replace('process.exit()', 'process.exit(1)')),
     // A module's logger passed by reference as the entry point's handler.
     {
       code: "import * as utils from './utils.js';\nmain().catch(utils.log.error);",

@@ -211,6 +211,79 @@ createJsRuleTester().run('log-streams: writeOf (CommonJS)', writes, {
   ],
 });
 
+// ---------------------------------------------------------------- a logger object the class keeps on `this`
+
+const OWN_LOGGER = `class Cli {
+  constructor() {
+    this.logger = this.makeLogger();
+  }
+  makeLogger() {
+    return {
+      error: (message) => console.error(\`[cli] \${message}\`),
+      note(message) {
+        process.stdout.write(message);
+      },
+      later: (message) => setTimeout(() => console.log(message)),
+    };
+  }
+  run() {
+    this.logger.error('bad flag');
+    [1].forEach(() => this.logger.note('x'));
+    this.logger.later('y');
+    this.logger.missing('z');
+  }
+}`;
+
+const FIELD_LOGGER = `const sink = { warn: (message) => console.warn(message) };
+class Job {
+  log = sink;
+  fail() {
+    this.log.warn('retrying');
+  }
+}`;
+
+/** The same class with `change` inserted at the start of `run()`. */
+const changed = (change: string) => OWN_LOGGER.replace('run() {\n', `run() {\n    ${change}\n`);
+
+/** `writes`, asked only about calls on a property of `this` (the logger objects' own writes are not asked). */
+const thisWrites = probeRule({ write: '{{stream}} {{description}}' }, (context) => {
+  return {
+    'CallExpression[callee.object.object.type="ThisExpression"]'(node: TSESTree.CallExpression) {
+      const write = getLogStreams(context).writeOf(node);
+      if (write)
+        context.report({ node, messageId: 'write', data: { stream: write.stream, description: write.description } });
+    },
+  };
+});
+
+createRuleTester().run('log-streams: writeOf (a logger object the class keeps on this)', thisWrites, {
+  valid: [
+    // Set twice, changed, its method replaced, or deleted: which object it is at the call is not known.
+    changed('this.logger = other;'),
+    changed('this.logger ??= other;'),
+    changed('this.logger.error = () => {};'),
+    changed('delete this.logger;'),
+    // Passed in, or made elsewhere: it may be a framework's pino logger.
+    'class Job {\n  constructor(logger) {\n    this.logger = logger;\n  }\n  fail() {\n    this.logger.error("x");\n  }\n}',
+    'class Job {\n  logger = createLogger();\n  fail() {\n    this.logger.error("x");\n  }\n}',
+    // A spread may replace the method; a method returning one of two objects is not followed.
+    'class Job {\n  logger = { ...base, error: (m) => console.error(m) };\n  fail() {\n    this.logger.error("x");\n  }\n}',
+    'class Job {\n  logger = this.make();\n  make() {\n    if (quiet) return { error() {} };\n    return { error: (m) => console.error(m) };\n  }\n  fail() {\n    this.logger.error("x");\n  }\n}',
+    // `this` in a function of its own, or in a static method, is not the instance.
+    'class Job {\n  logger = { error: (m) => console.error(m) };\n  fail() {\n    items.forEach(function () {\n      this.logger.error("x");\n    });\n  }\n  static stop() {\n    this.logger.error("y");\n  }\n}',
+    // Another property name.
+    'class Job {\n  audit = { error: (m) => console.error(m) };\n  fail() {\n    this.audit.error("x");\n  }\n}',
+  ],
+  invalid: [
+    writeCase(
+      OWN_LOGGER,
+      ["this.logger.error('bad flag')", 'stderr', 'this.logger.error'],
+      ["this.logger.note('x')", 'stdout', 'this.logger.note'],
+    ),
+    writeCase(FIELD_LOGGER, ["this.log.warn('retrying')", 'stderr', 'this.log.warn']),
+  ],
+});
+
 // ---------------------------------------------------------------- isLogFunction
 
 function logFunctionCase(code: string, ...handlers: string[]) {

@@ -3,12 +3,13 @@ import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describeCallee, memberName, type StreamFacts, unwrap, variableOf } from './facts.js';
 import type { LogWrite } from './index.js';
 import { isLoggerModule, UNSEEN_LOGGER_METHODS, UNSEEN_LOGGER_NAMES } from './libraries.js';
+import { ownLoggerWrite } from './own-loggers.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
-/** The log write a call performs: a traced one, or a call on a logger the file cannot see into. */
+/** The log write a call performs: a traced one, a call on a logger the file cannot see into, or on its own logger object. */
 export function writeOf(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
-  return facts.writes.get(call) ?? unseenLoggerWrite(facts, call);
+  return facts.writes.get(call) ?? unseenLoggerWrite(facts, call) ?? ownLoggerWrite(facts, call);
 }
 
 /** See `LogStreams.isLogFunction`; `depth` bounds the aliases followed. */
