@@ -27,14 +27,6 @@ type Node = TSESTree.Node;
 
 /** The write `this.logger.error(…)` performs through a logger object of this file, or undefined. */
 export function ownLoggerWrite(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
-  const known = facts.ownLoggerWrites.get(call);
-  if (known !== undefined) return known ?? undefined;
-  const found = findOwnLoggerWrite(facts, call);
-  facts.ownLoggerWrites.set(call, found ?? null);
-  return found;
-}
-
-function findOwnLoggerWrite(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
   const callee = unwrap(call.callee);
   const method = memberName(callee);
   if (!method || callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression) return undefined;
@@ -43,13 +35,17 @@ function findOwnLoggerWrite(facts: StreamFacts, call: TSESTree.CallExpression): 
   if (!name || !UNSEEN_LOGGER_NAMES.has(name) || holder.type !== TSESTree.AST_NODE_TYPES.MemberExpression)
     return undefined;
   if (holder.object.type !== TSESTree.AST_NODE_TYPES.ThisExpression) return undefined;
+  // Only calls of this shape are remembered: most calls of a file are not.
+  const known = facts.ownLoggerWrites.get(call);
+  if (known !== undefined) return known ?? undefined;
   const classBody = classOfThis(holder.object);
-  if (!classBody) return undefined;
-  const value = loggerValue(facts, classBody, name);
-  const object = value ? loggerObject(facts, classBody, value, RESOLVE_DEPTH) : undefined;
+  const value = classBody && loggerValue(facts, classBody, name);
+  const object = classBody && value ? loggerObject(facts, classBody, value, RESOLVE_DEPTH) : undefined;
   const fn = object && methodOf(object, method);
   const write = fn && firstWrite(facts, fn.body);
-  return write && { node: call, stream: write.stream, description: describeCallee(facts.sourceCode, call) };
+  const found = write && { node: call, stream: write.stream, description: describeCallee(facts.sourceCode, call) };
+  facts.ownLoggerWrites.set(call, found ?? null);
+  return found;
 }
 
 /** The class body whose instance `this` is: through arrow functions, up to a method or a field. */
