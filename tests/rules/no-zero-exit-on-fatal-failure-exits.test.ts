@@ -89,6 +89,40 @@ const NESTED_IF = `function check(file: string) {
   }
 }`;
 
+// A logger read from another module (`utils.log`), in a branch after its error-level write.
+const MODULE_LOGGER_GUARD = `import * as utils from './utils.js';
+export function onChildExit(code: number) {
+  if (code === 126) {
+    utils.log.error('the command is not executable');
+    process.exit();
+  }
+  restart();
+}`;
+
+// TypeScript's CommonJS output of `import { logger } from './logger'`, in a catch clause.
+const COMPILED_LOGGER_CATCH = `const logger_1 = require('./logger');
+async function deploy(target) {
+  try {
+    await upload(target);
+  } catch (err) {
+    logger_1.logger.error(err);
+    process.exit(0);
+  }
+}`;
+
+// A logger object the class builds itself: it writes with console.error, so it counts as console.error does.
+const OWN_LOGGER_CATCH = `class Installer {
+  logger = { error: (text: string) => console.error(text) };
+  async install(name: string) {
+    try {
+      await fetchPackage(name);
+    } catch (error) {
+      this.logger.error(String(error));
+      process.exit();
+    }
+  }
+}`;
+
 createRuleTester().run('no-zero-exit-on-fatal (exits on failure paths)', rule, {
   valid: [
     // A usage message on stderr, then exit 0 for --help: no failure is handled.
@@ -180,6 +214,28 @@ function lock() {
     server.close(() => process.exit());
   }
 }`,
+    // A logger name on a parameter or on `this`: it may be anything, so the branch is not judged.
+    `function onChildExit(ctx: Context, code: number) {
+  if (code === 126) {
+    ctx.log.error('the command is not executable');
+    process.exit();
+  }
+}`,
+    `class Runner {
+  stop(code: number) {
+    if (code !== 0) {
+      this.logger.error('child failed');
+      process.exit();
+    }
+  }
+}`,
+    // The module's logger at another level than error.
+    MODULE_LOGGER_GUARD.replace('utils.log.error', 'utils.log.info'),
+    // Outside a failure path, an error written with console.error (here through the class's own logger) may be a usage message.
+    OWN_LOGGER_CATCH.replace('try {\n      await fetchPackage(name);\n    } catch (error) {', 'if (!name) {').replace(
+      'String(error)',
+      "'usage: install <name>'",
+    ),
     // Not a failure: a test on a result, not on an error.
     `function run(result) {
   if (result.failed) {
@@ -197,6 +253,31 @@ function lock() {
     invalid(ELSE_BRANCH, 'process.exit()', ELSE_BRANCH.replace('process.exit()', 'process.exit(1)')),
     invalid(ALIAS, 'exit(0)', ALIAS.replace('exit(0)', 'exit(1)')),
     invalid(NESTED_IF, 'process.exit()', NESTED_IF.replace('process.exit()', 'process.exit(1)')),
+    invalid(MODULE_LOGGER_GUARD, 'process.exit()', MODULE_LOGGER_GUARD.replace('process.exit()', 'process.exit(1)')),
+    invalid(
+      COMPILED_LOGGER_CATCH,
+      'process.exit(0)',
+      COMPILED_LOGGER_CATCH.replace('process.exit(0)', 'process.exit(1)'),
+    ),
+    invalid(OWN_LOGGER_CATCH, 'process.exit()', OWN_LOGGER_CATCH.replace('process.exit()', 'process.exit(1)')),
+    // A module's logger passed by reference as the entry point's handler.
+    {
+      code: "import * as utils from './utils.js';\nmain().catch(utils.log.error);",
+      errors: [
+        {
+          messageId: 'exitsZero' as const,
+          ...locate("import * as utils from './utils.js';\nmain().catch(utils.log.error);", 'utils.log.error'),
+          suggestions: [
+            {
+              messageId: 'wrapHandler' as const,
+              data: { handler: 'utils.log.error' },
+              output:
+                "import * as utils from './utils.js';\nmain().catch((error) => { utils.log.error(error); process.exitCode = 1; });",
+            },
+          ],
+        },
+      ],
+    },
     // A top-level handler is judged as a whole: one report, on the handler.
     {
       code: 'main().catch((error) => {\n  console.error(error);\n  process.exit();\n});',

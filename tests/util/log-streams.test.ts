@@ -70,6 +70,15 @@ createRuleTester().run('log-streams: writeOf', writes, {
     'import log from "electron-log/main";\nlog.scope("updater").warn("x");\nlog.info("y");',
     // A logger from a module that is not a logger library, under another name.
     'import { audit } from "./audit";\naudit.error("x");',
+    // A logger name read from something other than another module: a parameter, `this`, an
+    // object of this file, a global. Any of them may be a framework's pino logger.
+    'function handle(ctx: { log: { error(m: string): void } }) {\n  ctx.log.error("x");\n}',
+    'class Job {\n  logger = createLogger();\n  fail() {\n    this.logger.error("x");\n  }\n}',
+    'const app = createApp();\napp.log.error("x");\nserver.logger.warn("y");',
+    // Another property name, a method that is no log level, or a logger two properties away.
+    'import * as utils from "./utils";\nutils.audit.error("x");\nutils.log.setLevel("warn");\nutils.services.logger.error("y");',
+    // A logger library's module is traced, not guessed.
+    'import * as electronLog from "electron-log";\nelectronLog.log.error("x");',
     // Not a write: reading the stream, or a method that does not write.
     'process.stdout.on("error", () => {});',
     'console.time("t");',
@@ -135,6 +144,13 @@ createRuleTester().run('log-streams: writeOf', writes, {
       ['logger.error("x")', 'logger', 'logger.error'],
       ['log.warn("y")', 'logger', 'log.warn'],
     ),
+    // A logger name read from another module: the file cannot see where it writes either.
+    writeCase(
+      'import * as utils from "./utils";\nimport app from "./app";\nutils.log.error("x");\napp.logger?.fatal("y");\nutils["log"].warn("z");',
+      ['utils.log.error("x")', 'logger', 'utils.log.error'],
+      ['app.logger?.fatal("y")', 'logger', 'app.logger?.fatal'],
+      ['utils["log"].warn("z")', 'logger', 'utils["log"].warn'],
+    ),
   ],
 });
 
@@ -148,8 +164,32 @@ createJsRuleTester().run('log-streams: writeOf (CommonJS)', writes, {
       code: 'const log = require("electron-log");\nlog.error("x");\nconst debug = require("debug")("app");\ndebug("y");',
       languageOptions: { parserOptions: { sourceType: 'commonjs' } },
     },
+    {
+      // A logger library's module, and a parameter holding a module's logger.
+      code: 'const consola = require("consola");\nconsola.log.error("x");\nmodule.exports = (utils) => utils.log.error("y");',
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+    },
   ],
   invalid: [
+    {
+      // TypeScript's CommonJS output of `import { logger } from './logger'`, and a required namespace.
+      code: 'const logger_1 = require("./logger");\nconst utils = require("../utils").default;\nlogger_1.logger.error("x");\nutils.log.info("y");',
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        write(
+          'const logger_1 = require("./logger");\nconst utils = require("../utils").default;\nlogger_1.logger.error("x");\nutils.log.info("y");',
+          'logger_1.logger.error("x")',
+          'logger',
+          'logger_1.logger.error',
+        ),
+        write(
+          'const logger_1 = require("./logger");\nconst utils = require("../utils").default;\nlogger_1.logger.error("x");\nutils.log.info("y");',
+          'utils.log.info("y")',
+          'logger',
+          'utils.log.info',
+        ),
+      ],
+    },
     {
       code: 'const winston = require("winston");\nconst log = winston.createLogger();\nlog.error("x");\nconst logger = require("./logger");\nlogger.error("y");',
       languageOptions: { parserOptions: { sourceType: 'commonjs' } },
@@ -168,6 +208,79 @@ createJsRuleTester().run('log-streams: writeOf (CommonJS)', writes, {
         ),
       ],
     },
+  ],
+});
+
+// ---------------------------------------------------------------- a logger object the class keeps on `this`
+
+const OWN_LOGGER = `class Cli {
+  constructor() {
+    this.logger = this.makeLogger();
+  }
+  makeLogger() {
+    return {
+      error: (message) => console.error(\`[cli] \${message}\`),
+      note(message) {
+        process.stdout.write(message);
+      },
+      later: (message) => setTimeout(() => console.log(message)),
+    };
+  }
+  run() {
+    this.logger.error('bad flag');
+    [1].forEach(() => this.logger.note('x'));
+    this.logger.later('y');
+    this.logger.missing('z');
+  }
+}`;
+
+const FIELD_LOGGER = `const sink = { warn: (message) => console.warn(message) };
+class Job {
+  log = sink;
+  fail() {
+    this.log.warn('retrying');
+  }
+}`;
+
+/** The same class with `change` inserted at the start of `run()`. */
+const changed = (change: string) => OWN_LOGGER.replace('run() {\n', `run() {\n    ${change}\n`);
+
+/** `writes`, asked only about calls on a property of `this` (the logger objects' own writes are not asked). */
+const thisWrites = probeRule({ write: '{{stream}} {{description}}' }, (context) => {
+  return {
+    'CallExpression[callee.object.object.type="ThisExpression"]'(node: TSESTree.CallExpression) {
+      const write = getLogStreams(context).writeOf(node);
+      if (write)
+        context.report({ node, messageId: 'write', data: { stream: write.stream, description: write.description } });
+    },
+  };
+});
+
+createRuleTester().run('log-streams: writeOf (a logger object the class keeps on this)', thisWrites, {
+  valid: [
+    // Set twice, changed, its method replaced, or deleted: which object it is at the call is not known.
+    changed('this.logger = other;'),
+    changed('this.logger ??= other;'),
+    changed('this.logger.error = () => {};'),
+    changed('delete this.logger;'),
+    // Passed in, or made elsewhere: it may be a framework's pino logger.
+    'class Job {\n  constructor(logger) {\n    this.logger = logger;\n  }\n  fail() {\n    this.logger.error("x");\n  }\n}',
+    'class Job {\n  logger = createLogger();\n  fail() {\n    this.logger.error("x");\n  }\n}',
+    // A spread may replace the method; a method returning one of two objects is not followed.
+    'class Job {\n  logger = { ...base, error: (m) => console.error(m) };\n  fail() {\n    this.logger.error("x");\n  }\n}',
+    'class Job {\n  logger = this.make();\n  make() {\n    if (quiet) return { error() {} };\n    return { error: (m) => console.error(m) };\n  }\n  fail() {\n    this.logger.error("x");\n  }\n}',
+    // `this` in a function of its own, or in a static method, is not the instance.
+    'class Job {\n  logger = { error: (m) => console.error(m) };\n  fail() {\n    items.forEach(function () {\n      this.logger.error("x");\n    });\n  }\n  static stop() {\n    this.logger.error("y");\n  }\n}',
+    // Another property name.
+    'class Job {\n  audit = { error: (m) => console.error(m) };\n  fail() {\n    this.audit.error("x");\n  }\n}',
+  ],
+  invalid: [
+    writeCase(
+      OWN_LOGGER,
+      ["this.logger.error('bad flag')", 'stderr', 'this.logger.error'],
+      ["this.logger.note('x')", 'stdout', 'this.logger.note'],
+    ),
+    writeCase(FIELD_LOGGER, ["this.log.warn('retrying')", 'stderr', 'this.log.warn']),
   ],
 });
 
@@ -221,6 +334,7 @@ createRuleTester().run('log-streams: isLogFunction', logFunctions, {
       'logger.error',
       'warn',
     ),
+    logFunctionCase('import * as utils from "./utils";\nmain().catch(utils.log.error);', 'utils.log.error'),
   ],
 });
 

@@ -32,6 +32,10 @@ export interface StreamFacts {
   readonly consoleLoggerListens: Set<TSESTree.Node>;
   /** Whether a helper of this file waits for a flush, by the depth left when it was asked. */
   readonly helperVerdicts: Map<TSESTree.Node, boolean[]>;
+  /** A class's logger property (`this.logger`) by name: the one value the class sets it to, or null. */
+  readonly classLoggers: Map<TSESTree.Node, Map<string, TSESTree.Node | null>>;
+  /** What `ownLoggerWrite` answered for each call it was asked about. */
+  readonly ownLoggerWrites: Map<TSESTree.Node, LogWrite | null>;
 }
 
 /** The loggers found so far, whose own methods are followed next. */
@@ -264,6 +268,8 @@ export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
     consoleTransports: new Set(),
     consoleLoggerListens: new Set(),
     helperVerdicts: new Map(),
+    classLoggers: new Map(),
+    ownLoggerWrites: new Map(),
   };
   const pending: PendingLoggers = { loggers: [], pinoCalls: [], winstonListens: new Map(), winstonAdds: new Map() };
   const { loggers } = pending;

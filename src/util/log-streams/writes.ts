@@ -3,12 +3,13 @@ import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describeCallee, memberName, type StreamFacts, unwrap, variableOf } from './facts.js';
 import type { LogWrite } from './index.js';
 import { isLoggerModule, UNSEEN_LOGGER_METHODS, UNSEEN_LOGGER_NAMES } from './libraries.js';
+import { ownLoggerWrite } from './own-loggers.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
-/** The log write a call performs: a traced one, or a call on a logger the file cannot see into. */
+/** The log write a call performs: a traced one, a call on a logger the file cannot see into, or on its own logger object. */
 export function writeOf(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
-  return facts.writes.get(call) ?? unseenLoggerWrite(facts, call);
+  return facts.writes.get(call) ?? unseenLoggerWrite(facts, call) ?? ownLoggerWrite(facts, call);
 }
 
 /** See `LogStreams.isLogFunction`; `depth` bounds the aliases followed. */
@@ -52,9 +53,32 @@ function isUnseenLoggerMethod(facts: StreamFacts, member: TSESTree.MemberExpress
   const method = memberName(member);
   if (!method || !UNSEEN_LOGGER_METHODS.has(method)) return false;
   const object = unwrap(member.object);
+  if (object.type === TSESTree.AST_NODE_TYPES.MemberExpression) return isModuleLogger(facts, object);
   if (object.type !== TSESTree.AST_NODE_TYPES.Identifier || !UNSEEN_LOGGER_NAMES.has(object.name)) return false;
   const variable = variableOf(facts, object);
   if (!variable || variable.defs.length === 0) return true;
+  return isForeignModuleBinding(variable);
+}
+
+/**
+ * `utils.log` or `logger_1.logger` (TypeScript's CommonJS output): a logger
+ * name read from another module that is not a logger library, so the file
+ * cannot see where it writes, as with `import { logger } from './logger'`.
+ * The root must be that module itself: a parameter (`ctx.log`), `this.logger`,
+ * an object of this file or a global may be anything, such as a framework's
+ * pino logger, which flushes on exit.
+ */
+function isModuleLogger(facts: StreamFacts, member: TSESTree.MemberExpression): boolean {
+  const name = memberName(member);
+  if (!name || !UNSEEN_LOGGER_NAMES.has(name)) return false;
+  const root = unwrap(member.object);
+  if (root.type !== TSESTree.AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(facts, root);
+  return variable !== undefined && variable.defs.length > 0 && isForeignModuleBinding(variable);
+}
+
+/** A variable that holds what another module, not a known logger library, exports: an import or a `require`. */
+function isForeignModuleBinding(variable: TSESLint.Scope.Variable): boolean {
   const def = variable.defs[0];
   if (def?.type === DefinitionType.ImportBinding) {
     const declaration = def.parent;
