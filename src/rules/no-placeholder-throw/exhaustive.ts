@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { skipWrappers } from '../../util/ast.js';
 import { askChecker, type TypeInformation } from '../../util/type-checker.js';
@@ -211,10 +211,20 @@ function isEnumMember(node: TSESTree.Expression): boolean {
   return current !== node && current.type === AST_NODE_TYPES.Identifier;
 }
 
-/** A string, number, bigint or boolean the source spells out (also through a constant), or an enum member. */
+/** An imported binding, which the importing module cannot change. */
+function isImportedName(node: TSESTree.Expression, scope: TSESLint.Scope.Scope): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const definitions = ASTUtils.findVariable(scope, node)?.defs ?? [];
+  return definitions.length === 1 && definitions[0]?.type === TSESLint.Scope.DefinitionType.ImportBinding;
+}
+
+/**
+ * A string, number, bigint or boolean the source spells out (also through a
+ * constant declared with one), an imported name, or an enum member.
+ */
 function isConstantCase(node: TSESTree.Expression, scope: TSESLint.Scope.Scope): boolean {
   const expression = skipWrappers(node);
-  if (isEnumMember(expression)) return true;
+  if (isEnumMember(expression) || isImportedName(expression, scope)) return true;
   const found = ASTUtils.getStaticValue(expression, scope);
   const value: unknown = found?.value;
   return found !== null && ['string', 'number', 'bigint', 'boolean'].includes(typeof value);
