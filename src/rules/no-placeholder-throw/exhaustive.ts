@@ -7,7 +7,7 @@ import { ts } from '../../util/typescript.js';
 /*
  * The last branch of a dispatch: the `default:` of a switch, the final `else`
  * of an `if (x === A) … else if (x === B) …` chain, or the statement after a
- * run of `if (x === A) return …;` that each leave the function. A placeholder
+ * run of `if (x === A) return …;` that each jump away. A placeholder
  * there stands for the values the dispatch does not list.
  *
  * With types, the branch is left alone when the type checker proves it
@@ -109,24 +109,32 @@ function lastStatement(statements: readonly TSESTree.Statement[]): TSESTree.Stat
   return last;
 }
 
-/** Statements that always leave the function: they end in `return …;` or `throw …;`. */
-function leavesFunction(statement: TSESTree.Statement): boolean {
-  const last = lastStatement([statement]);
-  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
+const JUMPS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.BreakStatement,
+  AST_NODE_TYPES.ContinueStatement,
+]);
+
+/**
+ * Statements that never go on to the statement after them: they end in
+ * `return`, `throw`, `break` or `continue`, or in an `if … else` whose every
+ * branch does.
+ */
+function alwaysJumps(statements: readonly TSESTree.Statement[]): boolean {
+  const pending: (readonly TSESTree.Statement[])[] = [statements];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const last = lastStatement(next);
+    if (last?.type === AST_NODE_TYPES.IfStatement && last.alternate) {
+      pending.push([last.consequent], [last.alternate]);
+    } else if (!last || !JUMPS.has(last.type)) {
+      return false;
+    }
+  }
+  return true;
 }
 
-/** A switch clause that ends in a jump, so it does not fall through into the next. */
-function endsInJump(consequent: readonly TSESTree.Statement[]): boolean {
-  const last = lastStatement(consequent);
-  return (
-    last !== undefined &&
-    (leavesFunction(last) ||
-      last.type === AST_NODE_TYPES.BreakStatement ||
-      last.type === AST_NODE_TYPES.ContinueStatement)
-  );
-}
-
-/** The tests of the `if (…) return …;` statements right before `statement`, outermost first. */
+/** The tests of the `if (…) return …;` statements (or any jump) right before `statement`, outermost first. */
 function exitingIfTests(statement: TSESTree.Node): TSESTree.Expression[] | undefined {
   const { parent } = statement;
   let siblings: readonly TSESTree.Node[] | undefined;
@@ -135,7 +143,7 @@ function exitingIfTests(statement: TSESTree.Node): TSESTree.Expression[] | undef
   const tests: TSESTree.Expression[] = [];
   for (let index = (siblings?.indexOf(statement) ?? 0) - 1; index >= 0; index--) {
     const sibling = siblings?.[index];
-    if (sibling?.type !== AST_NODE_TYPES.IfStatement || sibling.alternate || !leavesFunction(sibling.consequent)) break;
+    if (sibling?.type !== AST_NODE_TYPES.IfStatement || sibling.alternate || !alwaysJumps([sibling.consequent])) break;
     tests.unshift(sibling.test);
   }
   return tests.length > 0 ? tests : undefined;
@@ -152,7 +160,7 @@ function chainAround(node: TSESTree.Node, textOf: (node: TSESTree.Node) => strin
     const { discriminant, cases } = parent.parent;
     // `case 'b': default:` brings a listed value to the placeholder too.
     const before = cases[cases.indexOf(parent) - 1];
-    if (before && !endsInJump(before.consequent)) return undefined;
+    if (before && !alwaysJumps(before.consequent)) return undefined;
     return { discriminant, cases: cases.flatMap((switchCase) => (switchCase.test ? [switchCase.test] : [])) };
   }
   const tests = ifChainTests(branch) ?? exitingIfTests(node);

@@ -118,6 +118,35 @@ const enumMembers = lines(
   '  }',
   '}',
 );
+/** Cases that end in an `if … else` that returns either way, and early `continue`s in a loop. */
+const branchingCase = lines(
+  'export function label(status, short) {',
+  '  switch (status) {',
+  "    case 'open':",
+  "      return 'Open';",
+  "    case 'closed':",
+  '      if (short) {',
+  "        return 'C';",
+  '      } else {',
+  "        return 'Closed';",
+  '      }',
+  '    default:',
+  "      throw new Error('Not implemented');",
+  '  }',
+  '}',
+);
+const loopContinues = lines(
+  'export function apply(changes, store) {',
+  '  for (const change of changes) {',
+  "    if (change.op === 'set') {",
+  '      store.set(change.key, change.value);',
+  '      continue;',
+  '    }',
+  "    if (change.op === 'delete') continue;",
+  '    throw new NotImplementedError();',
+  '  }',
+  '}',
+);
 /** A dispatch on `typeof`. */
 const typeofDispatch = lines(
   'export function format(value) {',
@@ -142,6 +171,8 @@ createJsRuleTester().run('no-placeholder-throw: last branch of a dispatch, witho
     importedConstants,
     enumMembers,
     typeofDispatch,
+    branchingCase,
+    loopContinues,
   ],
   invalid: [],
 });
@@ -204,6 +235,21 @@ const fallThrough = lines(
   '  }',
   '}',
 );
+/** A listed case that may fall through: its `if` has no `else`. */
+const mayFallThrough = lines(
+  'export function retryDelay(failure, attempt) {',
+  '  switch (failure) {',
+  "    case 'timeout':",
+  '      return 1000 * attempt;',
+  "    case 'throttled':",
+  '      if (attempt < 3) {',
+  '        return 5000;',
+  '      }',
+  '    default:',
+  '      return todo();',
+  '  }',
+  '}',
+);
 /** `switch (true)` compares no value with constants. */
 const switchTrue = lines(
   'export function bucket(size) {',
@@ -250,6 +296,7 @@ createJsRuleTester().run('no-placeholder-throw: not the last branch of a dispatc
     { code: variables, errors: [errorClass(variables, 'throw new NotImplementedError();', 'NotImplementedError')] },
     { code: mixedTests, errors: [helperCall(mixedTests, 'todo()', 'todo')] },
     { code: fallThrough, errors: [message(fallThrough, "throw new Error('Not implemented');", 'Not implemented')] },
+    { code: mayFallThrough, errors: [helperCall(mayFallThrough, 'todo()', 'todo')] },
     { code: switchTrue, errors: [message(switchTrue, "throw new Error('TODO');", 'TODO')] },
     {
       code: listedCase,
@@ -290,6 +337,20 @@ const exhaustiveDisjunction = lines(
   '  }',
   '}',
 );
+const exhaustiveBranching = lines(
+  "type Status = 'open' | 'closed';",
+  'export function label(status: Status, short: boolean): string {',
+  '  switch (status) {',
+  "    case 'open':",
+  "      return 'Open';",
+  "    case 'closed':",
+  "      if (short) return 'C';",
+  "      else return 'Closed';",
+  '    default:',
+  "      throw new Error('Not implemented');",
+  '  }',
+  '}',
+);
 const typedFallThrough = lines(
   "type State = 'ok' | 'warn';",
   'export function color(state: State): string {',
@@ -304,7 +365,7 @@ const typedFallThrough = lines(
 );
 
 createTypedRuleTester().run('no-placeholder-throw: last branch of a dispatch, type-aware', rule, {
-  valid: [exhaustiveReturns, exhaustiveDisjunction],
+  valid: [exhaustiveReturns, exhaustiveDisjunction, exhaustiveBranching],
   invalid: [
     // `xml` has no case: the branch runs for it.
     { code: typedSource, errors: [message(typedSource, "throw new Error('Not implemented');", 'Not implemented')] },
