@@ -318,8 +318,23 @@ const typedSource = lines(
   '}',
 );
 
+/** The `default:` SonarJS's quick fix adds to a switch that lists its cases. */
+const quickFixDefault = lines(
+  'export function logLevel(level: string): number {',
+  '  switch (level) {',
+  "    case 'debug':",
+  '      return 10;',
+  "    case 'info':",
+  '      return 20;',
+  '    default: {',
+  "      throw new Error('Not implemented yet');",
+  '    }',
+  '  }',
+  '}',
+);
+
 createRuleTester().run('no-placeholder-throw: last branch of a dispatch, TypeScript without types', rule, {
-  valid: [typedSource],
+  valid: [typedSource, quickFixDefault],
   invalid: [],
 });
 
