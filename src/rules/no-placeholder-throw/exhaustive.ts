@@ -134,6 +134,22 @@ function alwaysJumps(statements: readonly TSESTree.Statement[]): boolean {
   return true;
 }
 
+/**
+ * The tests of `if (x === A) return …; else if (x === B) return …;`: an `if`
+ * statement without a last `else`, none of whose branches goes on to the next
+ * statement.
+ */
+function jumpingIfTests(statement: TSESTree.Node | undefined): TSESTree.Expression[] | undefined {
+  const tests: TSESTree.Expression[] = [];
+  let current: TSESTree.Node | null | undefined = statement;
+  while (current?.type === AST_NODE_TYPES.IfStatement) {
+    if (!alwaysJumps([current.consequent])) return undefined;
+    tests.push(current.test);
+    current = current.alternate;
+  }
+  return current === null && tests.length > 0 ? tests : undefined;
+}
+
 /** The tests of the `if (…) return …;` statements (or any jump) right before `statement`, outermost first. */
 function exitingIfTests(statement: TSESTree.Node): TSESTree.Expression[] | undefined {
   const { parent } = statement;
@@ -142,9 +158,9 @@ function exitingIfTests(statement: TSESTree.Node): TSESTree.Expression[] | undef
   else if (parent?.type === AST_NODE_TYPES.SwitchCase) siblings = parent.consequent;
   const tests: TSESTree.Expression[] = [];
   for (let index = (siblings?.indexOf(statement) ?? 0) - 1; index >= 0; index--) {
-    const sibling = siblings?.[index];
-    if (sibling?.type !== AST_NODE_TYPES.IfStatement || sibling.alternate || !alwaysJumps([sibling.consequent])) break;
-    tests.unshift(sibling.test);
+    const chain = jumpingIfTests(siblings?.[index]);
+    if (!chain) break;
+    tests.unshift(...chain);
   }
   return tests.length > 0 ? tests : undefined;
 }

@@ -65,6 +65,17 @@ const earlyReturns = lines(
   "  throw new Error('TODO');",
   '}',
 );
+/** The same with `else if`, and no last `else`. */
+const elseIfReturns = lines(
+  'export function parse(text, syntax) {',
+  "  if (syntax === 'yaml') {",
+  '    return parseYaml(text);',
+  "  } else if (syntax === 'toml') {",
+  '    return parseToml(text);',
+  '  }',
+  "  throw new Error('Not implemented');",
+  '}',
+);
 /** `||` of comparisons is one case for each constant, and the branch may log first. */
 const disjunction = lines(
   'export function toMilliseconds(amount, unit) {',
@@ -166,6 +177,7 @@ createJsRuleTester().run('no-placeholder-throw: last branch of a dispatch, witho
     reducer,
     compiledEnum,
     earlyReturns,
+    elseIfReturns,
     disjunction,
     namedConstants,
     importedConstants,
@@ -250,6 +262,17 @@ const mayFallThrough = lines(
   '  }',
   '}',
 );
+/** A chain whose last `else` goes on to the placeholder: a listed value reaches it. */
+const elseGoesOn = lines(
+  'export function parse(text, syntax) {',
+  "  if (syntax === 'yaml') {",
+  '    return parseYaml(text);',
+  "  } else if (syntax === 'toml') {",
+  '    warnOnce(syntax);',
+  '  }',
+  "  throw new Error('Not implemented');",
+  '}',
+);
 /** `switch (true)` compares no value with constants. */
 const switchTrue = lines(
   'export function bucket(size) {',
@@ -297,6 +320,7 @@ createJsRuleTester().run('no-placeholder-throw: not the last branch of a dispatc
     { code: mixedTests, errors: [helperCall(mixedTests, 'todo()', 'todo')] },
     { code: fallThrough, errors: [message(fallThrough, "throw new Error('Not implemented');", 'Not implemented')] },
     { code: mayFallThrough, errors: [helperCall(mayFallThrough, 'todo()', 'todo')] },
+    { code: elseGoesOn, errors: [message(elseGoesOn, "throw new Error('Not implemented');", 'Not implemented')] },
     { code: switchTrue, errors: [message(switchTrue, "throw new Error('TODO');", 'TODO')] },
     {
       code: listedCase,
