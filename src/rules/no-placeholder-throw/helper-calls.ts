@@ -4,7 +4,7 @@ import { type FunctionNode, isFunctionNode } from '../../util/ast.js';
 import { quote } from '../../util/text.js';
 import type { ts } from '../../util/typescript.js';
 import type { PlaceholderFile } from './context.js';
-import { isUnreachableByType } from './exhaustive.js';
+import { isUnlistedValueGuard, isUnreachableByType } from './exhaustive.js';
 import { isPlaceholderHelperByType } from './helper-by-type.js';
 import { couldNameHelper } from './helper-names.js';
 import { isPlaceholderHelper, isPlaceholderHelperName } from './placeholder.js';
@@ -20,6 +20,7 @@ const { DefinitionType } = TSESLint.Scope;
 
 function reportHelperCall(file: PlaceholderFile, node: TSESTree.CallExpression, helper: string): void {
   if (isUnreachableByType(file.types, node, (part) => file.sourceCode.getText(part))) return;
+  if (!file.types && isUnlistedValueGuard(file.sourceCode, node)) return;
   file.context.report({ node, messageId: 'placeholderHelperCall', data: { helper: quote(helper, MAX_QUOTED_LENGTH) } });
 }
 

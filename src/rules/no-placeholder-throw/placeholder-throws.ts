@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getEnclosingFunction } from '../../util/ast.js';
 import { quote } from '../../util/text.js';
 import type { PlaceholderFile } from './context.js';
-import { isUnreachableByType } from './exhaustive.js';
+import { isUnlistedValueGuard, isUnreachableByType } from './exhaustive.js';
 import { isInterfaceStub } from './interface-class.js';
 import { classifyThrownValue, isPlaceholderHelper, isPlaceholderHelperName } from './placeholder.js';
 import { functionShapeOf, thrownValueOf, throwSiteOf } from './thrown-value.js';
@@ -28,6 +28,7 @@ export function checkThrow(file: PlaceholderFile, node: TSESTree.ThrowStatement)
   const placeholder = classifyThrownValue(thrown, file.vocabulary, throwSiteOf(node));
   if (!placeholder || isInsideHelperDefinition(file, node) || isInterfaceStub(file, node)) return;
   if (isUnreachableByType(file.types, node, (part) => sourceCode.getText(part))) return;
+  if (!file.types && isUnlistedValueGuard(sourceCode, node)) return;
   if (placeholder.kind === 'errorClass') {
     context.report({
       node,
