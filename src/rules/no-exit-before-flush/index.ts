@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../../util/ast.js';
-import { createPathReach } from '../../util/code-path.js';
+import { createPathReach } from '../../util/code-path-reach.js';
 import { createRule } from '../../util/create-rule.js';
 import { getLogStreams, type LogStreams, type LogWrite } from '../../util/log-streams/index.js';
 import { findProcessReferences } from '../../util/node-process.js';
@@ -142,8 +142,8 @@ export default createRule<[], MessageIds>({
     // No `process.exit()` call, nothing to report: no log streams, timers or code paths to follow.
     if (exits.size === 0) return {};
     let streams: LogStreams | undefined;
-    let timerCallbacks = new Map<TSESTree.Node, TimerCallback>();
-    let exiting = new Set<TSESTree.Node>();
+    const timerCallbacks = findTimerCallbacks(sourceCode);
+    const exiting = functionsThatExit(sourceCode.ast, exits, timerCallbacks);
     // The function being traversed, innermost last (the Program at the bottom).
     const owners: TSESTree.Node[] = [];
 
@@ -164,14 +164,15 @@ export default createRule<[], MessageIds>({
         if (writes.length > 0) for (const exit of exitCalls) reportExit(context, exit, writes, timerCallbacks);
         else if (timer && 'timer' in timer) wait(timer.timer, exitCalls);
       },
+      // Only a function that exits, or starts a timer whose callback does, can hold a target; class
+      // field initializers and static blocks are not functions of their own here, and are followed.
+      follows: (node) => (isFunctionNode(node) || node.type === AST_NODE_TYPES.Program ? exiting.has(node) : true),
     });
 
     return {
       ...reach.listeners,
       Program() {
         streams = getLogStreams(context);
-        timerCallbacks = findTimerCallbacks(sourceCode);
-        exiting = functionsThatExit(sourceCode.ast, exits, timerCallbacks);
         owners.push(sourceCode.ast);
       },
       ':function'(node: FunctionNode) {
