@@ -55,7 +55,7 @@ const NO_EVENTS: readonly never[] = [];
 
 interface PathFrame {
   /** Undefined in a path not tracked. */
-  readonly current: Set<Segment> | undefined;
+  readonly current: Segment[] | undefined;
   readonly recorded: Segment[];
   readonly started: Segment[];
 }
@@ -67,19 +67,22 @@ export function createSegmentTracker<Event>(hooks: SegmentTrackerHooks = {}): Se
 
   const enter = (segment: Segment): void => {
     if (!frame?.current) return;
-    frame.current.add(segment);
+    frame.current.push(segment);
     frame.started.push(segment);
     hooks.onSegmentStart?.(segment);
   };
   const leave = (segment: Segment): void => {
-    frame?.current?.delete(segment);
+    // One or two segments are current at a time (a few in a `finally` block): a list, not a set.
+    const current = frame?.current;
+    const at = current ? current.lastIndexOf(segment) : -1;
+    if (at >= 0) current?.splice(at, 1);
   };
 
   // The code-path events take more than one argument, which RuleListener's node handlers do not describe.
   const listeners = {
     onCodePathStart(codePath: CodePath, node: TSESTree.Node) {
       const followed = hooks.follows?.(node) ?? true;
-      frame = { current: followed ? new Set() : undefined, recorded: [], started: [] };
+      frame = { current: followed ? [] : undefined, recorded: [], started: [] };
       frames.push(frame);
       hooks.onCodePathStart?.(codePath, node);
     },
@@ -98,7 +101,7 @@ export function createSegmentTracker<Event>(hooks: SegmentTrackerHooks = {}): Se
     listeners,
     record(event) {
       const current = frame?.current;
-      if (!current || current.size === 0) return false;
+      if (!current || current.length === 0) return false;
       for (const segment of current) {
         const list = events.get(segment);
         if (list) {
@@ -154,8 +157,17 @@ export interface SegmentGraph {
  */
 function segmentNumber(segment: Segment): number | undefined {
   const { id } = segment;
-  const number = Number(id.slice(id.lastIndexOf('_') + 1));
-  return Number.isInteger(number) && number > 0 ? number : undefined;
+  // The digits after the last `_`, read without making a string of them.
+  let number = 0;
+  let scale = 1;
+  let index = id.length - 1;
+  for (; index >= 0; index--) {
+    const digit = id.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) break;
+    number += digit * scale;
+    scale *= 10;
+  }
+  return number > 0 && scale <= 1e9 && index > 0 && id[index] === '_' ? number : undefined;
 }
 
 /** Each segment's position in `segments`, by its number; undefined if two share a number or one has none. */
