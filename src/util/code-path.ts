@@ -74,8 +74,12 @@ export function createSegmentTracker<Event>(hooks: SegmentTrackerHooks = {}): Se
   const leave = (segment: Segment): void => {
     // One or two segments are current at a time (a few in a `finally` block): a list, not a set.
     const current = frame?.current;
-    const at = current ? current.lastIndexOf(segment) : -1;
-    if (at >= 0) current?.splice(at, 1);
+    if (!current) return;
+    const at = current.lastIndexOf(segment);
+    if (at < 0) return;
+    // Not `splice`, which would make an array of what it removes, once per segment.
+    current.copyWithin(at, at + 1);
+    current.pop();
   };
 
   // The code-path events take more than one argument, which RuleListener's node handlers do not describe.
