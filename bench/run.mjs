@@ -77,6 +77,7 @@ const TARGET = {
   rss: 1.1,
   importVsUnicorn: 1,
   growthVsUnreachable: 1.5,
+  growthOwnVsUnreachable: 1,
 };
 /** Growth: the branches of each generated shape at the small size; the large one is 4×. */
 const GROWTH = { 'else-if': 750, switch: 7500 };
@@ -524,10 +525,28 @@ await attempt('growth', async () => {
       const slowest = Object.entries(ourRun.times ?? {})
         .filter(([ruleId]) => ruleId.startsWith('defuse/'))
         .sort((a, b) => b[1] - a[1])[0];
+      // no-unreachable's own time in the same lint as the defuse rules: a ratio within one lint.
+      const beside = time(`defuse ${branches}`, 'no-unreachable');
+      const ownRatio = slowest && beside > 0 ? slowest[1] / beside : NaN;
+      if (branches === sizes[1]) {
+        target(
+          `Growth, \`${shape}\` ${branches} branches: the slowest recommended rule's own time / \`no-unreachable\`'s in the same lint`,
+          `≤ ${ratio(TARGET.growthOwnVsUnreachable)}`,
+          Number.isFinite(ownRatio)
+            ? `${ratio(ownRatio)} (\`${slowest[0]}\` ${ms(slowest[1])} / ${ms(beside)})`
+            : shown(`defuse ${branches}`, 'rules'),
+          Number.isFinite(ownRatio) && ownRatio <= TARGET.growthOwnVsUnreachable,
+        );
+      }
       const lintRatio = time(`defuse ${branches}`, 'lint') / time(`no-unreachable ${branches}`, 'lint');
+      const byRule = Object.entries(ourRun.times ?? {})
+        .filter(([ruleId]) => ruleId.startsWith('defuse/'))
+        .map(([ruleId, own]) => `${ruleId.replace('defuse/', '')} ${beside > 0 ? ratio(own / beside) : '?'}`)
+        .join(', ');
       rows.push(
         `| \`${shape}\` | ${branches} | ${shown(`defuse ${branches}`, 'rules')} | ` +
-          `${slowest ? `\`${slowest[0]}\` ${ms(slowest[1])}` : ''} | ${shown(`defuse ${branches}`, 'lint')} | ` +
+          `${slowest ? `\`${slowest[0]}\` ${ms(slowest[1])}` : ''} | ${Number.isFinite(beside) ? ms(beside) : ''} | ` +
+          `${byRule} | ${shown(`defuse ${branches}`, 'lint')} | ` +
           `${shown(`no-unreachable ${branches}`, 'rules')} | ${shown(`no-unreachable ${branches}`, 'lint')} | ` +
           `${Number.isFinite(lintRatio) ? ratio(lintRatio) : ''} | ${ourRun.samples ?? 0} |`,
       );
@@ -536,12 +555,15 @@ await attempt('growth', async () => {
   sections.push(
     '## Growth: generated `else if` chains and `switch`es\n\n' +
       'One function holding the chain, a `console.log` in each branch and `process.exit(0)` after it, linted ' +
-      'with `Linter` in a fresh process per size and side: one warm-up lint, then the median of up to ' +
+      'with `Linter` in a fresh process per size and side (the recommended rules with `no-unreachable` beside ' +
+      'them, and `no-unreachable` alone): one warm-up lint, then the median of up to ' +
       `${GROWTH_SAMPLES} timed lints within ${GROWTH_BUDGET_S} s; a child still running after ${GROWTH_KILL_S} s is ` +
-      "stopped. Own time from ESLint's stats; the lint's time is the whole `verify`, parse included.\n\n" +
-      "| shape | branches | recommended rules' own time | slowest rule | lint with them | " +
-      '`no-unreachable` own time | lint with it | lint / lint | timed lints |\n' +
-      `| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n${rows.join('\n')}`,
+      'stopped. Own time from ESLint\'s stats; "/ no-unreachable" sets each rule\'s own time against ' +
+      "`no-unreachable`'s in the same lint; the lint's time is the whole `verify`, parse included.\n\n" +
+      "| shape | branches | recommended rules' own time | slowest rule | `no-unreachable` beside them | " +
+      'each rule / no-unreachable | lint with them | `no-unreachable` alone: own time | lint with it alone | ' +
+      'lint / lint | timed lints |\n' +
+      `| --- | ---: | ---: | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n${rows.join('\n')}`,
   );
 });
 

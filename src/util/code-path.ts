@@ -4,9 +4,25 @@ type Segment = TSESLint.CodePathSegment;
 type CodePath = TSESLint.CodePath;
 
 export interface SegmentTrackerHooks {
+  /**
+   * Whether to track the code path that starts at `node` (a function, the
+   * program, a class field's initializer, a static block). A path not
+   * tracked records nothing and has no current segments, and costs nothing
+   * per segment. Default: every path.
+   */
+  follows?(node: TSESTree.Node): boolean;
   onCodePathStart?(codePath: CodePath, node: TSESTree.Node): void;
-  /** After the code path is traversed; `recorded` are its segments that hold events. */
-  onCodePathEnd?(codePath: CodePath, node: TSESTree.Node, recorded: readonly Segment[]): void;
+  /**
+   * After the code path is traversed; `recorded` are its segments that hold
+   * events, `started` every segment that became current in it (reachable or
+   * not), in the order they did (an order `flowEvents` can take).
+   */
+  onCodePathEnd?(
+    codePath: CodePath,
+    node: TSESTree.Node,
+    recorded: readonly Segment[],
+    started: readonly Segment[],
+  ): void;
   /** When a segment, reachable or not, becomes current. */
   onSegmentStart?(segment: Segment): void;
 }
@@ -20,8 +36,12 @@ export interface SegmentTrackerHooks {
 export interface SegmentTracker<Event> {
   /** Code-path listeners to spread into the rule's listener object. */
   readonly listeners: TSESLint.RuleListener;
-  /** Records an event on every segment current in the code path being traversed. */
-  record(event: Event): void;
+  /**
+   * Records an event on every segment current in the code path being
+   * traversed; false when there is none (outside the traversal, or in a path
+   * not tracked).
+   */
+  record(event: Event): boolean;
   /** The events recorded on a segment, in traversal order. */
   eventsOf(segment: Segment): readonly Event[];
   /** The segments current in the code path being traversed. */
@@ -34,31 +54,46 @@ export interface SegmentTracker<Event> {
 const NO_EVENTS: readonly never[] = [];
 
 interface PathFrame {
-  readonly current: Set<Segment>;
+  /** Undefined in a path not tracked. */
+  readonly current: Segment[] | undefined;
   readonly recorded: Segment[];
+  readonly started: Segment[];
 }
 
 export function createSegmentTracker<Event>(hooks: SegmentTrackerHooks = {}): SegmentTracker<Event> {
   const frames: PathFrame[] = [];
+  let frame: PathFrame | undefined;
   const events = new Map<Segment, Event[]>();
 
   const enter = (segment: Segment): void => {
-    frames.at(-1)?.current.add(segment);
+    if (!frame?.current) return;
+    frame.current.push(segment);
+    frame.started.push(segment);
     hooks.onSegmentStart?.(segment);
   };
   const leave = (segment: Segment): void => {
-    frames.at(-1)?.current.delete(segment);
+    // One or two segments are current at a time (a few in a `finally` block): a list, not a set.
+    const current = frame?.current;
+    if (!current) return;
+    const at = current.lastIndexOf(segment);
+    if (at < 0) return;
+    // Not `splice`, which would make an array of what it removes, once per segment.
+    current.copyWithin(at, at + 1);
+    current.pop();
   };
 
   // The code-path events take more than one argument, which RuleListener's node handlers do not describe.
   const listeners = {
     onCodePathStart(codePath: CodePath, node: TSESTree.Node) {
-      frames.push({ current: new Set(), recorded: [] });
+      const followed = hooks.follows?.(node) ?? true;
+      frame = { current: followed ? [] : undefined, recorded: [], started: [] };
+      frames.push(frame);
       hooks.onCodePathStart?.(codePath, node);
     },
     onCodePathEnd(codePath: CodePath, node: TSESTree.Node) {
-      const frame = frames.pop();
-      hooks.onCodePathEnd?.(codePath, node, frame?.recorded ?? []);
+      const ended = frames.pop();
+      frame = frames.at(-1);
+      hooks.onCodePathEnd?.(codePath, node, ended?.recorded ?? [], ended?.started ?? []);
     },
     onCodePathSegmentStart: enter,
     onCodePathSegmentEnd: leave,
@@ -69,20 +104,21 @@ export function createSegmentTracker<Event>(hooks: SegmentTrackerHooks = {}): Se
   return {
     listeners,
     record(event) {
-      const frame = frames.at(-1);
-      if (!frame) return;
-      for (const segment of frame.current) {
+      const current = frame?.current;
+      if (!current || current.length === 0) return false;
+      for (const segment of current) {
         const list = events.get(segment);
         if (list) {
           list.push(event);
         } else {
           events.set(segment, [event]);
-          frame.recorded.push(segment);
+          frame?.recorded.push(segment);
         }
       }
+      return true;
     },
     eventsOf: (segment) => events.get(segment) ?? NO_EVENTS,
-    currentSegments: () => [...(frames.at(-1)?.current ?? [])],
+    currentSegments: () => (frame?.current ? [...frame.current] : []),
     depth: () => frames.length,
   };
 }
@@ -104,10 +140,85 @@ export interface EventFlow<Event, Value> {
   same(a: Value, b: Value): boolean;
 }
 
-/** The segments of a code path in the order the fixed point takes them, and each one's place in it. */
-interface Order {
+/**
+ * The segments of a code path in the order the fixed point takes them, and
+ * the edges between them by position: segment `i` leads to
+ * `edges[firstEdge[i]]` … `edges[firstEdge[i + 1] - 1]`.
+ */
+export interface SegmentGraph {
   readonly segments: readonly Segment[];
-  readonly position: ReadonlyMap<Segment, number>;
+  /** The position of the code path's initial segment. */
+  readonly start: number;
+  readonly firstEdge: Int32Array;
+  readonly edges: Int32Array;
+}
+
+/**
+ * A segment's number within its code path: ESLint names segments
+ * `s<code path>_<n>`, `n` counting up as they are created. Undefined for any
+ * other name. Reading positions through it spares a map from segment to
+ * position (a third of the cost of the whole fixed point on a long chain).
+ */
+function segmentNumber(segment: Segment): number | undefined {
+  const { id } = segment;
+  // The digits after the last `_`, read without making a string of them.
+  let number = 0;
+  let scale = 1;
+  let index = id.length - 1;
+  for (; index >= 0; index--) {
+    const digit = id.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) break;
+    number += digit * scale;
+    scale *= 10;
+  }
+  return number > 0 && scale <= 1e9 && index > 0 && id[index] === '_' ? number : undefined;
+}
+
+/** Each segment's position in `segments`, by its number; undefined if two share a number or one has none. */
+function positionsByNumber(segments: readonly Segment[]): Int32Array | undefined {
+  let highest = 0;
+  const numbers = new Array<number>(segments.length);
+  for (const [index, segment] of segments.entries()) {
+    const number = segmentNumber(segment);
+    if (number === undefined) return undefined;
+    numbers[index] = number;
+    if (number > highest) highest = number;
+  }
+  const positions = new Int32Array(highest + 1).fill(-1);
+  for (const [index, number] of numbers.entries()) {
+    if (positions[number] !== -1) return undefined;
+    positions[number] = index;
+  }
+  return positions;
+}
+
+/** The graph over `segments` in their order, or undefined if a segment leads to one they do not hold. */
+function graphIn(segments: readonly Segment[], initial: Segment): SegmentGraph | undefined {
+  const count = segments.length;
+  const byNumber = positionsByNumber(segments);
+  const byMap = byNumber ? undefined : new Map(segments.map((segment, index) => [segment, index]));
+  const positionOf = (segment: Segment): number | undefined => {
+    if (!byNumber) return byMap?.get(segment);
+    const at = byNumber[segmentNumber(segment) ?? 0] ?? -1;
+    return at >= 0 && segments[at] === segment ? at : undefined;
+  };
+  const start = positionOf(initial);
+  if (start === undefined) return undefined;
+  let edgeCount = 0;
+  for (const segment of segments) edgeCount += segment.nextSegments.length;
+  const firstEdge = new Int32Array(count + 1);
+  const edges = new Int32Array(edgeCount);
+  let edge = 0;
+  for (const [index, segment] of segments.entries()) {
+    firstEdge[index] = edge;
+    for (const next of segment.nextSegments) {
+      const at = positionOf(next);
+      if (at === undefined) return undefined;
+      edges[edge++] = at;
+    }
+  }
+  firstEdge[count] = edge;
+  return { segments, start, firstEdge, edges };
 }
 
 /**
@@ -116,13 +227,11 @@ interface Order {
  * except along the edges that close a loop. The walk tries the segments a
  * segment leads to from the last created (ESLint creates the code after a
  * loop after its body), so that a loop's body comes before what follows it.
- * An explicit stack: a long function must not overflow the call stack. One
- * map serves as the set of segments seen (-1 while on the stack) and, once
- * the walk is over, as each segment's position.
+ * An explicit stack: a long function must not overflow the call stack.
  */
-function reversePostOrder(initial: Segment): Order {
+function reversePostOrder(initial: Segment): Segment[] {
   const finished: Segment[] = [];
-  const position = new Map<Segment, number>([[initial, -1]]);
+  const seen = new Set<Segment>([initial]);
   const stack: Segment[] = [initial];
   const tried: number[] = [0];
   while (stack.length > 0) {
@@ -138,15 +247,34 @@ function reversePostOrder(initial: Segment): Order {
       continue;
     }
     tried[top] = count + 1;
-    if (!position.has(next)) {
-      position.set(next, -1);
+    if (!seen.has(next)) {
+      seen.add(next);
       stack.push(next);
       tried.push(0);
     }
   }
-  finished.reverse();
-  for (const [index, segment] of finished.entries()) position.set(segment, index);
-  return { segments: finished, position };
+  return finished.reverse();
+}
+
+/**
+ * The segments of a code path as the fixed point takes them: in the order
+ * they started (`started`, from the tracker: ESLint starts a segment after
+ * every segment that leads to it, but for the edges that close a loop), or,
+ * when that is not given or misses a segment, in reverse post-order.
+ */
+export function segmentGraph(codePath: CodePath, started?: readonly Segment[]): SegmentGraph {
+  const initial = codePath.initialSegment;
+  const graph = started && graphIn(started, initial);
+  if (graph) return graph;
+  // Every segment reachable from the initial one is in its reverse post-order: never undefined.
+  return (
+    graphIn(reversePostOrder(initial), initial) ?? {
+      segments: [],
+      start: 0,
+      firstEdge: new Int32Array(1),
+      edges: new Int32Array(0),
+    }
+  );
 }
 
 /**
@@ -156,48 +284,47 @@ function reversePostOrder(initial: Segment): Order {
  * segment, loops included). An event on several segments (a `finally` block)
  * is visited once per segment.
  *
- * Segments are taken in reverse post-order, the earliest waiting one first:
+ * Segments are taken in the graph's order, the earliest waiting one first:
  * without loops each is run once, after everything that leads to it; a loop
  * is run again only while what comes back to its start grows. What enters a
  * segment is joined edge by edge as each segment before it changes, not
- * recomputed over all of them (a `switch` end can have thousands).
+ * recomputed over all of them (a `switch` end can have thousands). `graph`
+ * (from `segmentGraph`) may be shared by several flows over one code path.
  */
 export function flowEvents<Event, Value>(
-  codePath: CodePath,
+  codePath: CodePath | SegmentGraph,
   eventsOf: (segment: Segment) => readonly Event[],
   flow: EventFlow<Event, Value>,
   visit: (event: Event, before: Value) => void,
 ): void {
-  const { segments: order, position } = reversePostOrder(codePath.initialSegment);
-  const count = order.length;
+  const graph = 'edges' in codePath ? codePath : segmentGraph(codePath);
+  const { segments, firstEdge, edges } = graph;
+  const count = segments.length;
   // Each segment's events, looked up once.
-  const events = order.map(eventsOf);
+  const events = segments.map(eventsOf);
   const entering: (Value | undefined)[] = new Array<Value | undefined>(count);
   const leaving: (Value | undefined)[] = new Array<Value | undefined>(count);
   const waiting = new Uint8Array(count);
-  entering[0] = flow.initial;
-  waiting[0] = 1;
+  entering[graph.start] = flow.initial;
+  waiting[graph.start] = 1;
 
   // Every waiting segment is at `index` or after it: an edge back to an
   // earlier one (a loop) moves `index` back there.
-  for (let index = 0; index < count;) {
+  for (let index = graph.start; index < count;) {
     if (waiting[index] === 0) {
       index++;
       continue;
     }
     waiting[index] = 0;
-    const segment = order[index];
-    const list = events[index];
-    if (segment === undefined || list === undefined) break;
     let out = entering[index] as Value;
-    for (const event of list) out = flow.step(out, event);
+    for (const event of events[index] ?? NO_EVENTS) out = flow.step(out, event);
     const before = leaving[index];
     let resume = index + 1;
     if (before === undefined || !flow.same(before, out)) {
       leaving[index] = out;
-      for (const next of segment.nextSegments) {
-        const at = position.get(next);
-        if (at === undefined) continue;
+      const end = firstEdge[index + 1] ?? 0;
+      for (let edge = firstEdge[index] ?? end; edge < end; edge++) {
+        const at = edges[edge] ?? index;
         const into = entering[at];
         // What leaves a segment only grows, so joining the new value alone is enough.
         const joined = into === undefined ? out : flow.join(into, out);
@@ -210,120 +337,14 @@ export function flowEvents<Event, Value>(
     index = resume;
   }
 
-  for (const [index, list] of events.entries()) {
-    if (list.length === 0) continue;
-    let value = entering[index] as Value;
+  for (let index = 0; index < count; index++) {
+    const list = events[index] ?? NO_EVENTS;
+    let value = entering[index];
+    // Not reached from the initial segment: nothing to visit.
+    if (list.length === 0 || value === undefined) continue;
     for (const event of list) {
       visit(event, value);
       value = flow.step(value, event);
     }
   }
-}
-
-type PathEvent<Source, Target> =
-  { type: 'source'; source: Source } | { type: 'barrier' } | { type: 'target'; target: Target };
-
-/** The sources that reach a point, at most one per kind: the highest ranked. */
-type Reaching<Source> = ReadonlyMap<string, Source>;
-
-export interface PathReachOptions<Source, Target> {
-  /** Sources of different kinds are followed separately; each kind reports its own best source. */
-  kindOf(source: Source): string;
-  /** When several sources of a kind reach a target, the highest ranked one is kept. */
-  rank(source: Source): number;
-  /**
-   * Called when a code path ends, once per target that some source reaches
-   * with no barrier between them, with the best source of each kind.
-   */
-  onReach(target: Target, sources: readonly Source[]): void;
-}
-
-/**
- * Records events on the code-path segments where they happen and answers,
- * per function, whether a source event reaches a target event along some
- * path with no barrier event in between. Loops count: a source late in a loop
- * body reaches a target early in it.
- */
-export interface PathReach<Source, Target> {
-  /** Code-path listeners to spread into the rule's listener object. */
-  readonly listeners: TSESLint.RuleListener;
-  source(source: Source): void;
-  barrier(): void;
-  target(target: Target): void;
-}
-
-export function createPathReach<Source, Target>(options: PathReachOptions<Source, Target>): PathReach<Source, Target> {
-  const better = (a: Source | undefined, b: Source): Source =>
-    a === undefined || options.rank(b) > options.rank(a) ? b : a;
-
-  const merge = (into: Map<string, Source>, from: Reaching<Source>): void => {
-    for (const [kind, source] of from) into.set(kind, better(into.get(kind), source));
-  };
-  /** Whether merging `from` into `into` would leave `into` as it is. */
-  const covers = (into: Reaching<Source>, from: Reaching<Source>): boolean => {
-    for (const [kind, source] of from) {
-      const kept = into.get(kind);
-      if (kept === undefined || better(kept, source) !== kept) return false;
-    }
-    return true;
-  };
-
-  // Values are never changed once made: one that passes through unchanged is shared, not copied.
-  const none: Reaching<Source> = new Map();
-  const flow: EventFlow<PathEvent<Source, Target>, Reaching<Source>> = {
-    initial: none,
-    step(reaching, event) {
-      if (event.type === 'barrier') return none;
-      if (event.type === 'target') return reaching;
-      const kind = options.kindOf(event.source);
-      if (reaching.get(kind) === event.source) return reaching;
-      const next = new Map(reaching);
-      next.set(kind, event.source);
-      return next;
-    },
-    join(a, b) {
-      if (covers(a, b)) return a;
-      const joined = new Map(a);
-      merge(joined, b);
-      return joined;
-    },
-    same(a, b) {
-      if (a === b) return true;
-      if (a.size !== b.size) return false;
-      for (const [kind, source] of b) if (a.get(kind) !== source) return false;
-      return true;
-    },
-  };
-
-  const solve = (codePath: CodePath): void => {
-    // A target can sit in several segments at once (a `finally` block); keep the best per kind.
-    const reached = new Map<Target, Map<string, Source>>();
-    flowEvents(codePath, tracker.eventsOf, flow, (event, reaching) => {
-      if (event.type !== 'target' || reaching.size === 0) return;
-      const sources = reached.get(event.target) ?? new Map<string, Source>();
-      merge(sources, reaching);
-      reached.set(event.target, sources);
-    });
-    for (const [target, sources] of reached) options.onReach(target, [...sources.values()]);
-  };
-
-  // Per code path being traversed, innermost last: whether it holds a target (without one there is nothing to solve).
-  const targeted: boolean[] = [];
-  const tracker = createSegmentTracker<PathEvent<Source, Target>>({
-    onCodePathStart: () => targeted.push(false),
-    onCodePathEnd(codePath) {
-      if (targeted.pop() === true) solve(codePath);
-    },
-  });
-
-  return {
-    listeners: tracker.listeners,
-    source: (source) => tracker.record({ type: 'source', source }),
-    barrier: () => tracker.record({ type: 'barrier' }),
-    target(target) {
-      if (tracker.currentSegments().length === 0) return;
-      targeted[targeted.length - 1] = true;
-      tracker.record({ type: 'target', target });
-    },
-  };
 }

@@ -1,8 +1,11 @@
+import tsParser from '@typescript-eslint/parser';
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { createPathReach, createSegmentTracker, type EventFlow, flowEvents } from '../../src/util/code-path.js';
+import { createSegmentTracker, type EventFlow, flowEvents, segmentGraph } from '../../src/util/code-path.js';
+import { createPathReach } from '../../src/util/code-path-reach.js';
+import { samples } from '../robustness/syntax-samples.js';
 import { createRuleTester } from '../rule-tester.js';
 import { locate } from './probe-rule.js';
 
@@ -412,5 +415,101 @@ describe('code-path: the work grows linearly with the branches', () => {
     const large = flowWork(generate(SIZE * 4));
     expect(small).toBeGreaterThan(SIZE);
     expect(large / small).toBeLessThan(MAX_GROWTH);
+  });
+});
+
+/**
+ * The fixed point takes segments in the order they started (from the
+ * tracker), or in reverse post-order when that order misses one. Both must
+ * give the same answers: every event on a reachable segment is visited with
+ * the same value. The value here is the names of the calls since the last
+ * `clear()` on some path; every call is an event. Code paths of every shape:
+ * loops with updates, labels, `continue`, `try` with `finally` and `return`,
+ * `switch` with fallthrough and a default in the middle, generators, class
+ * fields and static blocks, and the syntax samples of the robustness tests.
+ */
+describe('code-path: the order segments started in', () => {
+  const shapes = [
+    'a();\nfor (let i = 0; i < n; i++) { b(); if (c()) continue; d(); }\ne();',
+    'outer: for (const x of xs) { a(); inner: while (b()) { if (c()) continue outer; if (d()) break inner; clear(); } e(); }',
+    'do { a(); if (b()) break; clear(); } while (c());\nfor (const k in o) { d(); }\nf();',
+    'function f() { try { a(); if (b()) return c(); d(); } catch (e) { clear(); g(); throw e; } finally { h(); } i(); }',
+    'function f() { for (;;) { try { a(); continue; } finally { b(); } } }',
+    'switch (x) { case 1: a(); case 2: b(); break; default: c(); case 3: clear(); d(); }\ne();',
+    'function* g() { a(); const v = yield b(); if (v) { clear(); } yield* c(); d(); }',
+    'class A { x = a() ?? b(); static { c(); if (d()) clear(); e(); } m() { return f?.() || g(); } }',
+    'async function f() { a(); for await (const x of xs) { b(x); } await c(); x ||= d(); y &&= clear(); e(); }',
+    'a() ? b() : c() ? d() : clear();\nlabel: { e(); if (f()) break label; g(); }\nh();',
+    'function f() { a(); return; b(); }\nfunction g() { throw a(); c(); }\nwhile (true) { d(); }\ne();',
+  ];
+
+  /** Each visit `callee:names`, in the order of the segments, for each code path, with one order or the other. */
+  function visits(
+    code: string,
+    filename = 'code.js',
+    parser?: Linter.Parser,
+  ): { started: string[]; postOrder: string[]; fallbacks: number } {
+    const result = { started: [] as string[], postOrder: [] as string[], fallbacks: 0 };
+    const flow: EventFlow<string, ReadonlySet<string>> = {
+      initial: new Set(),
+      step: (names, name) => (name === 'clear' ? new Set() : names.has(name) ? names : new Set([...names, name])),
+      join: (a, b) => ([...b].every((name) => a.has(name)) ? a : new Set([...a, ...b])),
+      same: (a, b) => a.size === b.size && [...a].every((name) => b.has(name)),
+    };
+    const probe = ESLintUtils.RuleCreator.withoutDocs<[], never>({
+      meta: { type: 'problem', messages: {}, schema: [] },
+      create() {
+        const tracker = createSegmentTracker<string>({
+          onCodePathEnd(codePath, _node, _recorded, started) {
+            const inStartOrder = segmentGraph(codePath, started);
+            if (inStartOrder.segments !== started) result.fallbacks++;
+            for (const [graph, into] of [
+              [inStartOrder, result.started],
+              [segmentGraph(codePath), result.postOrder],
+            ] as const) {
+              const seen: string[] = [];
+              flowEvents(graph, tracker.eventsOf, flow, (name, names) =>
+                seen.push(`${name}:${[...names].sort().join(',')}`),
+              );
+              into.push(...seen.sort());
+            }
+          },
+        });
+        return {
+          ...tracker.listeners,
+          'CallExpression:exit'(node: TSESTree.CallExpression) {
+            tracker.record(node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : '?');
+          },
+        };
+      },
+    });
+    const plugin = { rules: { probe } } as unknown as ESLint.Plugin;
+    const languageOptions = { ecmaVersion: 'latest', parserOptions: { ecmaFeatures: { jsx: true } } } as const;
+    const messages = new Linter().verify(
+      code,
+      [
+        {
+          languageOptions: { ...languageOptions, ...(parser && { parser }) },
+          plugins: { test: plugin },
+          rules: { 'test/probe': 'error' },
+        },
+      ],
+      filename,
+    );
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    return result;
+  }
+
+  it.each(shapes)('%s', (code) => {
+    const { started, postOrder, fallbacks } = visits(code);
+    expect(started.length).toBeGreaterThan(0);
+    expect(started).toEqual(postOrder);
+    expect(fallbacks).toBe(0);
+  });
+
+  it.each(samples.map((sample) => [sample.name, sample] as const))('syntax sample %s', (_name, sample) => {
+    const { started, postOrder, fallbacks } = visits(sample.code, sample.name, tsParser);
+    expect(started).toEqual(postOrder);
+    expect(fallbacks).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../../util/ast.js';
-import { createPathReach } from '../../util/code-path.js';
+import { createPathReach } from '../../util/code-path-reach.js';
 import { createRule } from '../../util/create-rule.js';
 import { getLogStreams, type LogStreams, type LogWrite } from '../../util/log-streams/index.js';
 import { findProcessReferences } from '../../util/node-process.js';
@@ -24,8 +24,11 @@ function quoteExit(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.Cal
   return quote(sourceCode.getText(call), MAX_QUOTED_LENGTH, `${callee}(…)`);
 }
 
-/** Where a write may come from on a path: the write itself, or the code before a timer call whose callback this is. */
-type PathSource = { write: LogWrite } | { timer: TSESTree.CallExpression; start: number };
+/**
+ * Where a write may come from on a path: the write itself, or the code before
+ * a timer call whose callback this is (the write as it is: one object less per write).
+ */
+type PathSource = LogWrite | { timer: TSESTree.CallExpression; start: number };
 
 const ONCE: TraceMap = { [CALL]: 'once' satisfies TimerKind };
 const REPEAT: TraceMap = { [CALL]: 'repeat' satisfies TimerKind };
@@ -142,8 +145,8 @@ export default createRule<[], MessageIds>({
     // No `process.exit()` call, nothing to report: no log streams, timers or code paths to follow.
     if (exits.size === 0) return {};
     let streams: LogStreams | undefined;
-    let timerCallbacks = new Map<TSESTree.Node, TimerCallback>();
-    let exiting = new Set<TSESTree.Node>();
+    const timerCallbacks = findTimerCallbacks(sourceCode);
+    const exiting = functionsThatExit(sourceCode.ast, exits, timerCallbacks);
     // The function being traversed, innermost last (the Program at the bottom).
     const owners: TSESTree.Node[] = [];
 
@@ -155,23 +158,24 @@ export default createRule<[], MessageIds>({
     };
 
     const reach = createPathReach<PathSource, TSESTree.CallExpression>({
-      kindOf: (source) => ('write' in source ? source.write.stream : 'timer'),
-      rank: (source) => ('write' in source ? source.write.node.range[0] : source.start),
+      kindOf: (source) => ('timer' in source ? 'timer' : source.stream),
+      rank: (source) => ('timer' in source ? source.start : source.node.range[0]),
       onReach(target, sources) {
-        const writes = sources.flatMap((source) => ('write' in source ? [source.write] : []));
+        const writes = sources.filter((source): source is LogWrite => !('timer' in source));
         const timer = sources.find((source) => 'timer' in source);
         const exitCalls = exits.has(target) ? [target] : (waitingOn.get(target) ?? []);
         if (writes.length > 0) for (const exit of exitCalls) reportExit(context, exit, writes, timerCallbacks);
         else if (timer && 'timer' in timer) wait(timer.timer, exitCalls);
       },
+      // Only a function that exits, or starts a timer whose callback does, can hold a target; class
+      // field initializers and static blocks are not functions of their own here, and are followed.
+      follows: (node) => (isFunctionNode(node) || node.type === AST_NODE_TYPES.Program ? exiting.has(node) : true),
     });
 
     return {
       ...reach.listeners,
       Program() {
         streams = getLogStreams(context);
-        timerCallbacks = findTimerCallbacks(sourceCode);
-        exiting = functionsThatExit(sourceCode.ast, exits, timerCallbacks);
         owners.push(sourceCode.ast);
       },
       ':function'(node: FunctionNode) {
@@ -197,7 +201,7 @@ export default createRule<[], MessageIds>({
         const owner = owners.at(-1);
         if (!owner || !exiting.has(owner)) return;
         const write = streams?.writeOf(node);
-        if (write) reach.source({ write });
+        if (write) reach.source(write);
       },
       'AwaitExpression:exit'(node: TSESTree.AwaitExpression) {
         if (streams?.isFlushPromise(node.argument)) reach.barrier();

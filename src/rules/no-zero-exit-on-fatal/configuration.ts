@@ -2,6 +2,7 @@ import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { isWrapper } from '../../util/ast.js';
 import { READ, sharedReferences } from '../../util/references.js';
+import type { ExitCodeFile } from './exit-code.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -80,4 +81,18 @@ export function readsOnlyConfiguration(
     default:
       return false;
   }
+}
+
+/** How deep a condition is followed through operators, members and `const` initialisers. */
+export const MAX_CONFIGURATION_DEPTH = 8;
+
+/** Whether an `if` tests only configuration (see `readsOnlyConfiguration`), judged once per `if`. */
+export function testsConfiguration(file: ExitCodeFile, node: TSESTree.IfStatement): boolean {
+  let known = file.configurationTests.get(node);
+  if (known === undefined) {
+    file.startupReads ??= findStartupReads(file.sourceCode);
+    known = readsOnlyConfiguration(file.sourceCode, file.startupReads, node.test, MAX_CONFIGURATION_DEPTH);
+    file.configurationTests.set(node, known);
+  }
+  return known;
 }

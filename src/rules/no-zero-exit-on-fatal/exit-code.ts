@@ -4,7 +4,6 @@ import { type FunctionNode, isFunctionNode, walk } from '../../util/ast.js';
 import { createSegmentTracker, type SegmentTracker } from '../../util/code-path.js';
 import { findProcessReferences, type ProcessReference } from '../../util/node-process.js';
 import { CALL, findReferences, type TraceMap } from '../../util/references.js';
-import { findStartupReads, readsOnlyConfiguration } from './configuration.js';
 import { catchEndsFatally, functionEndsFatally, localFunction } from './fatal-paths.js';
 
 /*
@@ -69,8 +68,10 @@ export interface ExitCodeFile {
   readonly sourceCode: SourceCode;
   readonly tracker: SegmentTracker<Step>;
   readonly codePaths: Map<TSESTree.Node, CodePath>;
-  /** The segments each branch of an `if` on configuration starts in. */
+  /** The segments each branch of an `if` starts in. */
   readonly branches: Map<TSESTree.IfStatement, { consequent?: readonly Segment[]; alternate?: readonly Segment[] }>;
+  /** Whether an `if` tests only configuration: judged when a fatal-path judgement first passes it. */
+  readonly configurationTests: Map<TSESTree.IfStatement, boolean>;
   readonly regions: Map<TSESTree.CatchClause, CatchRegion>;
   readonly openRegions: CatchRegion[];
   readonly zeroExits: TSESTree.CallExpression[];
@@ -81,8 +82,6 @@ export interface ExitCodeFile {
   startupReads: Set<TSESTree.Node> | undefined;
 }
 
-/** How deep a condition is followed through operators, members and `const` initialisers. */
-const MAX_CONFIGURATION_DEPTH = 8;
 const PROCESS_MEMBERS = ['abort', 'exit', 'exitCode', 'kill', 'pid'] as const;
 /**
  * Library functions that end the process with the code they are given, like
@@ -266,11 +265,13 @@ function recordAssignment(file: ExitCodeFile, node: TSESTree.AssignmentExpressio
   file.tracker.record({ node, effect: value === 'zero' || value === 'default' ? 'reset' : 'set' });
 }
 
+/**
+ * Every `if` is recorded with the segments its branches start in; whether its
+ * test reads only configuration is judged when a fatal-path judgement first
+ * passes it (`testsConfiguration` in configuration.ts); most never are.
+ */
 function recordChoice(file: ExitCodeFile, node: TSESTree.IfStatement): void {
-  file.startupReads ??= findStartupReads(file.sourceCode);
-  if (!readsOnlyConfiguration(file.sourceCode, file.startupReads, node.test, MAX_CONFIGURATION_DEPTH)) return;
-  file.branches.set(node, {});
-  file.tracker.record({ node, effect: 'choice' });
+  if (file.tracker.record({ node, effect: 'choice' })) file.branches.set(node, {});
 }
 
 function listenersFor(file: ExitCodeFile): TSESLint.RuleListener {
@@ -334,6 +335,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
     tracker,
     codePaths,
     branches: new Map(),
+    configurationTests: new Map(),
     regions: new Map(),
     openRegions,
     zeroExits: [],

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 import { type FunctionNode, isFunctionNode, skipWrappers, staticMemberName, walk } from '../../util/ast.js';
 import { getLogStreams } from '../../util/log-streams/index.js';
 import { findProcessReferences } from '../../util/node-process.js';
-import { findStartupReads, readsOnlyConfiguration } from './configuration.js';
+import { findStartupReads, MAX_CONFIGURATION_DEPTH, readsOnlyConfiguration } from './configuration.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -39,8 +39,6 @@ const ERROR_LEVELS = new Set(['alert', 'crit', 'critical', 'emerg', 'error', 'fa
 const ERROR_NAME = /^(?:e|er|err|error|ex|exc|exception|reason)$|(?:Err|Error)$/;
 const ERROR_EVENTS = new Set(['error', 'uncaughtException', 'unhandledRejection']);
 const LISTEN_METHODS = new Set(['addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
-/** How deep a condition is followed through operators, members and `const` initialisers. */
-const MAX_CONFIGURATION_DEPTH = 8;
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;

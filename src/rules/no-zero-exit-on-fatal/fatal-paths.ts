@@ -1,6 +1,7 @@
 import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode } from '../../util/ast.js';
+import { testsConfiguration } from './configuration.js';
 import type { ExitCodeFile, Judgement } from './exit-code.js';
 
 /*
@@ -69,6 +70,8 @@ function choiceDecides(file: ExitCodeFile, choice: TSESTree.IfStatement, walk: W
   if (known !== undefined) return known;
   // Being judged (a loop leads back to it) or nested too deep: it decides nothing here.
   if (walk.choices.has(choice) || nesting > MAX_CHOICE_DEPTH) return false;
+  // An `if` on anything but configuration (the error, a parameter) decides nothing.
+  if (!testsConfiguration(file, choice)) return false;
   walk.choices.set(choice, undefined);
   const { consequent, alternate } = file.branches.get(choice) ?? {};
   const decides = [consequent, alternate].some(
