@@ -15,6 +15,11 @@
 //                        rounds after one warm-up in this process, child processes per variant
 //   --files N            lint only N files in typed, load and typed-load: a quick try, not a result
 //   --no-write           print the report, leave bench/RESULTS.md alone
+//   --typed-reference    typed-load also runs two references beside the targets (not targets
+//                        themselves): `floor`, a rule that only asks the parser's program for its
+//                        type checker, and `peer`, @typescript-eslint/no-unsafe-type-assertion
+//                        alone (see bench/load-child.mjs); their added wall time says what asking
+//                        the checker costs before any rule of ours asks anything
 //
 // In-process workloads run their variants interleaved (round 1: every variant,
 // round 2: every variant, ...) after one untimed warm-up round, and report the
@@ -51,6 +56,7 @@ const option = (name, fallback) => {
 const ROUNDS = { cli: 3, typescript: 2, typed: 2, load: 3, 'typed-load': 3, import: 10 };
 const roundsOf = (name) => Number(option('--rounds', String(ROUNDS[name])));
 const fileCap = option('--files', undefined);
+const typedReference = args.includes('--typed-reference');
 const chosen = option('--only', WORKLOADS.join(',')).split(',');
 const workloads = new Set(WORKLOADS.filter((name) => chosen.includes(name)));
 for (const name of chosen) {
@@ -394,12 +400,19 @@ const loadDescription = () =>
   'in a fresh process per run. "Process" is the time from process start to the end of the lint (imports included); ' +
   'without the plugin, the plugin is never imported.';
 
+/** How the load tables name a run of bench/load-child.mjs. */
+const LOAD_RUN_LABELS = {
+  none: 'no rules',
+  floor: 'reference: a rule that only creates the checker',
+  peer: 'reference: `no-unsafe-type-assertion` alone',
+};
+
 function loadTable(runs) {
   const rows = ['| run | process (median, min–max) | lint | peak RSS (median, min–max) | reports |'];
   rows.push('| --- | ---: | ---: | ---: | ---: |');
   for (const [name, list] of Object.entries(runs)) {
     rows.push(
-      `| ${name === 'none' ? 'no rules' : `${name} rules`} | ${spread(
+      `| ${LOAD_RUN_LABELS[name] ?? `${name} rules`} | ${spread(
         list.map((run) => run.sinceStart),
         seconds,
       )} | ${seconds(median(list.map((run) => run.lint)))} | ${spread(
@@ -429,8 +442,19 @@ await attempt('load', async () => {
 
 await attempt('typed-load', async () => {
   const sameSets = recommended.length === everyRule.length;
-  const runs = loadRuns('type-aware', sameSets ? ['recommended'] : ['recommended', 'all'], roundsOf('typed-load'));
+  const references = typedReference ? ['floor', 'peer'] : [];
+  const runs = loadRuns(
+    'type-aware',
+    [...(sameSets ? ['recommended'] : ['recommended', 'all']), ...references],
+    roundsOf('typed-load'),
+  );
   const added = wallOf(runs.recommended) / wallOf(runs.none) - 1;
+  for (const name of references) {
+    notes.push(
+      `Type-aware load, ${LOAD_RUN_LABELS[name]}: ${plus(wallOf(runs[name]) / wallOf(runs.none) - 1)} wall time ` +
+        `(${seconds(wallOf(runs[name]))} vs ${seconds(wallOf(runs.none))}); not a target, a reference for the +25% one.`,
+    );
+  }
   target(
     `Load, ${runs.none[0].files} TypeScript files, type-aware: wall time added by the recommended rules`,
     `≤ ${plus(TARGET.loadTyped)}`,

@@ -48,6 +48,47 @@ function isPiniaStoreDeclaration(declaration: ts.Node, checker: ts.TypeChecker, 
   return result;
 }
 
+/** Per program: does any of its files import from `pinia`? */
+const programsImportingPinia = new WeakMap<ts.Program, boolean>();
+
+/**
+ * An `import … from 'pinia'` among the file's statements, or in a module or
+ * namespace block among them; any JSDoc `@import` tag counts too (it declares
+ * import specifiers outside the statements).
+ */
+function importsPinia(file: ts.SourceFile): boolean {
+  if (file.text.includes('@import')) return true;
+  const blocks: (readonly ts.Statement[])[] = [file.statements];
+  for (let statements = blocks.pop(); statements; statements = blocks.pop()) {
+    for (const statement of statements) {
+      if (ts.isImportDeclaration(statement)) {
+        const { moduleSpecifier } = statement;
+        if (ts.isStringLiteral(moduleSpecifier) && moduleSpecifier.text === 'pinia') return true;
+        continue;
+      }
+      let body = ts.isModuleDeclaration(statement) ? statement.body : undefined;
+      while (body && ts.isModuleDeclaration(body)) body = body.body;
+      if (body && ts.isModuleBlock(body)) blocks.push(body.statements);
+    }
+  }
+  return false;
+}
+
+/**
+ * A store is declared with `defineStore` imported from `pinia` (see
+ * {@link isDefineStoreCall}) in one of the program's files, so a program none
+ * of whose files imports from `pinia` has none, and no import of it needs
+ * resolving. Read from the syntax trees once per program.
+ */
+function programImportsPinia(program: ts.Program): boolean {
+  let imports = programsImportingPinia.get(program);
+  if (imports === undefined) {
+    imports = program.getSourceFiles().some(importsPinia);
+    programsImportingPinia.set(program, imports);
+  }
+  return imports;
+}
+
 /** Imported bindings that resolve (through the type checker) to a `defineStore` result: store hooks. */
 function importedStores(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -56,6 +97,7 @@ function importedStores(
 ): ImportedInstance[] {
   const { checker } = types;
   const stores: ImportedInstance[] = [];
+  if (!programImportsPinia(types.program)) return stores;
   for (const statement of sourceCode.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.importKind === 'type') continue;
     if (runtimeModules.has(statement.source.value) || statement.source.value.startsWith('node:')) continue;

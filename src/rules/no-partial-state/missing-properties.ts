@@ -16,7 +16,13 @@ import { type Evidence, findEvidence } from './evidence.js';
 import type { TypeAssertion } from './fillers.js';
 import { isGenericCallbackResult } from './generic-callback.js';
 import { findPartialEvidence } from './partial-evidence.js';
-import { findMissingProperties, getProvidedProperties, getSpreadPropertyNames } from './required-properties.js';
+import {
+  findMissingProperties,
+  getProvidedProperties,
+  getSpreadPropertyNames,
+  getTargetShapes,
+  type TargetShape,
+} from './required-properties.js';
 import type { Declarator } from './syntax.js';
 import { isObviouslyOpenEnded } from './written-types.js';
 
@@ -149,6 +155,42 @@ function addSpreadNames(file: PartialStateFile, source: TSESTree.Node, names: Se
   return true;
 }
 
+/**
+ * The names a literal's own properties give its type for sure, as the checker
+ * escapes them: plain, string and number keys (`a`, `'a-b'`, `1`). Computed
+ * keys and spreads are left to the checker; `__proto__` sets the prototype.
+ */
+function writtenKeys(literal: TSESTree.ObjectExpression): Set<string> {
+  const keys = new Set<string>();
+  for (const property of literal.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const { key } = property;
+    let name: string | undefined;
+    if (key.type === AST_NODE_TYPES.Identifier) name = key.name;
+    else if (typeof key.value === 'string' || typeof key.value === 'number') {
+      name = String(key.value);
+    }
+    if (name !== undefined && name !== '__proto__') keys.add(ts.escapeLeadingUnderscores(name) as string);
+  }
+  return keys;
+}
+
+/**
+ * Whether nothing can be missing from the literal whatever its type says, so
+ * that {@link findMissingProperties} would find nothing: the target cannot be
+ * judged, or the literal's written keys (which its type has at least) hold
+ * every required property of every shape the target may have, or of one shape
+ * without discriminants (no property type can rule that one out). Answered
+ * without typing the literal.
+ */
+function writtenKeysCoverTarget(checker: ts.TypeChecker, target: ts.Type, literal: TSESTree.ObjectExpression): boolean {
+  const shapes = getTargetShapes(checker, target);
+  if (shapes === undefined) return true;
+  const keys = writtenKeys(literal);
+  const covered = (shape: TargetShape) => [...shape.required.keys()].every((name) => keys.has(name));
+  return shapes.every(covered) || shapes.some((shape) => shape.discriminants.size === 0 && covered(shape));
+}
+
 /** With types: reports the required properties the literal leaves out, unless it is filled in as a builder. */
 export function checkTypedAssertion(
   file: PartialStateFile,
@@ -160,8 +202,11 @@ export function checkTypedAssertion(
   const checker = types?.checker;
   if (!checker) return;
   const target = typeOfTypeNode(file, node.typeAnnotation);
+  if (!target) return;
+  // Typing the literal can mean inferring every generic call inside it: asked only when its keys leave something out.
+  if (writtenKeysCoverTarget(checker, target, literal)) return;
   const literalType = types.typeAt(literal);
-  if (!target || !literalType) return;
+  if (!literalType) return;
   const provided = getProvidedProperties(checker, literalType);
   if (!provided) return;
   // A spread supplies every property its type declares, optional ones included.

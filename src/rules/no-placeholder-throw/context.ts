@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getTypeInformation, type TypeInformation } from '../../util/type-checker.js';
 import { createPlaceholderVocabulary, type PlaceholderVocabulary } from './placeholder.js';
@@ -37,6 +37,15 @@ export interface PlaceholderFile {
   readonly interfaceClasses: Map<TSESTree.ClassDeclaration | TSESTree.ClassExpression, boolean>;
 }
 
+/** Expressions whose value is an object, so their type is no string literal type. */
+const OBJECT_VALUES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.ClassExpression,
+]);
+
 export function createPlaceholderFile(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   options: Options[0],
@@ -50,6 +59,8 @@ export function createPlaceholderFile(
     types,
     literalTypeOf: types
       ? (node) => {
+          // Never a string, and typing an object literal can mean inferring every call in it (`new XError({ … })`).
+          if (OBJECT_VALUES.has(node.type)) return undefined;
           const type = types.typeAt(node);
           return type?.isStringLiteral() ? type.value : undefined;
         }
