@@ -1,7 +1,8 @@
 // Exports the application corpus (tests/corpus/apps.json) and the known-bug files
 // (tests/corpus/known-bugs.json) from local git mirrors into .corpus-cache/.
 // Nothing is downloaded here: a repository without a mirror is listed with how
-// to bring it in. Idempotent: an app already exported at its commit is left alone.
+// to bring it in. Idempotent: an app already exported at its commit, with the
+// same globs, is left alone.
 // Usage: node scripts/corpus-apps-install.mjs [--apps-only | --bugs-only] [name ...]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 
 import {
   appFileMatcher,
+  appMarker,
   appRoot,
   isAppInstalled,
   isConfigFile,
@@ -120,10 +122,7 @@ async function installApp(app) {
   const blobs = listBlobs(gitDir, app.commit).filter((blob) => isAppFile(blob.path) || isConfigFile(blob.path));
   const missing = await writeBlobs(gitDir, blobs, root);
   const files = blobs.length - missing.length;
-  writeFileSync(
-    markerPath(root),
-    `${JSON.stringify({ repo: app.repo, commit: app.commit, files, missing }, null, 2)}\n`,
-  );
+  writeFileSync(markerPath(root), `${JSON.stringify({ ...appMarker(app), files, missing }, null, 2)}\n`);
   console.log(
     `ok   ${app.name} ${app.commit.slice(0, 12)}: ${files} files` +
       (missing.length > 0 ? ` (${missing.length} not in the mirror: ${missing.slice(0, 3).join(', ')})` : ''),

@@ -120,8 +120,25 @@ export function knownBugApp(bug) {
   };
 }
 
-export function isAppInstalled(app) {
-  return readMarker(appRoot(app))?.commit === app.commit;
+/**
+ * What an app's export depends on: its commit and the globs that chose its
+ * files. The marker records it, so that an entry whose globs change is
+ * exported again.
+ */
+export function appMarker(app) {
+  return {
+    repo: app.repo,
+    commit: app.commit,
+    include: app.include,
+    exclude: [...DEFAULT_APP_EXCLUDE, ...app.exclude],
+  };
+}
+
+/** Whether the app is exported as its entry says now (commit and globs). */
+export function isAppInstalled(app, root = appRoot(app)) {
+  const marker = readMarker(root);
+  if (!marker) return false;
+  return Object.entries(appMarker(app)).every(([key, value]) => JSON.stringify(marker[key]) === JSON.stringify(value));
 }
 
 /** The app's files to lint (relative, `/`-separated, sorted). */

@@ -4,11 +4,13 @@
 // must match tests/corpus/apps-triage.json exactly, so precision on application
 // code only changes on purpose. Without the cache (CI, a fresh clone) the lint
 // guard says why it did not run.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { APP_KINDS, appsCacheDir, isAppInstalled, MINIMUM_PER_KIND, readApps } from './apps.mjs';
+import { APP_KINDS, appMarker, appsCacheDir, isAppInstalled, markerPath, MINIMUM_PER_KIND, readApps } from './apps.mjs';
 import { lintApp } from './apps-lint.mjs';
 import { defuseRules, loadPlugin } from './lint.mjs';
 import { compareWithTriage, readAppsTriage, VERDICTS } from './triage.mjs';
@@ -31,6 +33,22 @@ describe('app manifest', () => {
     );
     expect(malformed).toEqual([]);
     expect(new Set(apps.map((app) => app.name)).size).toBe(apps.length);
+  });
+
+  it('exports an app again when its commit or its globs change', () => {
+    const [app] = apps;
+    if (!app) throw new Error('the manifest lists no app');
+    const root = mkdtempSync(path.join(tmpdir(), 'defuse-app-marker-'));
+    try {
+      expect(isAppInstalled(app, root)).toBe(false);
+      writeFileSync(markerPath(root), JSON.stringify({ ...appMarker(app), files: 1, missing: [] }));
+      expect(isAppInstalled(app, root)).toBe(true);
+      expect(isAppInstalled({ ...app, include: [...app.include, '**/*.extra'] }, root)).toBe(false);
+      expect(isAppInstalled({ ...app, exclude: [...app.exclude, '**/extra/**'] }, root)).toBe(false);
+      expect(isAppInstalled({ ...app, commit: '0'.repeat(40) }, root)).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('holds the mix issue 14 asks for', () => {
