@@ -29,8 +29,12 @@ function isElectronApp(context: FatalFile['context']): boolean {
   return importsElectron(context.sourceCode) || isElectronAppModule(context.filename, context.sourceCode.text);
 }
 
-/** Reports the handlers that let a fatal error end the process with code 0, once the file's code paths are known. */
-function reportAll(file: FatalFile, searchExits: boolean): void {
+/**
+ * Reports the handlers that let a fatal error end the process with code 0, once the file's code paths are known;
+ * then, when the file has exits (`searchExits`) and is not an Electron app's (asked only when one is found), the
+ * exits with code 0 after an error.
+ */
+function reportAll(file: FatalFile, searchExits: boolean, electronApp: () => boolean): void {
   for (const handler of file.handlers) {
     if (endsFatally(file, handler) !== false) continue;
     if (handler.kind !== 'catch' && !receiverMayBeThenable(file, handler.receiver)) continue;
@@ -45,6 +49,7 @@ function reportAll(file: FatalFile, searchExits: boolean): void {
     reportFailureExits(
       file.context,
       file.handlers.map((handler) => handler.node),
+      () => !electronApp(),
     );
 }
 
@@ -90,7 +95,7 @@ export default createRule<[], MessageIds>({
       if (!exits) return {};
       return {
         'Program:exit'() {
-          if (!electronApp()) reportFailureExits(context, []);
+          reportFailureExits(context, [], () => !electronApp());
         },
       };
     }
@@ -98,7 +103,7 @@ export default createRule<[], MessageIds>({
     const file: FatalFile = {
       context,
       sourceCode,
-      analysis: createExitCodeAnalysis(sourceCode, () => reportAll(file, exits && !electronApp())),
+      analysis: createExitCodeAnalysis(sourceCode, () => reportAll(file, exits, electronApp)),
       handlers: [],
       awaitedTries: new Set(),
       listenCalls: undefined,
