@@ -3,7 +3,7 @@ import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunctionNode, walk } from '../../util/ast.js';
 import { createSegmentTracker, type SegmentTracker } from '../../util/code-path.js';
 import { findProcessReferences, type ProcessReference } from '../../util/node-process.js';
-import { CALL, findReferences, type TraceMap } from '../../util/references.js';
+import { CALL, sharedReferences, type TraceMap } from '../../util/references.js';
 import { catchEndsFatally, functionEndsFatally, localFunction } from './fatal-paths.js';
 
 /*
@@ -91,6 +91,8 @@ const PROCESS_MEMBERS = ['abort', 'exit', 'exitCode', 'kill', 'pid'] as const;
  * `gracefulExit(signal = 0)` runs the exit hooks, then exits.
  */
 const LIBRARY_EXITS: TraceMap = { 'exit-hook': { gracefulExit: { [CALL]: true } } };
+/** Found in the one shared reference pass per file, not a walk of the file's imports and requires of its own. */
+const libraryExitReferences = sharedReferences({ modules: LIBRARY_EXITS });
 
 export interface ExitCodeAnalysis {
   /** Listeners to merge into the rule's own (code-path events and the nodes they record). */
@@ -184,7 +186,7 @@ function killsThisProcess(file: ExitCodeFile, call: TSESTree.CallExpression): bo
 
 function libraryExitsOf(file: ExitCodeFile): Set<TSESTree.Node> {
   file.libraryExits ??= new Set(
-    [...findReferences(file.sourceCode, { modules: LIBRARY_EXITS })]
+    libraryExitReferences(file.sourceCode)
       .filter(({ type }) => type === CALL)
       .map(({ node }) => node),
   );
