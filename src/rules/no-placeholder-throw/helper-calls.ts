@@ -85,21 +85,19 @@ function couldBeHelperCallee(file: PlaceholderFile, program: ts.Program, callee:
 
 export function checkCall(file: PlaceholderFile, node: TSESTree.CallExpression): void {
   const { callee } = node;
+  if (!file.types) {
+    // Without types only a named callee is judged, by what the file says once all of it is seen.
+    if (callee.type === AST_NODE_TYPES.Identifier) file.callsToResolveInFile.push({ node, callee });
+    return;
+  }
   if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return;
   const name = calleeName(callee);
   if (name === undefined) return;
+  const { types } = file;
+  if (callee.type === AST_NODE_TYPES.Identifier && !couldBeHelperCallee(file, types.program, callee)) return;
   let isHelper: boolean | undefined;
-  if (
-    file.types &&
-    callee.type === AST_NODE_TYPES.Identifier &&
-    !couldBeHelperCallee(file, file.types.program, callee)
-  ) {
-    return;
-  }
-  if (file.types) {
-    const tsNode = file.types.tsNodeOf(callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee);
-    if (tsNode) isHelper = isPlaceholderHelperByType(file.types.program, tsNode, file.vocabulary);
-  }
+  const tsNode = types.tsNodeOf(callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee);
+  if (tsNode) isHelper = isPlaceholderHelperByType(types.program, tsNode, file.vocabulary);
   if (isHelper === undefined && callee.type === AST_NODE_TYPES.Identifier) {
     file.callsToResolveInFile.push({ node, callee });
   } else if (isHelper) {

@@ -25,7 +25,7 @@ export function checkThrow(file: PlaceholderFile, node: TSESTree.ThrowStatement)
   const { context, sourceCode } = file;
   const thrown = thrownValueOf(node.argument, sourceCode.getScope(node), file.literalTypeOf);
   if (!thrown) return;
-  const placeholder = classifyThrownValue(thrown, file.vocabulary, throwSiteOf(node));
+  const placeholder = classifyThrownValue(thrown, file.vocabulary, () => throwSiteOf(node));
   if (!placeholder || isInsideHelperDefinition(file, node) || isInterfaceStub(file, node)) return;
   if (isUnreachableByType(file.types, node, (part) => sourceCode.getText(part))) return;
   if (!file.types && isUnlistedValueGuard(sourceCode, node)) return;

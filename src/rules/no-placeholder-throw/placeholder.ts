@@ -272,15 +272,18 @@ function isOverriddenMethodStub(
 export function classifyThrownValue(
   thrown: ThrownValue,
   vocabulary = EMPTY_VOCABULARY,
-  site: ThrowSite = {},
+  site: ThrowSite | (() => ThrowSite) = {},
 ): Placeholder | undefined {
   const { errorClass, message } = thrown;
+  // Given as a function, the site is found only for a value the checks below get as far as reading it for.
+  let found: ThrowSite | undefined;
+  const where = (): ThrowSite => (found ??= typeof site === 'function' ? site() : site);
   if (errorClass !== undefined && isPlaceholderErrorClass(errorClass, vocabulary)) {
     // A class named in the options marks unfinished code whatever its message says.
     if (vocabulary.errorClasses.has(errorClass)) return { kind: 'errorClass', errorClass };
     if (
       message !== undefined &&
-      (isOverriddenMethodStub(message, site, vocabulary) || explainsLimitation(message, site, vocabulary))
+      (isOverriddenMethodStub(message, where(), vocabulary) || explainsLimitation(message, where(), vocabulary))
     ) {
       return undefined;
     }
@@ -290,9 +293,9 @@ export function classifyThrownValue(
   if (
     message === undefined ||
     !isPlaceholderMessage(message, vocabulary) ||
-    isOverriddenMethodStub(message, site, vocabulary) ||
-    isUnfinishedGuardMessage(message, site, vocabulary) ||
-    isDeliberateRefusal(errorClass, message, site, vocabulary)
+    isOverriddenMethodStub(message, where(), vocabulary) ||
+    isUnfinishedGuardMessage(message, where(), vocabulary) ||
+    isDeliberateRefusal(errorClass, message, where(), vocabulary)
   ) {
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { ImportedInstance, RuntimeDefinition } from '../../runtimes/definition.js';
 import { builtinRuntimes } from '../../runtimes/index.js';
@@ -14,6 +14,22 @@ export interface ActiveRuntimes {
   readonly specifiers: ReadonlySet<string>;
   /** Instances the type checker found behind the file's imports, per runtime. */
   readonly importedInstances: ReadonlyMap<RuntimeDefinition, readonly ImportedInstance[]>;
+}
+
+/** The built-in runtimes in their order, and every module they name: fixed (the table is frozen), so found once. */
+const BUILTINS: readonly RuntimeDefinition[] = Object.values(builtinRuntimes);
+const BUILTIN_MODULES: ReadonlySet<string> = new Set(BUILTINS.flatMap((def) => def.modules));
+
+/** Whether a call is `require('<constant string>')`: the module it names. */
+function requiredSpecifier(identifier: TSESTree.Identifier): string | undefined {
+  const { parent } = identifier;
+  return identifier.name === 'require' &&
+    parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.callee === identifier &&
+    parent.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof parent.arguments[0].value === 'string'
+    ? parent.arguments[0].value
+    : undefined;
 }
 
 /** The module specifiers this file imports or requires (with a constant string). */
@@ -32,18 +48,11 @@ function importedSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): Set<stri
   // `require` is unresolved in a script, and a declared global under `sourceType: 'commonjs'` (and Node's globals).
   const globalScope = sourceCode.scopeManager?.globalScope;
   const declared = globalScope?.set.get('require');
-  const references = [...(globalScope?.through ?? []), ...(declared?.defs.length === 0 ? declared.references : [])];
-  for (const reference of references) {
-    const { identifier } = reference;
-    const { parent } = identifier;
-    if (
-      identifier.name === 'require' &&
-      parent.type === AST_NODE_TYPES.CallExpression &&
-      parent.callee === identifier &&
-      parent.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-      typeof parent.arguments[0].value === 'string'
-    ) {
-      specifiers.add(parent.arguments[0].value);
+  // In this order, without copying either list (`through` holds every unresolved reference of the file).
+  for (const references of [globalScope?.through ?? [], declared?.defs.length === 0 ? declared.references : []]) {
+    for (const { identifier } of references) {
+      const specifier = identifier.type === AST_NODE_TYPES.Identifier ? requiredSpecifier(identifier) : undefined;
+      if (specifier !== undefined) specifiers.add(specifier);
     }
   }
   return specifiers;
@@ -60,6 +69,8 @@ function specifierMatches(entry: string, specifier: string, relative: boolean): 
 
 /** The file's specifiers that name one of the runtime's modules. */
 export function specifiersFor(runtimes: ActiveRuntimes, def: RuntimeDefinition): string[] {
+  // Modules named exactly (every built-in runtime's): whether the file names one, without a list.
+  if (def.relativeModules !== true && !def.modules.some((entry) => runtimes.specifiers.has(entry))) return [];
   return [...runtimes.specifiers].filter((specifier) =>
     def.modules.some((entry) => specifierMatches(entry, specifier, def.relativeModules === true)),
   );
@@ -78,15 +89,15 @@ export function activeRuntimes(
   const importedInstances = new Map<RuntimeDefinition, readonly ImportedInstance[]>();
   const runtimes: ActiveRuntimes = { active, selected, specifiers: importedSpecifiers(sourceCode), importedInstances };
   if (detect) {
-    for (const def of Object.values(builtinRuntimes)) {
+    for (const def of BUILTINS) {
       if (selected.has(def.name)) continue;
       if (specifiersFor(runtimes, def).length > 0 || def.detectIn?.(sourceCode, filename) === true) active.push(def);
     }
   }
   const types = getTypeInformation(sourceCode);
   if (!types) return runtimes;
-  const runtimeModules = new Set(Object.values(builtinRuntimes).flatMap((def) => def.modules));
-  for (const def of Object.values(builtinRuntimes)) {
+  const runtimeModules = BUILTIN_MODULES;
+  for (const def of BUILTINS) {
     if (!def.importedInstances || (!detect && !selected.has(def.name))) continue;
     const instances = def.importedInstances(sourceCode, types, runtimeModules);
     if (instances.length === 0) continue;

@@ -3,7 +3,7 @@ import { ASTUtils, type TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunctionNode, walk } from '../../util/ast.js';
 import { createSegmentTracker, type SegmentTracker } from '../../util/code-path.js';
 import { findProcessReferences, type ProcessReference } from '../../util/node-process.js';
-import { CALL, findReferences, type TraceMap } from '../../util/references.js';
+import { CALL, sharedReferences, type TraceMap } from '../../util/references.js';
 import { catchEndsFatally, functionEndsFatally, localFunction } from './fatal-paths.js';
 
 /*
@@ -76,6 +76,8 @@ export interface ExitCodeFile {
   readonly openRegions: CatchRegion[];
   readonly zeroExits: TSESTree.CallExpression[];
   readonly judgement: Judgement;
+  /** Per code path being traversed, innermost last: whether it is followed (see `mayBeJudged`). */
+  readonly followed: boolean[];
   processReferences: Map<TSESTree.Node, ProcessReference> | undefined;
   /** Calls of exit functions from libraries (`gracefulExit` from `exit-hook`): found on first use. */
   libraryExits: Set<TSESTree.Node> | undefined;
@@ -89,6 +91,8 @@ const PROCESS_MEMBERS = ['abort', 'exit', 'exitCode', 'kill', 'pid'] as const;
  * `gracefulExit(signal = 0)` runs the exit hooks, then exits.
  */
 const LIBRARY_EXITS: TraceMap = { 'exit-hook': { gracefulExit: { [CALL]: true } } };
+/** Found in the one shared reference pass per file, not a walk of the file's imports and requires of its own. */
+const libraryExitReferences = sharedReferences({ modules: LIBRARY_EXITS });
 
 export interface ExitCodeAnalysis {
   /** Listeners to merge into the rule's own (code-path events and the nodes they record). */
@@ -182,26 +186,49 @@ function killsThisProcess(file: ExitCodeFile, call: TSESTree.CallExpression): bo
 
 function libraryExitsOf(file: ExitCodeFile): Set<TSESTree.Node> {
   file.libraryExits ??= new Set(
-    [...findReferences(file.sourceCode, { modules: LIBRARY_EXITS })]
+    libraryExitReferences(file.sourceCode)
       .filter(({ type }) => type === CALL)
       .map(({ node }) => node),
   );
   return file.libraryExits;
 }
 
+/**
+ * Whether the code path that starts at `node` may be judged, and so is
+ * followed: the program; a function `localFunction` can name (a function
+ * declaration, a variable's initializer); a function given to a call in a
+ * followed path (a handler, or a callback `callsFatalFunction` looks at).
+ * Class members, object methods, immediately called functions, class field
+ * initializers and static blocks are never judged: their steps are not recorded.
+ */
+function mayBeJudged(file: ExitCodeFile, node: TSESTree.Node): boolean {
+  if (node.type === TSESTree.AST_NODE_TYPES.Program || node.type === TSESTree.AST_NODE_TYPES.FunctionDeclaration) {
+    return true;
+  }
+  if (!isFunctionNode(node)) return false;
+  const { parent } = node;
+  if (parent.type === TSESTree.AST_NODE_TYPES.VariableDeclarator) return parent.init === node;
+  return (
+    parent.type === TSESTree.AST_NODE_TYPES.CallExpression && parent.callee !== node && file.followed.at(-1) === true
+  );
+}
+
 function recordCall(file: ExitCodeFile, call: TSESTree.CallExpression): void {
+  const followed = file.followed.at(-1) === true;
   if (libraryExitsOf(file).has(call)) {
     const [code] = call.arguments;
     const effect = code ? exitEffect(file.sourceCode, code) : 'exitZero';
     if (effect !== 'end') file.zeroExits.push(call);
-    file.tracker.record({ node: call, effect });
+    if (followed) file.tracker.record({ node: call, effect });
     return;
   }
   const found = processReferencesOf(file).get(call);
   if (found?.kind === 'call') {
     if (found.member === 'exit') {
       const effect = exitEffect(file.sourceCode, call.arguments[0]);
+      // Every exit with code 0 counts for the suggestions (`hasZeroExit`), followed or not.
       if (effect !== 'end') file.zeroExits.push(call);
+      if (!followed) return;
       // An exit code 0 chosen for one class of errors ends that path as the author meant.
       const chosen = effect === 'exitZero' && call.arguments.length > 0 && choosesZeroForError(file.sourceCode, call);
       file.tracker.record({ node: call, effect: chosen ? 'end' : effect });
@@ -210,6 +237,7 @@ function recordCall(file: ExitCodeFile, call: TSESTree.CallExpression): void {
     }
     return;
   }
+  if (!followed) return;
   if (
     call.callee.type === TSESTree.AST_NODE_TYPES.Identifier ||
     call.arguments.some((argument) => isFunctionNode(argument))
@@ -260,7 +288,7 @@ function choosesZeroForError(sourceCode: SourceCode, call: TSESTree.CallExpressi
 }
 
 function recordAssignment(file: ExitCodeFile, node: TSESTree.AssignmentExpression): void {
-  if (processReferencesOf(file).get(node.left)?.member !== 'exitCode') return;
+  if (file.followed.at(-1) !== true || processReferencesOf(file).get(node.left)?.member !== 'exitCode') return;
   const value = node.operator === '=' ? staticCode(file.sourceCode, node.right) : undefined;
   file.tracker.record({ node, effect: value === 'zero' || value === 'default' ? 'reset' : 'set' });
 }
@@ -271,7 +299,7 @@ function recordAssignment(file: ExitCodeFile, node: TSESTree.AssignmentExpressio
  * passes it (`testsConfiguration` in configuration.ts); most never are.
  */
 function recordChoice(file: ExitCodeFile, node: TSESTree.IfStatement): void {
-  if (file.tracker.record({ node, effect: 'choice' })) file.branches.set(node, {});
+  if (file.followed.at(-1) === true && file.tracker.record({ node, effect: 'choice' })) file.branches.set(node, {});
 }
 
 function listenersFor(file: ExitCodeFile): TSESLint.RuleListener {
@@ -283,7 +311,7 @@ function listenersFor(file: ExitCodeFile): TSESLint.RuleListener {
     ThrowStatement(node: TSESTree.ThrowStatement) {
       // A throw that a `catch` of the same function takes goes on there (the
       // code path leads into the clause); only an uncaught one ends the path.
-      if (!isCaughtLocally(node)) tracker.record({ node, effect: 'end' });
+      if (file.followed.at(-1) === true && !isCaughtLocally(node)) tracker.record({ node, effect: 'end' });
     },
     IfStatement: (node: TSESTree.IfStatement) => recordChoice(file, node),
     // ESLint has started a branch's segments when the branch is entered.
@@ -319,11 +347,19 @@ function listenersFor(file: ExitCodeFile): TSESLint.RuleListener {
 export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () => void): ExitCodeAnalysis {
   const codePaths = new Map<TSESTree.Node, CodePath>();
   const openRegions: CatchRegion[] = [];
+  const followed: boolean[] = [];
   const tracker: SegmentTracker<Step> = createSegmentTracker<Step>({
+    // Called once per code path, before `onCodePathStart`.
+    follows(node) {
+      const judged = mayBeJudged(file, node);
+      followed.push(judged);
+      return judged;
+    },
     onCodePathStart(codePath, node) {
-      codePaths.set(node, codePath);
+      if (followed.at(-1) === true) codePaths.set(node, codePath);
     },
     onCodePathEnd(_codePath, node) {
+      followed.pop();
       if (node.type === TSESTree.AST_NODE_TYPES.Program) whenAnalysed();
     },
     onSegmentStart(segment) {
@@ -340,6 +376,7 @@ export function createExitCodeAnalysis(sourceCode: SourceCode, whenAnalysed: () 
     openRegions,
     zeroExits: [],
     judgement: { verdicts: new Map(), tentative: new Map(), judging: new Set(), assumed: false },
+    followed,
     processReferences: undefined,
     libraryExits: undefined,
     startupReads: undefined,

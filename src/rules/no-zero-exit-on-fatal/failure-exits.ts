@@ -107,8 +107,6 @@ function errorLog(file: FailureFile, node: TSESTree.Node): 'logger' | 'other' | 
   if (expression.type === AST_NODE_TYPES.AwaitExpression)
     expression = skipWrappers(expression.argument, { chain: true });
   if (expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const write = getLogStreams(file.context).writeOf(expression);
-  if (!write) return undefined;
   const callee = skipWrappers(expression.callee, { chain: true });
   const level =
     callee.type === AST_NODE_TYPES.MemberExpression
@@ -116,7 +114,10 @@ function errorLog(file: FailureFile, node: TSESTree.Node): 'logger' | 'other' | 
       : callee.type === AST_NODE_TYPES.Identifier
         ? callee.name
         : undefined;
+  // The name first: asking the log facts about a call may walk a class for its logger.
   if (!level || !ERROR_LEVELS.has(level)) return undefined;
+  const write = getLogStreams(file.context).writeOf(expression);
+  if (!write) return undefined;
   return write.stream === 'logger' ? 'logger' : 'other';
 }
 
@@ -239,11 +240,19 @@ function setsExitCode(sourceCode: SourceCode): boolean {
 
 /**
  * Reports each exit `findFailureExits` finds, with the suggestion to exit
- * with code 1 instead (the argument changes, nothing else).
+ * with code 1 instead (the argument changes, nothing else), unless `judged`
+ * says the file is not judged: asked only when there is an exit to report
+ * (it may read the project's files).
  */
-export function reportFailureExits(context: Context, skip: readonly TSESTree.Node[]): void {
+export function reportFailureExits(
+  context: Context,
+  skip: readonly TSESTree.Node[],
+  judged: () => boolean = () => true,
+): void {
   const { sourceCode } = context;
-  for (const call of findFailureExits(context, skip)) {
+  const exits = findFailureExits(context, skip);
+  if (exits.length === 0 || !judged()) return;
+  for (const call of exits) {
     const [code] = call.arguments;
     const closing = sourceCode.getLastToken(call);
     context.report({
@@ -286,6 +295,8 @@ export function findFailureExits(context: Context, skip: readonly TSESTree.Node[
     if (skip.some((handler) => isInside(node, handler))) continue;
     const facts = pathFacts(file, node);
     if (facts.configured || (explicitZero && facts.errorKind)) continue;
+    // Off a failure path, only `process.exit()` in a branch can be one (after a logger's error level).
+    if (!facts.failure && (explicitZero || !facts.branch)) continue;
     const logged = loggedBefore(file, statement, facts.top);
     const fails = facts.failure ? logged !== undefined : !explicitZero && facts.branch && logged === 'logger';
     if (!fails) continue;

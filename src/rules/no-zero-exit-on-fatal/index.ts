@@ -29,11 +29,22 @@ function isElectronApp(context: FatalFile['context']): boolean {
   return importsElectron(context.sourceCode) || isElectronAppModule(context.filename, context.sourceCode.text);
 }
 
-/** Reports the handlers that let a fatal error end the process with code 0, once the file's code paths are known. */
-function reportAll(file: FatalFile, searchExits: boolean): void {
+/**
+ * Reports the handlers that let a fatal error end the process with code 0, once the file's code paths are known;
+ * then, when the file has exits (`searchExits`) and is not an Electron app's (asked only when one is found), the
+ * exits with code 0 after an error.
+ */
+function reportAll(
+  file: FatalFile,
+  searchExits: boolean,
+  electronApp: () => boolean,
+  listeners: ReadonlySet<TSESTree.Node>,
+): void {
   for (const handler of file.handlers) {
     if (endsFatally(file, handler) !== false) continue;
     if (handler.kind !== 'catch' && !receiverMayBeThenable(file, handler.receiver)) continue;
+    // An Electron app's fatal-error listener that logs and goes on keeps the desktop app running on purpose.
+    if (listeners.has(handler.node) && electronApp()) continue;
     file.context.report({
       loc: locationOf(file.sourceCode, handler),
       messageId: 'exitsZero',
@@ -45,6 +56,7 @@ function reportAll(file: FatalFile, searchExits: boolean): void {
     reportFailureExits(
       file.context,
       file.handlers.map((handler) => handler.node),
+      () => !electronApp(),
     );
 }
 
@@ -90,15 +102,17 @@ export default createRule<[], MessageIds>({
       if (!exits) return {};
       return {
         'Program:exit'() {
-          if (!electronApp()) reportFailureExits(context, []);
+          reportFailureExits(context, [], () => !electronApp());
         },
       };
     }
 
+    /** The handlers of fatal-error listeners: not judged in an Electron app's file (asked only for a report). */
+    const listeners = new Set<TSESTree.Node>();
     const file: FatalFile = {
       context,
       sourceCode,
-      analysis: createExitCodeAnalysis(sourceCode, () => reportAll(file, exits && !electronApp())),
+      analysis: createExitCodeAnalysis(sourceCode, () => reportAll(file, exits, electronApp, listeners)),
       handlers: [],
       awaitedTries: new Set(),
       listenCalls: undefined,
@@ -133,8 +147,8 @@ export default createRule<[], MessageIds>({
         if (!event || !handler || handler.type === AST_NODE_TYPES.SpreadElement) return;
         const name = ASTUtils.getStringIfConstant(event, sourceCode.getScope(event));
         if (name === null || !FATAL_EVENTS.has(name)) return;
-        // An Electron app's fatal-error listener that logs and goes on keeps the desktop app running on purpose.
-        if (!electronApp()) addHandler(file, handler);
+        listeners.add(handler);
+        addHandler(file, handler);
       },
       AwaitExpression(node) {
         if (!analysis.atTopLevel() || unwrapChain(node.argument).type !== AST_NODE_TYPES.CallExpression) return;
