@@ -176,17 +176,20 @@ function segmentNumber(segment: Segment): number | undefined {
 
 /** Each segment's position in `segments`, by its number; undefined if two share a number or one has none. */
 function positionsByNumber(segments: readonly Segment[]): Int32Array | undefined {
-  // Read twice rather than kept: a number is a few character reads, a list of them an allocation.
+  // Each id is read once and its number kept: the ids of a long list are cold in memory, and reading them
+  // again costs more than the list of numbers.
+  const numbers = new Int32Array(segments.length);
   let highest = 0;
+  let index = 0;
   for (const segment of segments) {
     const number = segmentNumber(segment);
     if (number === undefined) return undefined;
+    numbers[index++] = number;
     if (number > highest) highest = number;
   }
   const positions = new Int32Array(highest + 1).fill(-1);
-  let index = 0;
-  for (const segment of segments) {
-    const number = segmentNumber(segment) ?? 0;
+  index = 0;
+  for (const number of numbers) {
     if (positions[number] !== -1) return undefined;
     positions[number] = index++;
   }
