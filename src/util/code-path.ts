@@ -176,18 +176,22 @@ function segmentNumber(segment: Segment): number | undefined {
 
 /** Each segment's position in `segments`, by its number; undefined if two share a number or one has none. */
 function positionsByNumber(segments: readonly Segment[]): Int32Array | undefined {
+  // Each id is read once and its number kept: the ids of a long list are cold in memory, and reading them
+  // again costs more than the list of numbers.
+  const numbers = new Int32Array(segments.length);
   let highest = 0;
-  const numbers = new Array<number>(segments.length);
-  for (const [index, segment] of segments.entries()) {
+  let index = 0;
+  for (const segment of segments) {
     const number = segmentNumber(segment);
     if (number === undefined) return undefined;
-    numbers[index] = number;
+    numbers[index++] = number;
     if (number > highest) highest = number;
   }
   const positions = new Int32Array(highest + 1).fill(-1);
-  for (const [index, number] of numbers.entries()) {
+  index = 0;
+  for (const number of numbers) {
     if (positions[number] !== -1) return undefined;
-    positions[number] = index;
+    positions[number] = index++;
   }
   return positions;
 }
@@ -197,23 +201,25 @@ function graphIn(segments: readonly Segment[], initial: Segment): SegmentGraph |
   const count = segments.length;
   const byNumber = positionsByNumber(segments);
   const byMap = byNumber ? undefined : new Map(segments.map((segment, index) => [segment, index]));
-  const positionOf = (segment: Segment): number | undefined => {
-    if (!byNumber) return byMap?.get(segment);
+  const positionOf = (segment: Segment): number => {
+    if (!byNumber) return byMap?.get(segment) ?? -1;
     const at = byNumber[segmentNumber(segment) ?? 0] ?? -1;
-    return at >= 0 && segments[at] === segment ? at : undefined;
+    return at >= 0 && segments[at] === segment ? at : -1;
   };
   const start = positionOf(initial);
-  if (start === undefined) return undefined;
+  if (start < 0) return undefined;
   let edgeCount = 0;
   for (const segment of segments) edgeCount += segment.nextSegments.length;
   const firstEdge = new Int32Array(count + 1);
   const edges = new Int32Array(edgeCount);
   let edge = 0;
-  for (const [index, segment] of segments.entries()) {
-    firstEdge[index] = edge;
+  let index = 0;
+  // `for…of` over arrays, not `entries()`, which would make a pair per segment.
+  for (const segment of segments) {
+    firstEdge[index++] = edge;
     for (const next of segment.nextSegments) {
       const at = positionOf(next);
-      if (at === undefined) return undefined;
+      if (at < 0) return undefined;
       edges[edge++] = at;
     }
   }

@@ -321,7 +321,7 @@ describe('code-path: the work grows linearly with the branches', () => {
     return (first && ASTUtils.getStringIfConstant(first)) ?? '?';
   };
 
-  /** Calls of `kindOf` and `rank` (made by every step and join) while `createPathReach` answers. */
+  /** The segments the fixed point ran (its `onSolved` count), and calls of `kindOf` and `rank`, while `createPathReach` answers. */
   function pathReachWork(code: string): { work: number; reports: number } {
     let work = 0;
     const counting = ESLintUtils.RuleCreator.withoutDocs<[], 'reached'>({
@@ -337,6 +337,9 @@ describe('code-path: the work grows linearly with the branches', () => {
             return call.range[0];
           },
           onReach: (target) => context.report({ node: target, messageId: 'reached' }),
+          onSolved(segmentRuns) {
+            work += segmentRuns;
+          },
         });
         return {
           ...reach.listeners,
@@ -407,6 +410,8 @@ describe('code-path: the work grows linearly with the branches', () => {
     // Every exit is reached: those after a write in their branch, and the last one.
     expect(small.reports).toBe(SIZE / 2 + 1);
     expect(large.reports).toBe(SIZE * 2 + 1);
+    // Each of the N branches' segments runs at least once: the count covers the fixed point's work.
+    expect(small.work).toBeGreaterThan(SIZE);
     expect(large.work / small.work).toBeLessThan(MAX_GROWTH);
   });
 

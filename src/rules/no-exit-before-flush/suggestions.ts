@@ -55,6 +55,17 @@ function isPure(node: TSESTree.Node, depth: number): boolean {
   }
 }
 
+const SLASH = 0x2f;
+
+/**
+ * Whether `text` has a `/` within `range`: without one it holds no comment,
+ * and the token store need not be asked (most exit statements have none).
+ */
+function mayHoldComment(text: string, [start, end]: TSESTree.Range): boolean {
+  for (let index = start; index < end; index++) if (text.charCodeAt(index) === SLASH) return true;
+  return false;
+}
+
 /** The statement a call is the whole expression of: `process.exit(1);`, `process?.exit(1);`. */
 function statementOf(call: TSESTree.CallExpression): TSESTree.ExpressionStatement | undefined {
   const expression = call.parent.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
@@ -226,7 +237,7 @@ export function suggestionsFor(
   if (!statement || exit.arguments.length > 1 || !isNodeProcess(sourceCode, exit)) return [];
   if (code && (code.type === AST_NODE_TYPES.SpreadElement || !isPure(code, PURE_DEPTH))) return [];
   // The replacement is written from scratch: a comment inside the call would be lost.
-  if (sourceCode.getCommentsInside(statement).length > 0) return [];
+  if (mayHoldComment(sourceCode.text, statement.range) && sourceCode.getCommentsInside(statement).length > 0) return [];
   const suggestions: TSESLint.SuggestionReportDescriptor<SuggestionIds>[] = [];
   const tail = tailOwner(statement);
   const owner = tail ?? returnableOwner(statement);
