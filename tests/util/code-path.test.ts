@@ -518,3 +518,98 @@ describe('code-path: the order segments started in', () => {
     expect(fallbacks).toBe(0);
   });
 });
+
+/**
+ * ESLint starts every segment it reaches, so no lint takes the fallback; the
+ * listeners are driven here by hand with a segment that is never started.
+ * The graph then comes from the reverse post-order, and the events recorded
+ * on the started segments must be renumbered to its positions.
+ */
+describe('code-path: createPathReach when the started list misses a segment', () => {
+  interface FakeSegment {
+    id: string;
+    reachable: boolean;
+    nextSegments: FakeSegment[];
+    prevSegments: FakeSegment[];
+  }
+
+  /**
+   * Runs one code path over the segments `a`… and `edges` ('ab' is a → b,
+   * listed in the order ESLint would create them), starting only the segments
+   * `started` names, each holding its events; returns what `onReach` was told,
+   * and the segment runs of the fixed point.
+   */
+  const run = (edges: string[], started: [string, string[]][]): { reached: string[]; runs: number } => {
+    const segments = new Map<string, FakeSegment>();
+    const segment = (name: string): FakeSegment => {
+      let found = segments.get(name);
+      if (!found) {
+        found = { id: `s1_${segments.size + 1}`, reachable: true, nextSegments: [], prevSegments: [] };
+        segments.set(name, found);
+      }
+      return found;
+    };
+    segment('a');
+    for (const [from, to] of edges.map((edge) => [edge.charAt(0), edge.charAt(1)] as const)) {
+      segment(from).nextSegments.push(segment(to));
+      segment(to).prevSegments.push(segment(from));
+    }
+    const reached: string[] = [];
+    let runs = 0;
+    const reach = createPathReach<string, string>({
+      kindOf: (source) => source.split(':')[0] ?? '',
+      rank: () => 0,
+      onReach: (target, sources) => reached.push(`${target} <- ${[...sources].sort().join(', ')}`),
+      onSolved: (count) => {
+        runs += count;
+      },
+    });
+    const codePath = { initialSegment: segment('a') };
+    const listeners = reach.listeners as unknown as Record<string, (...args: unknown[]) => void>;
+    const call = (name: string, ...args: unknown[]): void => listeners[name]?.(...args);
+    call('onCodePathStart', codePath, { type: 'Program' });
+    for (const [name, events] of started) {
+      call('onCodePathSegmentStart', segment(name));
+      for (const event of events) {
+        if (event === 'flush') reach.barrier();
+        else if (event.startsWith('exit')) reach.target(event);
+        else reach.source(event);
+      }
+      call('onCodePathSegmentEnd', segment(name));
+    }
+    call('onCodePathEnd', codePath, { type: 'Program' });
+    return { reached, runs };
+  };
+
+  it('takes every reachable segment, in reverse post-order', () => {
+    // a → b → c, b never started: two kinds, three segments each.
+    expect(
+      run(
+        ['ab', 'bc'],
+        [
+          ['a', ['log:1', 'error:2']],
+          ['c', ['exit1']],
+        ],
+      ),
+    ).toEqual({ reached: ['exit1 <- error:2, log:1'], runs: 6 });
+  });
+
+  it('keeps each event on its own segment and in its order', () => {
+    // a → b → c and a → d, b never started: c and d are on different branches.
+    const branches = ['ab', 'ad', 'bc'];
+    expect(
+      run(branches, [
+        ['a', []],
+        ['c', ['log:1']],
+        ['d', ['exit1']],
+      ]).reached,
+    ).toEqual([]);
+    expect(
+      run(branches, [
+        ['a', ['log:1']],
+        ['c', ['flush', 'exit1', 'log:2', 'exit2']],
+        ['d', ['exit3']],
+      ]).reached,
+    ).toEqual(['exit2 <- log:2', 'exit3 <- log:1']);
+  });
+});
