@@ -30,6 +30,8 @@ type Stream = LogWrite['stream'];
 export interface ClassLoggers {
   /** The one value the class gives `this[name]`, by name: null when it sets it more than once, changes it, or too big to tell. */
   readonly values: ReadonlyMap<string, Node | null>;
+  /** The object literal that value is, by name: null when it is none. */
+  readonly objects: Map<string, TSESTree.ObjectExpression | null>;
   /** Where `this[name][method](…)` writes, by name and method: null when it is not a traced write. */
   readonly streams: Map<string, Map<string, Stream | null>>;
 }
@@ -54,19 +56,23 @@ export function ownLoggerWrite(facts: StreamFacts, call: TSESTree.CallExpression
   return found;
 }
 
-/** Where `this[name][method](…)` writes in the class, once per class, name and method. */
+/** Where `this[name][method](…)` writes in the class: its object once per class and name, its stream once per method. */
 function loggerStream(facts: StreamFacts, classBody: TSESTree.ClassBody, name: string, method: string): Stream | null {
   let loggers = facts.classLoggers.get(classBody);
   if (!loggers) {
-    loggers = { values: loggerValues(classBody, facts.sourceCode), streams: new Map() };
+    loggers = { values: loggerValues(classBody, facts.sourceCode), objects: new Map(), streams: new Map() };
     facts.classLoggers.set(classBody, loggers);
   }
   let byMethod = loggers.streams.get(name);
   if (!byMethod) loggers.streams.set(name, (byMethod = new Map<string, Stream | null>()));
   const known = byMethod.get(method);
   if (known !== undefined) return known;
-  const value = loggers.values.get(name);
-  const object = value ? loggerObject(facts, classBody, value, RESOLVE_DEPTH) : undefined;
+  let object = loggers.objects.get(name);
+  if (object === undefined) {
+    const value = loggers.values.get(name);
+    object = (value && loggerObject(facts, classBody, value, RESOLVE_DEPTH)) ?? null;
+    loggers.objects.set(name, object);
+  }
   const fn = object && methodOf(object, method);
   const stream = (fn && firstWrite(facts, fn.body)?.stream) ?? null;
   byMethod.set(method, stream);
@@ -88,18 +94,33 @@ function classOfThis(node: Node): TSESTree.ClassBody | undefined {
 }
 
 /**
- * Where in a class's text a node that sets a logger can be: every `this`
- * (an assignment to `this.logger`, or a `delete` of it) and every `class`
- * (a nested class's fields). Keywords cannot be escaped, so a node whose
- * text holds neither holds no such node, and the walk leaves it out.
+ * Where in a class's text a node that sets a logger can be. An assignment
+ * to `this.logger` (or to its method) holds a `this` and a `=`; a `delete`
+ * of it, a `this` and a `delete`; a nested class's field, a `class`.
+ * Keywords cannot be escaped, so a node whose text holds none of these
+ * holds no such node, and the walk leaves it out.
  */
-function markersOf(classBody: TSESTree.ClassBody, text: string): number[] {
+interface Markers {
+  readonly self: readonly number[];
+  readonly change: readonly number[];
+  readonly nested: readonly number[];
+}
+
+function markersOf(classBody: TSESTree.ClassBody, text: string): Markers {
   const [start, end] = classBody.range;
-  const markers: number[] = [];
-  for (const word of ['this', 'class']) {
-    for (let at = text.indexOf(word, start); at !== -1 && at < end; at = text.indexOf(word, at + 1)) markers.push(at);
-  }
-  return markers.sort((a, b) => a - b);
+  const find = (...words: string[]): number[] => {
+    const found: number[] = [];
+    for (const word of words) {
+      for (let at = text.indexOf(word, start); at !== -1 && at < end; at = text.indexOf(word, at + 1)) found.push(at);
+    }
+    return words.length > 1 ? found.sort((a, b) => a - b) : found;
+  };
+  return { self: find('this'), change: find('=', 'delete'), nested: find('class') };
+}
+
+/** Whether a node that sets a logger can be within `node` (see `markersOf`). */
+function mayHoldLoggerSet(markers: Markers, node: Node): boolean {
+  return holdsMarker(markers.nested, node) || (holdsMarker(markers.self, node) && holdsMarker(markers.change, node));
 }
 
 /** Whether a marker lies within the node's range. */
@@ -143,7 +164,7 @@ function loggerValues(classBody: TSESTree.ClassBody, sourceCode: StreamFacts['so
       const deleted = thisMemberName(unwrap(node.argument));
       if (deleted !== undefined) changed.add(deleted);
     }
-    return node.type === TSESTree.AST_NODE_TYPES.ClassBody || holdsMarker(markers, node) ? false : 'skip';
+    return node.type === TSESTree.AST_NODE_TYPES.ClassBody || mayHoldLoggerSet(markers, node) ? false : 'skip';
   });
   const found = new Map<string, Node | null>();
   for (const name of UNSEEN_LOGGER_NAMES) {
