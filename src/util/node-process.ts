@@ -32,23 +32,29 @@ export type ProcessMember = (typeof PROCESS_MEMBERS)[number];
  * `const { exit } = process`) or any other access (`process.exitCode = 1`).
  */
 export interface ProcessReference {
-  member: ProcessMember;
-  kind: 'call' | 'read';
+  readonly member: ProcessMember;
+  readonly kind: 'call' | 'read';
 }
 
+/** The trace map's info is the answer itself: one object per member and kind, shared by every reference. */
 const PROCESS_MAP: TraceMapElement = Object.fromEntries(
-  PROCESS_MEMBERS.map((member) => [member, { [READ]: member, [CALL]: member }]),
+  PROCESS_MEMBERS.map((member) => [
+    member,
+    {
+      [READ]: { member, kind: 'read' } satisfies ProcessReference,
+      [CALL]: { member, kind: 'call' } satisfies ProcessReference,
+    },
+  ]),
 );
 const processTraces = sharedReferences({ globals: { process: PROCESS_MAP }, modules: { process: PROCESS_MAP } });
 
 /** Every reference to a member of `PROCESS_MEMBERS` in the file, by node. */
 const processReferences = perFile((sourceCode): ReadonlyMap<TSESTree.Node, ProcessReference> => {
   const found = new Map<TSESTree.Node, ProcessReference>();
-  for (const { node, type, info } of processTraces(sourceCode)) {
-    const kind = type === CALL ? 'call' : 'read';
+  for (const { node, info } of processTraces(sourceCode)) {
     // A called member is also read; keep the more specific answer.
     if (found.get(node)?.kind === 'call') continue;
-    found.set(node, { member: info as ProcessMember, kind });
+    found.set(node, info as ProcessReference);
   }
   return found;
 });

@@ -1,6 +1,7 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { isWrapper } from './ast.js';
+import { type FileScopes, isModifiedGlobal, type TrackedVariable } from './file-scopes.js';
 import {
   CALL,
   CONSTRUCT,
@@ -23,15 +24,7 @@ import {
  */
 export const MAX_ALIAS_DEPTH = 32;
 
-type Scope = TSESLint.Scope.Scope;
-type Reference = TSESLint.Scope.Reference;
 type Node = TSESTree.Node;
-
-/** What the walk reads of a variable; an implicit global's stand-in has no more. */
-interface TrackedVariable {
-  readonly defs: readonly unknown[];
-  readonly references: readonly Reference[];
-}
 
 /** The names `globalThis.process` and the like reach the globals through. */
 const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
@@ -50,66 +43,6 @@ type PathState = typeof AT_MODULE | typeof AT_DEFAULT | typeof NAMED;
 
 function stepInto(state: PathState, key: string): PathState {
   return state === AT_MODULE && key === 'default' ? AT_DEFAULT : NAMED;
-}
-
-/** The file's scopes as the walk needs them; built once per file. */
-export class FileScopes {
-  private implicit: Map<string, TrackedVariable> | undefined;
-  private requireCalls: readonly Node[] | undefined;
-
-  constructor(
-    readonly globalScope: Scope,
-    readonly program: TSESTree.Program,
-  ) {}
-
-  /**
-   * A global by name. A config that does not declare Node's or the browser's
-   * globals (common in TypeScript projects, where `no-undef` is off) leaves
-   * `process`, `console` or `require` as unresolved references with no
-   * variable: an unresolved name can only be the global of that name, so its
-   * references stand for one.
-   */
-  global(name: string): TrackedVariable | undefined {
-    return this.globalScope.set.get(name) ?? this.implicitGlobals().get(name);
-  }
-
-  private implicitGlobals(): Map<string, TrackedVariable> {
-    if (this.implicit) return this.implicit;
-    const implicit = new Map<string, { defs: never[]; references: Reference[] }>();
-    for (const reference of this.globalScope.through) {
-      const { name } = reference.identifier;
-      if (this.globalScope.set.has(name)) continue;
-      let variable = implicit.get(name);
-      if (!variable) {
-        variable = { defs: [], references: [] };
-        implicit.set(name, variable);
-      }
-      variable.references.push(reference);
-    }
-    this.implicit = implicit;
-    return implicit;
-  }
-
-  /** The variable an identifier of a pattern declares or assigns. */
-  variableOf(identifier: TSESTree.Identifier): TrackedVariable | undefined {
-    const innermost = ASTUtils.getInnermostScope(this.globalScope, identifier);
-    for (let scope: Scope | null = innermost; scope; scope = scope.upper) {
-      const variable = scope.set.get(identifier.name);
-      if (variable) return variable;
-    }
-    // An implicit global is only assigned at the top level of a script.
-    return innermost === this.globalScope ? this.implicitGlobals().get(identifier.name) : undefined;
-  }
-
-  /** The calls of `require` (the global, never a local one), found once per file. */
-  requires(): readonly Node[] {
-    this.requireCalls ??= new Walk(this).globals(REQUIRE).map((reference) => reference.node);
-    return this.requireCalls;
-  }
-}
-
-function isModifiedGlobal(variable: TrackedVariable | undefined): variable is undefined {
-  return !variable || variable.defs.length > 0 || variable.references.some((reference) => reference.isWrite());
 }
 
 /** A node whose value its parent hands on unchanged: `a || b`, `c ? a : b`, `(x, a)`, `a?.b`, `a as T`. */
@@ -131,6 +64,16 @@ function isPassThrough(node: Node): boolean {
 /** One step of the walk, kept on its stack. */
 type Step =
   | { kind: 'variable'; variable: TrackedVariable; map: MapNode; own: boolean; depth: number; state: PathState }
+  /** A followed variable's references from `index` on: one step for all of them, taken one reference at a time. */
+  | {
+      kind: 'references';
+      variable: TrackedVariable;
+      map: MapNode;
+      own: boolean;
+      depth: number;
+      state: PathState;
+      index: number;
+    }
   | { kind: 'value'; node: Node; map: MapNode; depth: number; state: PathState }
   | { kind: 'pattern'; node: Node; map: MapNode; depth: number; state: PathState }
   | { kind: 'report'; node: Node; type: symbol; info: unknown; state: PathState }
@@ -144,6 +87,14 @@ interface Followed {
   depth: number;
 }
 
+/** What a walk does with each use it finds: the node, the kind of use, the trace map's info. */
+export type Emit = (node: Node, type: symbol, info: unknown) => void;
+
+/** More than one info for the same node and kind of use (rare): kept apart from an info that is an array itself. */
+class Several {
+  constructor(readonly infos: unknown[]) {}
+}
+
 /**
  * One search for references: steps are taken depth first, in the order
  * eslint-utils' tracker yields them. The found references, the variables
@@ -152,14 +103,33 @@ interface Followed {
  * search only, so searches never disturb each other.
  */
 export class Walk {
+  /** The uses found, when no `emit` was given. */
   readonly found: TracedReference[] = [];
-  /** The uses found, by node: one, or a list when a node is used in more than one way (most are used in one). */
-  private readonly reported = new Map<Node, TracedReference | TracedReference[]>();
+  /** The infos reported, by kind of use and node: one, or `Several` (most nodes are used in one way). */
+  private readonly reported = new Map<symbol, Map<Node, unknown>>();
   private readonly followed = new Map<TrackedVariable, Followed[]>();
   private readonly active = new Set<TrackedVariable>();
   private readonly stack: Step[] = [];
+  private readonly emit: Emit;
 
-  constructor(private readonly scopes: FileScopes) {}
+  /**
+   * `emit` takes each use (by default, it is kept in `found`). `nullPrototype`
+   * says that every map of this walk inherits nothing, so that a key is looked
+   * up as it is, without asking whether the map has it as its own.
+   */
+  constructor(
+    private readonly scopes: FileScopes,
+    emit?: Emit,
+    private readonly nullPrototype = false,
+  ) {
+    this.emit = emit ?? ((node, type, info) => this.found.push({ node, type, info }));
+  }
+
+  /** The entry of `map` for `key`, never one it inherits. */
+  private entry(map: MapNode, key: string): MapNode | undefined {
+    if (this.nullPrototype || hasOwn(map, key)) return map[key] as MapNode | undefined;
+    return undefined;
+  }
 
   /** Uses of traced globals: by name (`process.exit`), and through the global object (`globalThis.process.exit`). */
   globals(map: TraceMap): TracedReference[] {
@@ -187,8 +157,8 @@ export class Walk {
         continue;
       }
       const moduleId = declaration.source?.value;
-      if (moduleId === undefined || !hasOwn(map, moduleId)) continue;
-      const entry = map[moduleId] as MapNode;
+      const entry = moduleId === undefined ? undefined : this.entry(map, moduleId);
+      if (!entry) continue;
       this.report(declaration, READ, entry[READ], NAMED);
       if (declaration.type === AST_NODE_TYPES.ExportAllDeclaration) {
         for (const key of Object.keys(entry)) this.report(declaration, READ, (entry[key] as MapNode)[READ], NAMED);
@@ -203,12 +173,12 @@ export class Walk {
 
   /** Uses of traced modules through `require('…')`. */
   requires(map: TraceMap): TracedReference[] {
-    for (const call of this.scopes.requires()) {
+    for (const call of this.scopes.requires(() => new Walk(this.scopes).globals(REQUIRE).map(({ node }) => node))) {
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
       const [argument] = call.arguments;
       const key = argument && ASTUtils.getStringIfConstant(argument);
-      if (key == null || !hasOwn(map, key)) continue;
-      const entry = map[key] as MapNode;
+      const entry = key == null ? undefined : this.entry(map, key);
+      if (!entry) continue;
       this.report(call, READ, entry[READ], NAMED);
       this.run({ kind: 'value', node: call, map: entry, depth: 0, state: NAMED });
     }
@@ -235,8 +205,8 @@ export class Walk {
     if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) key = 'default';
     else if (specifier.type === AST_NODE_TYPES.ImportSpecifier) key = nameOf(specifier.imported);
     else key = nameOf(specifier.local);
-    if (!hasOwn(map, key)) return;
-    const entry = map[key] as MapNode;
+    const entry = this.entry(map, key);
+    if (!entry) return;
     const next = stepInto(state, key);
     this.report(specifier, READ, entry[READ], next);
     if (specifier.type === AST_NODE_TYPES.ExportSpecifier) return;
@@ -248,18 +218,19 @@ export class Walk {
   private report(node: Node, type: symbol, info: unknown, state: PathState): void {
     // A falsy entry is no entry, as in eslint-utils' tracker.
     if (!info || (type === READ && state !== NAMED)) return;
-    const known = this.reported.get(node);
-    const use: TracedReference = { node, type, info };
+    let byNode = this.reported.get(type);
+    if (!byNode) this.reported.set(type, (byNode = new Map<Node, unknown>()));
+    const known = byNode.get(node);
     if (known === undefined) {
-      this.reported.set(node, use);
-    } else if (Array.isArray(known)) {
-      if (known.some((each) => each.type === type && each.info === info)) return;
-      known.push(use);
+      byNode.set(node, info);
+    } else if (known instanceof Several) {
+      if (known.infos.includes(info)) return;
+      known.infos.push(info);
     } else {
-      if (known.type === type && known.info === info) return;
-      this.reported.set(node, [known, use]);
+      if (known === info) return;
+      byNode.set(node, new Several([known, info]));
     }
-    this.found.push(use);
+    this.emit(node, type, info);
   }
 
   private run(first: Step): void {
@@ -269,6 +240,9 @@ export class Walk {
       switch (step.kind) {
         case 'variable':
           this.followVariable(step);
+          break;
+        case 'references':
+          this.followReference(step);
           break;
         case 'value':
           this.followValue(step.node, step.map, step.depth, step.state);
@@ -300,15 +274,24 @@ export class Walk {
 
     this.active.add(variable);
     this.stack.push({ kind: 'leave', variable });
-    const { references } = variable;
-    for (let index = references.length - 1; index >= 0; index -= 1) {
-      const reference = references[index];
-      if (!reference?.isRead()) continue;
-      this.stack.push({ kind: 'value', node: reference.identifier, map, depth, state });
-      // A falsy entry reports nothing: no step for it.
-      if (own && map[READ])
-        this.stack.push({ kind: 'report', node: reference.identifier, type: READ, info: map[READ], state });
-    }
+    this.stack.push({ kind: 'references', variable, map, own, depth, state, index: 0 });
+  }
+
+  /**
+   * The next read of a followed variable: its use, then where its value goes
+   * (the steps that finds go above this one, and are taken before the next read).
+   */
+  private followReference(step: Extract<Step, { kind: 'references' }>): void {
+    const { references } = step.variable;
+    let { index } = step;
+    while (index < references.length && !references[index]?.isRead()) index += 1;
+    const reference = references[index];
+    if (!reference) return;
+    step.index = index + 1;
+    this.stack.push(step);
+    const { map, own, depth, state } = step;
+    if (own) this.report(reference.identifier, READ, map[READ], state);
+    this.followValue(reference.identifier, map, depth, state);
   }
 
   /** Where the value of `start` goes: its members, a call of it, the variables it is stored in. */
@@ -323,8 +306,10 @@ export class Walk {
         case AST_NODE_TYPES.MemberExpression: {
           if (parent.object !== node) return;
           const key = ASTUtils.getPropertyName(parent);
-          if (key === null || !hasOwn(map, key)) return;
-          map = map[key] as MapNode;
+          if (key === null) return;
+          const entry = this.entry(map, key);
+          if (!entry) return;
+          map = entry;
           state = stepInto(state, key);
           this.report(parent, READ, map[READ], state);
           node = parent;
@@ -370,8 +355,9 @@ export class Walk {
           const property = properties[index];
           if (property?.type !== AST_NODE_TYPES.Property) continue;
           const key = ASTUtils.getPropertyName(property);
-          if (key === null || !hasOwn(map, key)) continue;
-          const entry = map[key] as MapNode;
+          if (key === null) continue;
+          const entry = this.entry(map, key);
+          if (!entry) continue;
           const next = stepInto(state, key);
           this.stack.push({ kind: 'pattern', node: property.value, map: entry, depth, state: next });
           this.stack.push({ kind: 'report', node: property, type: READ, info: entry[READ], state: next });

@@ -2,8 +2,9 @@ import { isBuiltin } from 'node:module';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { FileScopes } from './file-scopes.js';
 import { perFile } from './per-file.js';
-import { FileScopes, Walk } from './reference-walk.js';
+import { Walk } from './reference-walk.js';
 import {
   CALL,
   CONSTRUCT,
@@ -72,20 +73,21 @@ const scopesOf = perFile((sourceCode): FileScopes | undefined => {
   return globalScope ? new FileScopes(globalScope, sourceCode.ast) : undefined;
 });
 
-function walkAll(scopes: FileScopes, globals: TraceMap | undefined, modules: TraceMap | undefined): TracedReference[] {
-  const walk = new Walk(scopes);
+function walkAll(walk: Walk, globals: TraceMap | undefined, modules: TraceMap | undefined): void {
   if (globals) walk.globals(globals);
   if (modules) {
     walk.imports(modules);
     walk.requires(modules);
   }
-  return walk.found;
 }
 
 /** Every use of the traced APIs in the file: through globals first, then `import`, then `require`. */
 export function findReferences(sourceCode: SourceCode, maps: TraceMaps): readonly TracedReference[] {
   const scopes = scopesOf(sourceCode);
-  return scopes ? walkAll(scopes, maps.globals, maps.modules && withNodeAliases(maps.modules)) : [];
+  if (!scopes) return [];
+  const walk = new Walk(scopes);
+  walkAll(walk, maps.globals, maps.modules && withNodeAliases(maps.modules));
+  return walk.found;
 }
 
 /** Every use of the traced members of the value `node` holds (`logger.info(…)` for the `logger` a factory made). */
@@ -121,7 +123,8 @@ function mergeInto(into: Record<string | symbol, unknown>, from: MapNode, owner:
     if (info) ((into[type] ??= []) as SharedInfo[]).push({ owner, info });
   }
   for (const key of Object.keys(from)) {
-    if (!hasOwn(into, key)) into[key] = Object.create(null);
+    // `into` inherits nothing (a key such as `constructor` is only ever its own).
+    into[key] ??= Object.create(null);
     mergeInto(into[key] as Record<string | symbol, unknown>, from[key] as MapNode, owner);
   }
 }
@@ -144,9 +147,11 @@ const sharedFound = perFile((sourceCode): (readonly TracedReference[] | undefine
   const lists: TracedReference[][] = sharedMaps.map(() => []);
   if (!scopes) return lists;
   const { globals, modules } = mergedMaps();
-  for (const { node, type, info } of walkAll(scopes, globals, modules)) {
+  // Each use goes straight to the lists of the maps that have it; the merged map inherits nothing.
+  const emit = (node: TSESTree.Node, type: symbol, info: unknown): void => {
     for (const shared of info as SharedInfo[]) lists[shared.owner]?.push({ node, type, info: shared.info });
-  }
+  };
+  walkAll(new Walk(scopes, emit, true), globals, modules);
   return lists;
 });
 

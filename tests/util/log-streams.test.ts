@@ -263,6 +263,10 @@ createRuleTester().run('log-streams: writeOf (a logger object the class keeps on
     changed('this.logger ??= other;'),
     changed('this.logger.error = () => {};'),
     changed('delete this.logger;'),
+    // Set again anywhere in the class: in a function of its own, through a computed name, in a nested class's field.
+    changed('items.forEach(function () {\n      this.logger = other;\n    });'),
+    changed("this['log' + 'ger'] = other;"),
+    changed('const Inner = class {\n      logger = other;\n    };'),
     // Passed in, or made elsewhere: it may be a framework's pino logger.
     'class Job {\n  constructor(logger) {\n    this.logger = logger;\n  }\n  fail() {\n    this.logger.error("x");\n  }\n}',
     'class Job {\n  logger = createLogger();\n  fail() {\n    this.logger.error("x");\n  }\n}',

@@ -5,6 +5,7 @@ import { findPropertyReferences, READ, sharedReferences, type TraceMap } from '.
 import { quote } from '../text.js';
 import type { LogWrite } from './index.js';
 import { debugLoggerMap, type LogApi, loggerMethods, moduleMaps, traceEntry, winstonMethods } from './libraries.js';
+import type { ClassLoggers } from './own-loggers.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -32,8 +33,8 @@ export interface StreamFacts {
   readonly consoleLoggerListens: Set<TSESTree.Node>;
   /** Whether a helper of this file waits for a flush, by the depth left when it was asked. */
   readonly helperVerdicts: Map<TSESTree.Node, boolean[]>;
-  /** A class's logger property (`this.logger`) by name: the one value the class sets it to, or null. */
-  readonly classLoggers: Map<TSESTree.Node, Map<string, TSESTree.Node | null>>;
+  /** What each class asked about does with its logger properties (`this.logger`). */
+  readonly classLoggers: Map<TSESTree.Node, ClassLoggers>;
   /** What `ownLoggerWrite` answered for each call it was asked about. */
   readonly ownLoggerWrites: Map<TSESTree.Node, LogWrite | null>;
 }
@@ -92,6 +93,37 @@ export function localFunction(facts: StreamFacts, identifier: TSESTree.Identifie
   return init && isFunctionNode(init) ? init : undefined;
 }
 
+/**
+ * A log write. Its description is quoted when a report reads it: most writes
+ * are never reported, and quoting one takes its source text.
+ */
+class Write implements LogWrite {
+  private described: string | undefined;
+
+  constructor(
+    readonly node: TSESTree.CallExpression,
+    readonly stream: Stream,
+    private readonly sourceCode: SourceCode,
+    description: string | undefined,
+  ) {
+    this.described = description;
+  }
+
+  get description(): string {
+    return (this.described ??= describeCallee(this.sourceCode, this.node));
+  }
+}
+
+/** The write `node` performs on `stream`, described as `description`, or as its callee when that is undefined. */
+export function logWrite(
+  sourceCode: SourceCode,
+  node: TSESTree.CallExpression,
+  stream: Stream,
+  description?: string,
+): LogWrite {
+  return new Write(node, stream, sourceCode, description);
+}
+
 function addWrite(
   facts: StreamFacts,
   node: TSESTree.CallExpression,
@@ -99,7 +131,7 @@ function addWrite(
   description: string | undefined,
 ): void {
   if (facts.writes.has(node)) return;
-  facts.writes.set(node, { node, stream, description: description ?? describeCallee(facts.sourceCode, node) });
+  facts.writes.set(node, logWrite(facts.sourceCode, node, stream, description));
 }
 
 /** `process.stdout`, an in-process `pino-pretty` stream, a pino multistream over either. */

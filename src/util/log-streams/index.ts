@@ -14,10 +14,10 @@ import { isLogFunctionWithin, writeOf } from './writes.js';
 
 /** A call that writes to a log stream. */
 export interface LogWrite {
-  node: TSESTree.CallExpression;
+  readonly node: TSESTree.CallExpression;
   /** e.g. "console.error", "process.stderr.write", "logger.error" */
-  description: string;
-  stream: 'stdout' | 'stderr' | 'logger';
+  readonly description: string;
+  readonly stream: 'stdout' | 'stderr' | 'logger';
 }
 
 export interface LogStreams {

@@ -1,7 +1,7 @@
 import { ASTUtils, TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, walk } from '../ast.js';
-import { constInit, describeCallee, memberName, RESOLVE_DEPTH, type StreamFacts, unwrap } from './facts.js';
+import { constInit, logWrite, memberName, RESOLVE_DEPTH, type StreamFacts, unwrap } from './facts.js';
 import type { LogWrite } from './index.js';
 import { UNSEEN_LOGGER_NAMES } from './libraries.js';
 
@@ -18,12 +18,23 @@ import { UNSEEN_LOGGER_NAMES } from './libraries.js';
  * elsewhere) is not followed: it may be a framework's pino logger.
  */
 
-/** Nodes looked at in one class to find where it sets its logger. */
+/** Nodes looked at in one class to find where it sets its loggers. */
 const CLASS_BUDGET = 50_000;
 /** Nodes looked at in one method of the logger object, or in the method that returns it. */
 const FUNCTION_BUDGET = 400;
 
 type Node = TSESTree.Node;
+type Stream = LogWrite['stream'];
+
+/** What one class does with its logger properties, found once per class. */
+export interface ClassLoggers {
+  /** The one value the class gives `this[name]`, by name: null when it sets it more than once, changes it, or too big to tell. */
+  readonly values: ReadonlyMap<string, Node | null>;
+  /** The object literal that value is, by name: null when it is none. */
+  readonly objects: Map<string, TSESTree.ObjectExpression | null>;
+  /** Where `this[name][method](…)` writes, by name and method: null when it is not a traced write. */
+  readonly streams: Map<string, Map<string, Stream | null>>;
+}
 
 /** The write `this.logger.error(…)` performs through a logger object of this file, or undefined. */
 export function ownLoggerWrite(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
@@ -39,13 +50,33 @@ export function ownLoggerWrite(facts: StreamFacts, call: TSESTree.CallExpression
   const known = facts.ownLoggerWrites.get(call);
   if (known !== undefined) return known ?? undefined;
   const classBody = classOfThis(holder.object);
-  const value = classBody && loggerValue(facts, classBody, name);
-  const object = classBody && value ? loggerObject(facts, classBody, value, RESOLVE_DEPTH) : undefined;
-  const fn = object && methodOf(object, method);
-  const write = fn && firstWrite(facts, fn.body);
-  const found = write && { node: call, stream: write.stream, description: describeCallee(facts.sourceCode, call) };
+  const stream = classBody && loggerStream(facts, classBody, name, method);
+  const found = stream ? logWrite(facts.sourceCode, call, stream) : undefined;
   facts.ownLoggerWrites.set(call, found ?? null);
   return found;
+}
+
+/** Where `this[name][method](…)` writes in the class: its object once per class and name, its stream once per method. */
+function loggerStream(facts: StreamFacts, classBody: TSESTree.ClassBody, name: string, method: string): Stream | null {
+  let loggers = facts.classLoggers.get(classBody);
+  if (!loggers) {
+    loggers = { values: loggerValues(classBody, facts.sourceCode), objects: new Map(), streams: new Map() };
+    facts.classLoggers.set(classBody, loggers);
+  }
+  let byMethod = loggers.streams.get(name);
+  if (!byMethod) loggers.streams.set(name, (byMethod = new Map<string, Stream | null>()));
+  const known = byMethod.get(method);
+  if (known !== undefined) return known;
+  let object = loggers.objects.get(name);
+  if (object === undefined) {
+    const value = loggers.values.get(name);
+    object = (value && loggerObject(facts, classBody, value, RESOLVE_DEPTH)) ?? null;
+    loggers.objects.set(name, object);
+  }
+  const fn = object && methodOf(object, method);
+  const stream = (fn && firstWrite(facts, fn.body)?.stream) ?? null;
+  byMethod.set(method, stream);
+  return stream;
 }
 
 /** The class body whose instance `this` is: through arrow functions, up to a method or a field. */
@@ -62,47 +93,99 @@ function classOfThis(node: Node): TSESTree.ClassBody | undefined {
   return undefined;
 }
 
-/** The one value the class gives `this[name]`: null when it sets it more than once, changes it, or too big to tell. */
-function loggerValue(facts: StreamFacts, classBody: TSESTree.ClassBody, name: string): Node | null {
-  let byName = facts.classLoggers.get(classBody);
-  if (!byName) {
-    byName = new Map();
-    facts.classLoggers.set(classBody, byName);
-  }
-  const known = byName.get(name);
-  if (known !== undefined) return known;
-  const values: Node[] = [];
-  let changed = false as boolean;
-  const complete = walk(classBody, facts.sourceCode.visitorKeys, CLASS_BUDGET, (node) => {
-    if (node.type === TSESTree.AST_NODE_TYPES.PropertyDefinition && !node.static && !node.computed) {
-      if (node.value && ASTUtils.getPropertyName(node) === name) values.push(node.value);
-    } else if (node.type === TSESTree.AST_NODE_TYPES.AssignmentExpression) {
-      if (isThisMember(node.left, name)) {
-        if (node.operator === '=') values.push(node.right);
-        else changed = true;
-      } else if (
-        node.left.type === TSESTree.AST_NODE_TYPES.MemberExpression &&
-        isThisMember(unwrap(node.left.object), name)
-      ) {
-        // `this.logger.error = noop`: the logger's methods are replaced.
-        changed = true;
-      }
-    } else if (node.type === TSESTree.AST_NODE_TYPES.UnaryExpression && node.operator === 'delete') {
-      if (isThisMember(unwrap(node.argument), name)) changed = true;
-    }
-    return false;
-  });
-  const value = complete === false && !changed && values.length === 1 ? (values[0] ?? null) : null;
-  byName.set(name, value);
-  return value;
+/**
+ * Where in a class's text a node that sets a logger can be. An assignment
+ * to `this.logger` (or to its method) holds a `this` and a `=`; a `delete`
+ * of it, a `this` and a `delete`; a nested class's field, a `class`.
+ * Keywords cannot be escaped, so a node whose text holds none of these
+ * holds no such node, and the walk leaves it out.
+ */
+interface Markers {
+  readonly self: readonly number[];
+  readonly change: readonly number[];
+  readonly nested: readonly number[];
 }
 
-function isThisMember(node: Node, name: string): boolean {
-  return (
-    node.type === TSESTree.AST_NODE_TYPES.MemberExpression &&
-    node.object.type === TSESTree.AST_NODE_TYPES.ThisExpression &&
-    memberName(node) === name
-  );
+function markersOf(classBody: TSESTree.ClassBody, text: string): Markers {
+  const [start, end] = classBody.range;
+  const find = (...words: string[]): number[] => {
+    const found: number[] = [];
+    for (const word of words) {
+      for (let at = text.indexOf(word, start); at !== -1 && at < end; at = text.indexOf(word, at + 1)) found.push(at);
+    }
+    return words.length > 1 ? found.sort((a, b) => a - b) : found;
+  };
+  return { self: find('this'), change: find('=', 'delete'), nested: find('class') };
+}
+
+/** Whether a node that sets a logger can be within `node` (see `markersOf`). */
+function mayHoldLoggerSet(markers: Markers, node: Node): boolean {
+  return holdsMarker(markers.nested, node) || (holdsMarker(markers.self, node) && holdsMarker(markers.change, node));
+}
+
+/** Whether a marker lies within the node's range. */
+function holdsMarker(markers: readonly number[], node: Node): boolean {
+  const [start, end] = node.range;
+  let low = 0;
+  let high = markers.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((markers[middle] ?? end) < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < markers.length && (markers[low] ?? end) < end;
+}
+
+/**
+ * The one value the class gives `this[name]`, for each logger name, from one
+ * walk of the class: null when it sets it more than once, changes it, or the
+ * class is too big to tell. The walk goes only into nodes that hold a marker
+ * (`markersOf`), and into class bodies, whose fields need none.
+ */
+function loggerValues(classBody: TSESTree.ClassBody, sourceCode: StreamFacts['sourceCode']): Map<string, Node | null> {
+  const values = new Map<string, Node[]>();
+  const changed = new Set<string>();
+  const markers = markersOf(classBody, sourceCode.text);
+  const complete = walk(classBody, sourceCode.visitorKeys, CLASS_BUDGET, (node) => {
+    if (node.type === TSESTree.AST_NODE_TYPES.PropertyDefinition && !node.static && !node.computed) {
+      const name = ASTUtils.getPropertyName(node);
+      if (node.value && name !== null && UNSEEN_LOGGER_NAMES.has(name)) valuesOf(values, name).push(node.value);
+    } else if (node.type === TSESTree.AST_NODE_TYPES.AssignmentExpression) {
+      const name = thisMemberName(node.left);
+      if (name !== undefined) {
+        if (node.operator === '=') valuesOf(values, name).push(node.right);
+        else changed.add(name);
+      } else if (node.left.type === TSESTree.AST_NODE_TYPES.MemberExpression) {
+        // `this.logger.error = noop`: the logger's methods are replaced.
+        const replaced = thisMemberName(unwrap(node.left.object));
+        if (replaced !== undefined) changed.add(replaced);
+      }
+    } else if (node.type === TSESTree.AST_NODE_TYPES.UnaryExpression && node.operator === 'delete') {
+      const deleted = thisMemberName(unwrap(node.argument));
+      if (deleted !== undefined) changed.add(deleted);
+    }
+    return node.type === TSESTree.AST_NODE_TYPES.ClassBody || mayHoldLoggerSet(markers, node) ? false : 'skip';
+  });
+  const found = new Map<string, Node | null>();
+  for (const name of UNSEEN_LOGGER_NAMES) {
+    const set = values.get(name) ?? [];
+    found.set(name, complete === false && !changed.has(name) && set.length === 1 ? (set[0] ?? null) : null);
+  }
+  return found;
+}
+
+function valuesOf(values: Map<string, Node[]>, name: string): Node[] {
+  let list = values.get(name);
+  if (!list) values.set(name, (list = []));
+  return list;
+}
+
+/** The logger name `this.<name>` reads, when `node` is such a member. */
+function thisMemberName(node: Node): string | undefined {
+  if (node.type !== TSESTree.AST_NODE_TYPES.MemberExpression) return undefined;
+  if (node.object.type !== TSESTree.AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = memberName(node);
+  return name !== undefined && UNSEEN_LOGGER_NAMES.has(name) ? name : undefined;
 }
 
 /** The object literal a value is: itself, a `const` holding one, or what a method of the class returns. */

@@ -1,6 +1,6 @@
 import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { describeCallee, memberName, type StreamFacts, unwrap, variableOf } from './facts.js';
+import { logWrite, memberName, type StreamFacts, unwrap, variableOf } from './facts.js';
 import type { LogWrite } from './index.js';
 import { isLoggerModule, UNSEEN_LOGGER_METHODS, UNSEEN_LOGGER_NAMES } from './libraries.js';
 import { ownLoggerWrite } from './own-loggers.js';
@@ -46,7 +46,7 @@ function unseenLoggerWrite(facts: StreamFacts, call: TSESTree.CallExpression): L
   const callee = unwrap(call.callee);
   if (callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression || !isUnseenLoggerMethod(facts, callee))
     return undefined;
-  return { node: call, stream: 'logger', description: describeCallee(facts.sourceCode, call) };
+  return logWrite(facts.sourceCode, call, 'logger');
 }
 
 function isUnseenLoggerMethod(facts: StreamFacts, member: TSESTree.MemberExpression): boolean {

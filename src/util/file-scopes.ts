@@ -1,0 +1,74 @@
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+/* The file's scopes as the reference walk (`reference-walk.ts`) reads them. */
+
+type Scope = TSESLint.Scope.Scope;
+type Reference = TSESLint.Scope.Reference;
+type Node = TSESTree.Node;
+
+/** What the walk reads of a variable; an implicit global's stand-in has no more. */
+export interface TrackedVariable {
+  readonly defs: readonly unknown[];
+  readonly references: readonly Reference[];
+}
+
+/** The file's scopes as the walk needs them; built once per file. */
+export class FileScopes {
+  private implicit: Map<string, TrackedVariable> | undefined;
+  private requireCalls: readonly Node[] | undefined;
+
+  constructor(
+    readonly globalScope: Scope,
+    readonly program: TSESTree.Program,
+  ) {}
+
+  /**
+   * A global by name. A config that does not declare Node's or the browser's
+   * globals (common in TypeScript projects, where `no-undef` is off) leaves
+   * `process`, `console` or `require` as unresolved references with no
+   * variable: an unresolved name can only be the global of that name, so its
+   * references stand for one.
+   */
+  global(name: string): TrackedVariable | undefined {
+    return this.globalScope.set.get(name) ?? this.implicitGlobals().get(name);
+  }
+
+  private implicitGlobals(): Map<string, TrackedVariable> {
+    if (this.implicit) return this.implicit;
+    const implicit = new Map<string, { defs: never[]; references: Reference[] }>();
+    for (const reference of this.globalScope.through) {
+      const { name } = reference.identifier;
+      if (this.globalScope.set.has(name)) continue;
+      let variable = implicit.get(name);
+      if (!variable) {
+        variable = { defs: [], references: [] };
+        implicit.set(name, variable);
+      }
+      variable.references.push(reference);
+    }
+    this.implicit = implicit;
+    return implicit;
+  }
+
+  /** The variable an identifier of a pattern declares or assigns. */
+  variableOf(identifier: TSESTree.Identifier): TrackedVariable | undefined {
+    const innermost = ASTUtils.getInnermostScope(this.globalScope, identifier);
+    for (let scope: Scope | null = innermost; scope; scope = scope.upper) {
+      const variable = scope.set.get(identifier.name);
+      if (variable) return variable;
+    }
+    // An implicit global is only assigned at the top level of a script.
+    return innermost === this.globalScope ? this.implicitGlobals().get(identifier.name) : undefined;
+  }
+
+  /** The calls of `require` (the global, never a local one), found by `find` once per file. */
+  requires(find: () => readonly Node[]): readonly Node[] {
+    this.requireCalls ??= find();
+    return this.requireCalls;
+  }
+}
+
+/** A global that the file declares, or assigns anywhere: not the one a trace map means. */
+export function isModifiedGlobal(variable: TrackedVariable | undefined): variable is undefined {
+  return !variable || variable.defs.length > 0 || variable.references.some((reference) => reference.isWrite());
+}
