@@ -56,6 +56,10 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     'const fail = (err: unknown) => { console.error(err); process.exitCode = 1; };\nmain().catch(fail);',
     'function die(): never { process.exit(1); }\nfunction fail(err: unknown) { console.error(err); die(); }\nmain().catch((err) => { fail(err); });',
     'function fail(err: unknown) { throw err; }\nmain().catch((err) => { console.error(err); fail(err); });',
+    // A function called where it is written, that ends the process non-zero on every path.
+    'main().catch((err) => {\n  (() => {\n    console.error(err);\n    process.exit(1);\n  })();\n});',
+    'main().catch((err) => {\n  void (async () => {\n    await logger.flush();\n    process.exit(1);\n  })();\n});',
+    'process.on("uncaughtException", function (err) {\n  (function () {\n    console.error(err);\n    process.exitCode = 1;\n  })();\n});',
     // Node's fatal-error events, handled with a non-zero exit.
     'process.on("uncaughtException", (err) => { console.error(err); process.exit(1); });',
     'process.once("unhandledRejection", (reason) => { console.error(reason); process.exitCode = 1; });',
@@ -489,6 +493,25 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
         setsExitCode(
           at(2, 14, 38),
           'function retry(err: unknown): void { retry(err); }\nmain().catch((err) => { retry(err); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    // A function called where it is written that exits on some paths only, or a generator, whose body a call does not run.
+    {
+      code: 'main().catch((err) => {\n  (() => {\n    if (err.fatal) process.exit(1);\n  })();\n});',
+      errors: [
+        setsExitCode(
+          at(1, 14, 2, 5),
+          'main().catch((err) => {\n  (() => {\n    if (err.fatal) process.exit(1);\n  })();\n  process.exitCode = 1;\n});',
+        ),
+      ],
+    },
+    {
+      code: 'main().catch((err) => {\n  (function* () {\n    process.exit(1);\n  })();\n});',
+      errors: [
+        setsExitCode(
+          at(1, 14, 2, 5),
+          'main().catch((err) => {\n  (function* () {\n    process.exit(1);\n  })();\n  process.exitCode = 1;\n});',
         ),
       ],
     },

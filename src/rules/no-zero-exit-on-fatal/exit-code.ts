@@ -197,9 +197,11 @@ function libraryExitsOf(file: ExitCodeFile): Set<TSESTree.Node> {
  * Whether the code path that starts at `node` may be judged, and so is
  * followed: the program; a function `localFunction` can name (a function
  * declaration, a variable's initializer); a function given to a call in a
- * followed path (a handler, or a callback `callsFatalFunction` looks at).
- * Class members, object methods, immediately called functions, class field
- * initializers and static blocks are never judged: their steps are not recorded.
+ * followed path (a handler, or a callback `callsFatalFunction` looks at); a
+ * function called where it is written, in a followed path (`(() => { … })()`).
+ * Class members, object methods, class field initializers, static blocks and
+ * functions called where they are written outside a followed path are never
+ * judged: their steps are not recorded.
  */
 function mayBeJudged(file: ExitCodeFile, node: TSESTree.Node): boolean {
   if (node.type === TSESTree.AST_NODE_TYPES.Program || node.type === TSESTree.AST_NODE_TYPES.FunctionDeclaration) {
@@ -208,9 +210,7 @@ function mayBeJudged(file: ExitCodeFile, node: TSESTree.Node): boolean {
   if (!isFunctionNode(node)) return false;
   const { parent } = node;
   if (parent.type === TSESTree.AST_NODE_TYPES.VariableDeclarator) return parent.init === node;
-  return (
-    parent.type === TSESTree.AST_NODE_TYPES.CallExpression && parent.callee !== node && file.followed.at(-1) === true
-  );
+  return parent.type === TSESTree.AST_NODE_TYPES.CallExpression && file.followed.at(-1) === true;
 }
 
 function recordCall(file: ExitCodeFile, call: TSESTree.CallExpression): void {
@@ -240,6 +240,7 @@ function recordCall(file: ExitCodeFile, call: TSESTree.CallExpression): void {
   if (!followed) return;
   if (
     call.callee.type === TSESTree.AST_NODE_TYPES.Identifier ||
+    isFunctionNode(call.callee) ||
     call.arguments.some((argument) => isFunctionNode(argument))
   ) {
     file.tracker.record({ node: call, effect: 'call' });

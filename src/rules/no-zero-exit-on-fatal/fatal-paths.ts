@@ -51,12 +51,20 @@ export function localFunction(
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** Whether a call runs a function of this file that is fatal on every path (itself or as a callback). */
+/**
+ * Whether a call runs a function of this file that is fatal on every path:
+ * one it names, one written in its place (`(() => { … })()`; not a generator,
+ * whose body a call does not run), or one it is given as a callback.
+ */
 function callsFatalFunction(file: ExitCodeFile, call: TSESTree.CallExpression, depth: number): boolean {
-  if (call.callee.type === TSESTree.AST_NODE_TYPES.Identifier) {
-    const callee = localFunction(file.sourceCode, call.callee);
-    if (callee && functionEndsFatally(file, callee, depth + 1)) return true;
-  }
+  const { callee } = call;
+  const called =
+    callee.type === TSESTree.AST_NODE_TYPES.Identifier
+      ? localFunction(file.sourceCode, callee)
+      : isFunctionNode(callee) && !callee.generator
+        ? callee
+        : undefined;
+  if (called && functionEndsFatally(file, called, depth + 1)) return true;
   return call.arguments.some((argument) => isFunctionNode(argument) && functionEndsFatally(file, argument, depth + 1));
 }
 
