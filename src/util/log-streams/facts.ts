@@ -98,14 +98,17 @@ export function localFunction(facts: StreamFacts, identifier: TSESTree.Identifie
  * are never reported, and quoting one takes its source text.
  */
 class Write implements LogWrite {
-  private described: string | undefined;
+  // Declared, not defined: a file may hold tens of thousands of writes, and
+  // each defined field costs its own store when one is made.
+  declare readonly node: TSESTree.CallExpression;
+  declare readonly stream: Stream;
+  declare private readonly sourceCode: SourceCode;
+  declare private described: string | undefined;
 
-  constructor(
-    readonly node: TSESTree.CallExpression,
-    readonly stream: Stream,
-    private readonly sourceCode: SourceCode,
-    description: string | undefined,
-  ) {
+  constructor(node: TSESTree.CallExpression, stream: Stream, sourceCode: SourceCode, description: string | undefined) {
+    this.node = node;
+    this.stream = stream;
+    this.sourceCode = sourceCode;
     this.described = description;
   }
 

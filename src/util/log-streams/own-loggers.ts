@@ -36,11 +36,17 @@ export interface ClassLoggers {
   readonly streams: Map<string, Map<string, Stream | null>>;
 }
 
-/** The write `this.logger.error(…)` performs through a logger object of this file, or undefined. */
-export function ownLoggerWrite(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
-  const callee = unwrap(call.callee);
-  const method = memberName(callee);
-  if (!method || callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression) return undefined;
+/**
+ * The write `this.logger.error(…)` performs through a logger object of this
+ * file, or undefined; `callee` is the call's callee without its wrappers and
+ * `method` the name it calls.
+ */
+export function ownLoggerWrite(
+  facts: StreamFacts,
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  method: string,
+): LogWrite | undefined {
   const holder = unwrap(callee.object);
   const name = memberName(holder);
   if (!name || !UNSEEN_LOGGER_NAMES.has(name) || holder.type !== TSESTree.AST_NODE_TYPES.MemberExpression)
@@ -95,32 +101,67 @@ function classOfThis(node: Node): TSESTree.ClassBody | undefined {
 
 /**
  * Where in a class's text a node that sets a logger can be. An assignment
- * to `this.logger` (or to its method) holds a `this` and a `=`; a `delete`
- * of it, a `this` and a `delete`; a nested class's field, a `class`.
- * Keywords cannot be escaped, so a node whose text holds none of these
- * holds no such node, and the walk leaves it out.
+ * to `this.logger` (or to its method) holds a `this`, an `=` that is no
+ * part of `==`, `!=` or `=>`, and the logger's name: `log` spelled out, or
+ * a computed key (`[`) or an escape (`\\`) that may spell it. A `delete` of
+ * it holds a `this`, a `delete` and the name; a nested class's field, a
+ * `class`. Keywords and operators cannot be escaped, so a node whose text
+ * lacks one of these holds no such node, and the walk leaves it out.
  */
 interface Markers {
   readonly self: readonly number[];
   readonly change: readonly number[];
+  readonly name: readonly number[];
   readonly nested: readonly number[];
 }
 
 function markersOf(classBody: TSESTree.ClassBody, text: string): Markers {
   const [start, end] = classBody.range;
-  const find = (...words: string[]): number[] => {
+  const find = (word: string, keep?: (at: number) => boolean): number[] => {
     const found: number[] = [];
-    for (const word of words) {
-      for (let at = text.indexOf(word, start); at !== -1 && at < end; at = text.indexOf(word, at + 1)) found.push(at);
+    for (let at = text.indexOf(word, start); at !== -1 && at < end; at = text.indexOf(word, at + 1)) {
+      if (!keep || keep(at)) found.push(at);
     }
-    return words.length > 1 ? found.sort((a, b) => a - b) : found;
+    return found;
   };
-  return { self: find('this'), change: find('=', 'delete'), nested: find('class') };
+  // `==`, `===`, `!=`, `!==` and `=>` assign nothing; `<=` and `>=` stay (`<<=`, `>>=`).
+  const assigns = (at: number): boolean =>
+    text[at + 1] !== '=' && text[at + 1] !== '>' && text[at - 1] !== '=' && text[at - 1] !== '!';
+  return {
+    self: find('this'),
+    change: merge(find('=', assigns), find('delete')),
+    name: merge(merge(find('log'), find('[')), find('\\')),
+    nested: find('class'),
+  };
+}
+
+/** Two ascending lists as one. */
+function merge(a: readonly number[], b: readonly number[]): number[] {
+  if (b.length === 0) return a as number[];
+  if (a.length === 0) return b as number[];
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i] ?? Infinity;
+    const y = b[j] ?? Infinity;
+    if (x <= y) {
+      merged.push(x);
+      i += 1;
+    } else {
+      merged.push(y);
+      j += 1;
+    }
+  }
+  return merged;
 }
 
 /** Whether a node that sets a logger can be within `node` (see `markersOf`). */
 function mayHoldLoggerSet(markers: Markers, node: Node): boolean {
-  return holdsMarker(markers.nested, node) || (holdsMarker(markers.self, node) && holdsMarker(markers.change, node));
+  return (
+    holdsMarker(markers.nested, node) ||
+    (holdsMarker(markers.self, node) && holdsMarker(markers.name, node) && holdsMarker(markers.change, node))
+  );
 }
 
 /** Whether a marker lies within the node's range. */
