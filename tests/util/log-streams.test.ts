@@ -408,6 +408,12 @@ createRuleTester().run('log-streams: flushCallbackOf and isFlushPromise', flushe
       ['promise', 'new Promise<void>((done) => { logger.flush(() => done()); })'],
       ['callback', '() => done()'],
     ),
+    // The name escaped: the file never spells it out.
+    flushCase(
+      'await new \\u0050romise((resolve) => process.stderr.write("", resolve));',
+      ['promise', 'new \\u0050romise((resolve) => process.stderr.write("", resolve))'],
+      ['callback', 'resolve', 1],
+    ),
     flushCase('import { once } from "node:events";\nawait once(process.stdout, "drain");', [
       'promise',
       'once(process.stdout, "drain")',

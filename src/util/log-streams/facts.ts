@@ -31,6 +31,11 @@ export interface StreamFacts {
   readonly consoleTransports: Set<TSESTree.Node>;
   /** Flush listeners on winston loggers with a Console transport: not barriers. */
   readonly consoleLoggerListens: Set<TSESTree.Node>;
+  /**
+   * Whether the file can hold a flush promise at all: a traced `once` call, or
+   * a `new Promise` (the name spelled out or escaped). Found on first ask.
+   */
+  mayHoldFlushPromise: boolean | undefined;
   /** Whether a helper of this file waits for a flush, by the depth left when it was asked. */
   readonly helperVerdicts: Map<TSESTree.Node, boolean[]>;
   /** What each class asked about does with its logger properties (`this.logger`). */
@@ -302,6 +307,7 @@ export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
     onceCalls: new Set(),
     consoleTransports: new Set(),
     consoleLoggerListens: new Set(),
+    mayHoldFlushPromise: undefined,
     helperVerdicts: new Map(),
     classLoggers: new Map(),
     ownLoggerWrites: new Map(),
