@@ -269,6 +269,8 @@ createRuleTester().run('log-streams: writeOf (a logger object the class keeps on
     changed('this.\\u006cogger = other;'),
     changed('if (ready === false) this.logger=other;'),
     changed('this.logger <<= 1;'),
+    changed('delete this?.logger;'),
+    changed('this /* the shared one */ .logger = other;'),
     changed('const Inner = class {\n      logger = other;\n    };'),
     // Passed in, or made elsewhere: it may be a framework's pino logger.
     'class Job {\n  constructor(logger) {\n    this.logger = logger;\n  }\n  fail() {\n    this.logger.error("x");\n  }\n}',

@@ -101,19 +101,22 @@ function classOfThis(node: Node): TSESTree.ClassBody | undefined {
 
 /**
  * Where in a class's text a node that sets a logger can be. An assignment
- * to `this.logger` (or to its method) holds a `this`, an `=` that is no
- * part of `==`, `!=` or `=>`, and the logger's name: `log` spelled out, or
- * a computed key (`[`) or an escape (`\\`) that may spell it. A `delete` of
- * it holds a `this`, a `delete` and the name; a nested class's field, a
- * `class`. Keywords and operators cannot be escaped, so a node whose text
- * lacks one of these holds no such node, and the walk leaves it out.
+ * to `this.logger` (or to its method) holds a `this` that no plain `.name`
+ * of another name follows, and an `=` that is no part of `==`, `!=` or
+ * `=>`; a `delete` of it, such a `this` and a `delete`; a nested class's
+ * field, a `class`. Keywords and operators cannot be escaped, and a `this`
+ * followed by anything else (`?.`, `[`, an escaped name, a comment) counts,
+ * so a node whose text lacks one of these holds no such node, and the walk
+ * leaves it out.
  */
 interface Markers {
   readonly self: readonly number[];
   readonly change: readonly number[];
-  readonly name: readonly number[];
   readonly nested: readonly number[];
 }
+
+/** After `this`: a plain `.name` that is no logger name (`log`, `logger`); escapes, `?.` and comments are kept. */
+const OTHER_MEMBER = /^\s*\.\s*(?!log)[\w$#]/;
 
 function markersOf(classBody: TSESTree.ClassBody, text: string): Markers {
   const [start, end] = classBody.range;
@@ -128,9 +131,8 @@ function markersOf(classBody: TSESTree.ClassBody, text: string): Markers {
   const assigns = (at: number): boolean =>
     text[at + 1] !== '=' && text[at + 1] !== '>' && text[at - 1] !== '=' && text[at - 1] !== '!';
   return {
-    self: find('this'),
+    self: find('this', (at) => !OTHER_MEMBER.test(text.slice(at + 4, at + 40))),
     change: merge(find('=', assigns), find('delete')),
-    name: merge(merge(find('log'), find('[')), find('\\')),
     nested: find('class'),
   };
 }
@@ -158,10 +160,7 @@ function merge(a: readonly number[], b: readonly number[]): number[] {
 
 /** Whether a node that sets a logger can be within `node` (see `markersOf`). */
 function mayHoldLoggerSet(markers: Markers, node: Node): boolean {
-  return (
-    holdsMarker(markers.nested, node) ||
-    (holdsMarker(markers.self, node) && holdsMarker(markers.name, node) && holdsMarker(markers.change, node))
-  );
+  return holdsMarker(markers.nested, node) || (holdsMarker(markers.self, node) && holdsMarker(markers.change, node));
 }
 
 /** Whether a marker lies within the node's range. */
