@@ -116,7 +116,11 @@ interface Markers {
 }
 
 /** After `this`: a plain `.name` that is no logger name (`log`, `logger`); escapes, `?.` and comments are kept. */
-const OTHER_MEMBER = /^\s*\.\s*(?!log)[\w$#]/;
+const OTHER_MEMBER = /\s*\.\s*(?!log)[\w$#]/y;
+
+const EQUALS = 0x3d;
+const GREATER = 0x3e;
+const BANG = 0x21;
 
 function markersOf(classBody: TSESTree.ClassBody, text: string): Markers {
   const [start, end] = classBody.range;
@@ -128,10 +132,17 @@ function markersOf(classBody: TSESTree.ClassBody, text: string): Markers {
     return found;
   };
   // `==`, `===`, `!=`, `!==` and `=>` assign nothing; `<=` and `>=` stay (`<<=`, `>>=`).
-  const assigns = (at: number): boolean =>
-    text[at + 1] !== '=' && text[at + 1] !== '>' && text[at - 1] !== '=' && text[at - 1] !== '!';
+  const assigns = (at: number): boolean => {
+    const next = text.charCodeAt(at + 1);
+    const previous = text.charCodeAt(at - 1);
+    return next !== EQUALS && next !== GREATER && previous !== EQUALS && previous !== BANG;
+  };
+  const loggerThis = (at: number): boolean => {
+    OTHER_MEMBER.lastIndex = at + 4;
+    return !OTHER_MEMBER.test(text);
+  };
   return {
-    self: find('this', (at) => !OTHER_MEMBER.test(text.slice(at + 4, at + 40))),
+    self: find('this', loggerThis),
     change: merge(find('=', assigns), find('delete')),
     nested: find('class'),
   };
