@@ -266,6 +266,11 @@ createRuleTester().run('log-streams: writeOf (a logger object the class keeps on
     // Set again anywhere in the class: in a function of its own, through a computed name, in a nested class's field.
     changed('items.forEach(function () {\n      this.logger = other;\n    });'),
     changed("this['log' + 'ger'] = other;"),
+    changed('this.\\u006cogger = other;'),
+    changed('if (ready === false) this.logger=other;'),
+    changed('this.logger <<= 1;'),
+    changed('delete this?.logger;'),
+    changed('this /* the shared one */ .logger = other;'),
     changed('const Inner = class {\n      logger = other;\n    };'),
     // Passed in, or made elsewhere: it may be a framework's pino logger.
     'class Job {\n  constructor(logger) {\n    this.logger = logger;\n  }\n  fail() {\n    this.logger.error("x");\n  }\n}',
@@ -404,6 +409,12 @@ createRuleTester().run('log-streams: flushCallbackOf and isFlushPromise', flushe
       'await new Promise<void>((done) => { logger.flush(() => done()); });',
       ['promise', 'new Promise<void>((done) => { logger.flush(() => done()); })'],
       ['callback', '() => done()'],
+    ),
+    // The name escaped: the file never spells it out.
+    flushCase(
+      'await new \\u0050romise((resolve) => process.stderr.write("", resolve));',
+      ['promise', 'new \\u0050romise((resolve) => process.stderr.write("", resolve))'],
+      ['callback', 'resolve', 1],
     ),
     flushCase('import { once } from "node:events";\nawait once(process.stdout, "drain");', [
       'promise',

@@ -31,6 +31,11 @@ export interface StreamFacts {
   readonly consoleTransports: Set<TSESTree.Node>;
   /** Flush listeners on winston loggers with a Console transport: not barriers. */
   readonly consoleLoggerListens: Set<TSESTree.Node>;
+  /**
+   * Whether the file can hold a flush promise at all: a traced `once` call, or
+   * a `new Promise` (the name spelled out or escaped). Found on first ask.
+   */
+  mayHoldFlushPromise: boolean | undefined;
   /** Whether a helper of this file waits for a flush, by the depth left when it was asked. */
   readonly helperVerdicts: Map<TSESTree.Node, boolean[]>;
   /** What each class asked about does with its logger properties (`this.logger`). */
@@ -98,14 +103,17 @@ export function localFunction(facts: StreamFacts, identifier: TSESTree.Identifie
  * are never reported, and quoting one takes its source text.
  */
 class Write implements LogWrite {
-  private described: string | undefined;
+  // Declared, not defined: a file may hold tens of thousands of writes, and
+  // each defined field costs its own store when one is made.
+  declare readonly node: TSESTree.CallExpression;
+  declare readonly stream: Stream;
+  declare private readonly sourceCode: SourceCode;
+  declare private described: string | undefined;
 
-  constructor(
-    readonly node: TSESTree.CallExpression,
-    readonly stream: Stream,
-    private readonly sourceCode: SourceCode,
-    description: string | undefined,
-  ) {
+  constructor(node: TSESTree.CallExpression, stream: Stream, sourceCode: SourceCode, description: string | undefined) {
+    this.node = node;
+    this.stream = stream;
+    this.sourceCode = sourceCode;
     this.described = description;
   }
 
@@ -299,6 +307,7 @@ export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
     onceCalls: new Set(),
     consoleTransports: new Set(),
     consoleLoggerListens: new Set(),
+    mayHoldFlushPromise: undefined,
     helperVerdicts: new Map(),
     classLoggers: new Map(),
     ownLoggerWrites: new Map(),

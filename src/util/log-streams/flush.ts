@@ -29,7 +29,7 @@ export function flushCallbackOf(facts: StreamFacts, call: TSESTree.CallExpressio
 
 /** See `LogStreams.isFlushPromise`; `depth` bounds the `const`s and helpers followed. */
 export function isFlushPromiseWithin(facts: StreamFacts, node: TSESTree.Node, depth: number): boolean {
-  if (depth < 0) return false;
+  if (depth < 0 || !mayHoldFlushPromise(facts)) return false;
   const value = unwrap(node);
   if (value.type === TSESTree.AST_NODE_TYPES.Identifier) {
     const init = constInit(facts, value);
@@ -57,6 +57,19 @@ export function isFlushPromiseWithin(facts: StreamFacts, node: TSESTree.Node, de
   const verdict = helperWaitsForFlush(facts, helper, depth);
   verdicts[depth] = verdict;
   return verdict;
+}
+
+/**
+ * Every flush promise ends in a traced `once` call or a `new Promise`, whose
+ * callee is the global `Promise`: a file with neither holds none, and its
+ * helpers need no walk.
+ */
+function mayHoldFlushPromise(facts: StreamFacts): boolean {
+  if (facts.mayHoldFlushPromise === undefined) {
+    const { text } = facts.sourceCode;
+    facts.mayHoldFlushPromise = facts.onceCalls.size > 0 || text.includes('Promise') || text.includes('\\u');
+  }
+  return facts.mayHoldFlushPromise;
 }
 
 function helperWaitsForFlush(facts: StreamFacts, helper: FunctionNode, depth: number): boolean {

@@ -36,11 +36,17 @@ export interface ClassLoggers {
   readonly streams: Map<string, Map<string, Stream | null>>;
 }
 
-/** The write `this.logger.error(…)` performs through a logger object of this file, or undefined. */
-export function ownLoggerWrite(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
-  const callee = unwrap(call.callee);
-  const method = memberName(callee);
-  if (!method || callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression) return undefined;
+/**
+ * The write `this.logger.error(…)` performs through a logger object of this
+ * file, or undefined; `callee` is the call's callee without its wrappers and
+ * `method` the name it calls.
+ */
+export function ownLoggerWrite(
+  facts: StreamFacts,
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  method: string,
+): LogWrite | undefined {
   const holder = unwrap(callee.object);
   const name = memberName(holder);
   if (!name || !UNSEEN_LOGGER_NAMES.has(name) || holder.type !== TSESTree.AST_NODE_TYPES.MemberExpression)
@@ -95,10 +101,13 @@ function classOfThis(node: Node): TSESTree.ClassBody | undefined {
 
 /**
  * Where in a class's text a node that sets a logger can be. An assignment
- * to `this.logger` (or to its method) holds a `this` and a `=`; a `delete`
- * of it, a `this` and a `delete`; a nested class's field, a `class`.
- * Keywords cannot be escaped, so a node whose text holds none of these
- * holds no such node, and the walk leaves it out.
+ * to `this.logger` (or to its method) holds a `this` that no plain `.name`
+ * of another name follows, and an `=` that is no part of `==`, `!=` or
+ * `=>`; a `delete` of it, such a `this` and a `delete`; a nested class's
+ * field, a `class`. Keywords and operators cannot be escaped, and a `this`
+ * followed by anything else (`?.`, `[`, an escaped name, a comment) counts,
+ * so a node whose text lacks one of these holds no such node, and the walk
+ * leaves it out.
  */
 interface Markers {
   readonly self: readonly number[];
@@ -106,16 +115,58 @@ interface Markers {
   readonly nested: readonly number[];
 }
 
+/** After `this`: a plain `.name` that is no logger name (`log`, `logger`); escapes, `?.` and comments are kept. */
+const OTHER_MEMBER = /\s*\.\s*(?!log)[\w$#]/y;
+
+const EQUALS = 0x3d;
+const GREATER = 0x3e;
+const BANG = 0x21;
+
 function markersOf(classBody: TSESTree.ClassBody, text: string): Markers {
   const [start, end] = classBody.range;
-  const find = (...words: string[]): number[] => {
+  const find = (word: string, keep?: (at: number) => boolean): number[] => {
     const found: number[] = [];
-    for (const word of words) {
-      for (let at = text.indexOf(word, start); at !== -1 && at < end; at = text.indexOf(word, at + 1)) found.push(at);
+    for (let at = text.indexOf(word, start); at !== -1 && at < end; at = text.indexOf(word, at + 1)) {
+      if (!keep || keep(at)) found.push(at);
     }
-    return words.length > 1 ? found.sort((a, b) => a - b) : found;
+    return found;
   };
-  return { self: find('this'), change: find('=', 'delete'), nested: find('class') };
+  // `==`, `===`, `!=`, `!==` and `=>` assign nothing; `<=` and `>=` stay (`<<=`, `>>=`).
+  const assigns = (at: number): boolean => {
+    const next = text.charCodeAt(at + 1);
+    const previous = text.charCodeAt(at - 1);
+    return next !== EQUALS && next !== GREATER && previous !== EQUALS && previous !== BANG;
+  };
+  const loggerThis = (at: number): boolean => {
+    OTHER_MEMBER.lastIndex = at + 4;
+    return !OTHER_MEMBER.test(text);
+  };
+  return {
+    self: find('this', loggerThis),
+    change: merge(find('=', assigns), find('delete')),
+    nested: find('class'),
+  };
+}
+
+/** Two ascending lists as one. */
+function merge(a: readonly number[], b: readonly number[]): number[] {
+  if (b.length === 0) return a as number[];
+  if (a.length === 0) return b as number[];
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i] ?? Infinity;
+    const y = b[j] ?? Infinity;
+    if (x <= y) {
+      merged.push(x);
+      i += 1;
+    } else {
+      merged.push(y);
+      j += 1;
+    }
+  }
+  return merged;
 }
 
 /** Whether a node that sets a logger can be within `node` (see `markersOf`). */

@@ -7,9 +7,21 @@ import { ownLoggerWrite } from './own-loggers.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
-/** The log write a call performs: a traced one, a call on a logger the file cannot see into, or on its own logger object. */
+/**
+ * The log write a call performs: a traced one, a call on a logger the file
+ * cannot see into, or on its own logger object. Both kinds of logger call a
+ * method by a static name: other calls are answered from the traced writes.
+ */
 export function writeOf(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
-  return facts.writes.get(call) ?? unseenLoggerWrite(facts, call) ?? ownLoggerWrite(facts, call);
+  const traced = facts.writes.get(call);
+  if (traced) return traced;
+  const callee = unwrap(call.callee);
+  if (callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(callee);
+  if (!method) return undefined;
+  if (UNSEEN_LOGGER_METHODS.has(method) && isUnseenLoggerObject(facts, callee))
+    return logWrite(facts.sourceCode, call, 'logger');
+  return ownLoggerWrite(facts, call, callee, method);
 }
 
 /** See `LogStreams.isLogFunction`; `depth` bounds the aliases followed. */
@@ -41,17 +53,14 @@ export function isLogFunctionWithin(facts: StreamFacts, node: TSESTree.Node, dep
   );
 }
 
-/** `logger.error(…)` where `logger` is imported, required or undeclared: the file cannot see where it writes. */
-function unseenLoggerWrite(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
-  const callee = unwrap(call.callee);
-  if (callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression || !isUnseenLoggerMethod(facts, callee))
-    return undefined;
-  return logWrite(facts.sourceCode, call, 'logger');
-}
-
+/** `logger.error`, where `logger` is imported, required or undeclared: the file cannot see where it writes. */
 function isUnseenLoggerMethod(facts: StreamFacts, member: TSESTree.MemberExpression): boolean {
   const method = memberName(member);
-  if (!method || !UNSEEN_LOGGER_METHODS.has(method)) return false;
+  return method !== undefined && UNSEEN_LOGGER_METHODS.has(method) && isUnseenLoggerObject(facts, member);
+}
+
+/** Whether the object of `member` is a logger the file cannot see into (see `isUnseenLoggerMethod`). */
+function isUnseenLoggerObject(facts: StreamFacts, member: TSESTree.MemberExpression): boolean {
   const object = unwrap(member.object);
   if (object.type === TSESTree.AST_NODE_TYPES.MemberExpression) return isModuleLogger(facts, object);
   if (object.type !== TSESTree.AST_NODE_TYPES.Identifier || !UNSEEN_LOGGER_NAMES.has(object.name)) return false;
