@@ -93,17 +93,6 @@ export function findProcessCalls(sourceCode: Readonly<TSESLint.SourceCode>, memb
 }
 
 /**
- * Whether some scope of the file declares a variable named `process`: an
- * import, a parameter, a local. Without one, the name is the global at every
- * node, and no scope need be looked up.
- */
-const declaresProcess = perFile(
-  (sourceCode): boolean =>
-    // No scope manager to ask: assume a declaration, and look the name up as before.
-    sourceCode.scopeManager?.scopes.some((scope) => (scope.set.get('process')?.defs.length ?? 0) > 0) ?? true,
-);
-
-/**
  * Whether the name `process` at `node` is Node's process object, so that code
  * a suggestion writes there (`process.exitCode = 1`) sets the exit code: the
  * global no local shadows, or the default import of `process` or
@@ -112,8 +101,6 @@ const declaresProcess = perFile(
  * be anything.
  */
 export function isNodeProcess(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
-  // The variable found from any scope is then the global one, or none.
-  if (!declaresProcess(sourceCode)) return true;
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), 'process');
   if (!variable || variable.defs.length === 0) return true;
   const [def] = variable.defs;

@@ -197,7 +197,7 @@ export default createRule<[], MessageIds>({
           reach.barrier();
           return;
         }
-        if (waitingOn.has(node)) {
+        if (waitingOn.size > 0 && waitingOn.has(node)) {
           reach.target(node);
           return;
         }
