@@ -80,6 +80,19 @@ export function findProcessReferences(
 }
 
 /**
+ * The calls of one member of Node's `process` (`process.exit(1)`, `exit(1)`
+ * after `const { exit } = process`): the call nodes of `findProcessReferences`
+ * whose kind is `call`, read from the one shared pass without a copy of it.
+ */
+export function findProcessCalls(sourceCode: Readonly<TSESLint.SourceCode>, member: ProcessMember): Set<TSESTree.Node> {
+  const calls = new Set<TSESTree.Node>();
+  for (const [node, reference] of processReferences(sourceCode)) {
+    if (reference.kind === 'call' && reference.member === member) calls.add(node);
+  }
+  return calls;
+}
+
+/**
  * Whether the name `process` at `node` is Node's process object, so that code
  * a suggestion writes there (`process.exitCode = 1`) sets the exit code: the
  * global no local shadows, or the default import of `process` or

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { findProcessReferences, isNodeProcess } from '../../src/util/node-process.js';
+import { findProcessCalls, findProcessReferences, isNodeProcess } from '../../src/util/node-process.js';
 import { createJsRuleTester, createRuleTester } from '../rule-tester.js';
 import { locate, probeRule } from './probe-rule.js';
 
@@ -114,5 +114,40 @@ createRuleTester().run('node-process: isNodeProcess', nodeProcess, {
     answer('const process = { exitCode: 0 };\nprobe();', 'other'),
     // Shadowed only inside the function.
     answer('function f(process: unknown) {}\nprobe();', 'node'),
+    // Declared in a block, looked at outside it and inside it.
+    answer('{ const process = 1; }\nprobe();', 'node'),
+    answer('{ const process = 1; probe(); }', 'other'),
+    answer('class A { m(process: unknown) { return () => probe(); } }', 'other'),
+  ],
+});
+
+/** One report per call of `exit` that `findProcessCalls` finds. */
+const exitCalls = probeRule({ exit: 'exit call' }, (context) => ({
+  Program() {
+    for (const node of findProcessCalls(context.sourceCode, 'exit')) context.report({ node, messageId: 'exit' });
+  },
+}));
+
+const exitCall = (code: string, text: string) => ({ messageId: 'exit' as const, ...locate(code, text) });
+
+createRuleTester().run('node-process: findProcessCalls', exitCalls, {
+  valid: [
+    // Reads of `exit`, and calls of other members, are not calls of `exit`.
+    'const stop = process.exit;\nprocess.exitCode = 1;\nprocess.kill(process.pid);',
+    'function f(process: { exit(n: number): void }) { process.exit(1); }',
+  ],
+  invalid: [
+    (() => {
+      const code =
+        "const { exit } = process;\nprocess.exit(1);\nexit(2);\nprocess['ex' + 'it'](3);\nconst e = process.exit;";
+      return {
+        code,
+        errors: [
+          exitCall(code, 'process.exit(1)'),
+          exitCall(code, 'exit(2)'),
+          exitCall(code, "process['ex' + 'it'](3)"),
+        ],
+      };
+    })(),
   ],
 });

@@ -4,7 +4,7 @@ import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../../u
 import { createPathReach } from '../../util/code-path-reach.js';
 import { createRule } from '../../util/create-rule.js';
 import { getLogStreams, type LogStreams, type LogWrite } from '../../util/log-streams/index.js';
-import { findProcessReferences } from '../../util/node-process.js';
+import { findProcessCalls } from '../../util/node-process.js';
 import { CALL, sharedReferences, type TraceMap } from '../../util/references.js';
 import { quote } from '../../util/text.js';
 import { canReturnAt, type SuggestionIds, suggestionsFor, type TimerCallback, type TimerKind } from './suggestions.js';
@@ -20,8 +20,10 @@ type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
 export const MAX_QUOTED_LENGTH = 32;
 
 function quoteExit(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
-  const callee = quote(sourceCode.getText(call.callee), MAX_QUOTED_LENGTH - '(…)'.length);
-  return quote(sourceCode.getText(call), MAX_QUOTED_LENGTH, `${callee}(…)`);
+  // The callee is read only for a call too long to quote whole (a quoted call is never empty).
+  const whole = quote(sourceCode.getText(call), MAX_QUOTED_LENGTH, '');
+  if (whole !== '') return whole;
+  return `${quote(sourceCode.getText(call.callee), MAX_QUOTED_LENGTH - '(…)'.length)}(…)`;
 }
 
 /**
@@ -137,18 +139,16 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    const exits = new Set<TSESTree.Node>(
-      [...findProcessReferences(sourceCode, ['exit'])]
-        .filter(([, reference]) => reference.kind === 'call')
-        .map(([node]) => node),
-    );
+    const exits = findProcessCalls(sourceCode, 'exit');
     // No `process.exit()` call, nothing to report: no log streams, timers or code paths to follow.
     if (exits.size === 0) return {};
     let streams: LogStreams | undefined;
     const timerCallbacks = findTimerCallbacks(sourceCode);
     const exiting = functionsThatExit(sourceCode.ast, exits, timerCallbacks);
-    // The function being traversed, innermost last (the Program at the bottom).
-    const owners: TSESTree.Node[] = [];
+    // Whether the function being traversed is in `exiting`, and the same for the functions around it.
+    // Every exit and every timer call that waits is in one: any other call needs only this test.
+    let inExiting = false;
+    const outer: boolean[] = [];
 
     // Exits in a timer callback that nothing in the callback wrote before,
     // waiting for what the enclosing function wrote before the timer call.
@@ -176,17 +176,20 @@ export default createRule<[], MessageIds>({
       ...reach.listeners,
       Program() {
         streams = getLogStreams(context);
-        owners.push(sourceCode.ast);
+        inExiting = exiting.has(sourceCode.ast);
       },
       ':function'(node: FunctionNode) {
-        owners.push(node);
-        const timer = timerCallbacks.get(node);
+        outer.push(inExiting);
+        inExiting = exiting.has(node);
+        // A function not in `exiting` is not followed: what it records would be dropped.
+        const timer = inExiting ? timerCallbacks.get(node) : undefined;
         if (timer) reach.source({ timer: timer.call, start: node.range[0] });
       },
       ':function:exit'() {
-        owners.pop();
+        inExiting = outer.pop() ?? false;
       },
       'CallExpression:exit'(node: TSESTree.CallExpression) {
+        if (!inExiting) return;
         if (exits.has(node)) {
           reach.target(node);
           // The process ends here, though the code path goes on: what was
@@ -194,12 +197,10 @@ export default createRule<[], MessageIds>({
           reach.barrier();
           return;
         }
-        if (waitingOn.has(node)) {
+        if (waitingOn.size > 0 && waitingOn.has(node)) {
           reach.target(node);
           return;
         }
-        const owner = owners.at(-1);
-        if (!owner || !exiting.has(owner)) return;
         const write = streams?.writeOf(node);
         if (write) reach.source(write);
       },

@@ -55,15 +55,13 @@ function isPure(node: TSESTree.Node, depth: number): boolean {
   }
 }
 
-const SLASH = 0x2f;
-
 /**
  * Whether `text` has a `/` within `range`: without one it holds no comment,
  * and the token store need not be asked (most exit statements have none).
+ * The slice shares the file's characters; the search is the engine's own.
  */
 function mayHoldComment(text: string, [start, end]: TSESTree.Range): boolean {
-  for (let index = start; index < end; index++) if (text.charCodeAt(index) === SLASH) return true;
-  return false;
+  return text.slice(start, end).includes('/');
 }
 
 /** The statement a call is the whole expression of: `process.exit(1);`, `process?.exit(1);`. */
@@ -255,11 +253,15 @@ export function suggestionsFor(
     });
   }
 
-  const byStream = new Set(writes.map((write) => write.stream));
-  const deferrable = asyncCall !== undefined && (ownerRunsLast || isProcessListener(sourceCode, asyncCall));
-  if (tail && tail.type !== AST_NODE_TYPES.Program && deferrable && !byStream.has('logger')) {
+  // Most exits are not the tail of a deferred callback: the streams are looked at only for those.
+  const deferrable =
+    tail !== undefined &&
+    tail.type !== AST_NODE_TYPES.Program &&
+    asyncCall !== undefined &&
+    (ownerRunsLast || isProcessListener(sourceCode, asyncCall));
+  if (deferrable && !writes.some((write) => write.stream === 'logger')) {
     const exitText = sourceCode.getText(statement.expression);
-    const order = (['stdout', 'stderr'] as const).filter((stream) => byStream.has(stream));
+    const order = (['stdout', 'stderr'] as const).filter((stream) => writes.some((write) => write.stream === stream));
     const wrapped = order.reduceRight((inner, stream) => `process.${stream}.write('', () => ${inner})`, exitText);
     suggestions.push({
       messageId: 'exitFromWriteCallback',
