@@ -6,6 +6,7 @@ import {
   CALL,
   CONSTRUCT,
   ESM,
+  fixedKeys,
   hasOwn,
   legacyView,
   type MapNode,
@@ -113,34 +114,36 @@ export class Walk {
   private readonly emit: Emit;
 
   /**
-   * `emit` takes each use (by default, it is kept in `found`). `nullPrototype`
-   * says that every map of this walk inherits nothing, so that a key is looked
-   * up as it is, without asking whether the map has it as its own.
+   * `emit` takes each use (by default, it is kept in `found`). `fixedMaps`
+   * says that every map of this walk inherits nothing and never changes (the
+   * merged shared maps), so that a key is looked up as it is, without asking
+   * whether the map has it as its own, and a map's keys are listed once.
    */
   constructor(
     private readonly scopes: FileScopes,
     emit?: Emit,
-    private readonly nullPrototype = false,
+    private readonly fixedMaps = false,
   ) {
     this.emit = emit ?? ((node, type, info) => this.found.push({ node, type, info }));
   }
 
   /** The entry of `map` for `key`, never one it inherits. */
   private entry(map: MapNode, key: string): MapNode | undefined {
-    if (this.nullPrototype || hasOwn(map, key)) return map[key] as MapNode | undefined;
+    if (this.fixedMaps || hasOwn(map, key)) return map[key] as MapNode | undefined;
     return undefined;
   }
 
   /** Uses of traced globals: by name (`process.exit`), and through the global object (`globalThis.process.exit`). */
   globals(map: TraceMap): TracedReference[] {
-    for (const key of Object.keys(map)) {
+    for (const key of this.fixedMaps ? fixedKeys(map) : Object.keys(map)) {
       const variable = this.scopes.global(key);
-      if (isModifiedGlobal(variable)) continue;
+      // A global the file never names has no use to find (most of a map's globals, in most files).
+      if (!variable?.references.length || isModifiedGlobal(variable)) continue;
       this.run({ kind: 'variable', variable, map: map[key] as MapNode, own: true, depth: 0, state: NAMED });
     }
     for (const name of GLOBAL_OBJECT_NAMES) {
       const variable = this.scopes.global(name);
-      if (isModifiedGlobal(variable)) continue;
+      if (!variable?.references.length || isModifiedGlobal(variable)) continue;
       this.run({ kind: 'variable', variable, map: map, own: false, depth: 0, state: NAMED });
     }
     return this.found;
@@ -173,10 +176,10 @@ export class Walk {
 
   /** Uses of traced modules through `require('…')`. */
   requires(map: TraceMap): TracedReference[] {
-    for (const call of this.scopes.requires(() => new Walk(this.scopes).globals(REQUIRE).map(({ node }) => node))) {
+    for (const call of this.scopes.requires(() => requireCalls(this.scopes))) {
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
       const [argument] = call.arguments;
-      const key = argument && ASTUtils.getStringIfConstant(argument);
+      const key = argument && constantString(argument);
       const entry = key == null ? undefined : this.entry(map, key);
       if (!entry) continue;
       this.report(call, READ, entry[READ], NAMED);
@@ -371,6 +374,21 @@ export class Walk {
         return;
     }
   }
+}
+
+/** The calls of the global `require`: none without a name that could reach it (most ES modules). */
+function requireCalls(scopes: FileScopes): Node[] {
+  const names = ['require', ...GLOBAL_OBJECT_NAMES];
+  if (!names.some((name) => scopes.global(name)?.references.length)) return [];
+  const calls: Node[] = [];
+  new Walk(scopes, (node) => calls.push(node)).globals(REQUIRE);
+  return calls;
+}
+
+/** `getStringIfConstant`, with the common case of a string literal (`require('fs')`) answered without it. */
+function constantString(node: Node): string | null {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  return ASTUtils.getStringIfConstant(node);
 }
 
 function nameOf(name: TSESTree.Identifier | TSESTree.StringLiteral): string {
