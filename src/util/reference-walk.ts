@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 
 import { isWrapper } from './ast.js';
 import { type FileScopes, isModifiedGlobal, type TrackedVariable } from './file-scopes.js';
+import { ReportedUses } from './reported-uses.js';
 import {
   CALL,
   CONSTRUCT,
@@ -91,11 +92,6 @@ interface Followed {
 /** What a walk does with each use it finds: the node, the kind of use, the trace map's info. */
 export type Emit = (node: Node, type: symbol, info: unknown) => void;
 
-/** More than one info for the same node and kind of use (rare): kept apart from an info that is an array itself. */
-class Several {
-  constructor(readonly infos: unknown[]) {}
-}
-
 /**
  * One search for references: steps are taken depth first, in the order
  * eslint-utils' tracker yields them. The found references, the variables
@@ -106,8 +102,8 @@ class Several {
 export class Walk {
   /** The uses found, when no `emit` was given. */
   readonly found: TracedReference[] = [];
-  /** The infos reported, by kind of use and node: one, or `Several` (most nodes are used in one way). */
-  private readonly reported = new Map<symbol, Map<Node, unknown>>();
+  /** The uses reported (each is reported once). */
+  private readonly reported = new ReportedUses();
   private readonly followed = new Map<TrackedVariable, Followed[]>();
   private readonly active = new Set<TrackedVariable>();
   private readonly stack: Step[] = [];
@@ -164,6 +160,8 @@ export class Walk {
       if (!entry) continue;
       this.report(declaration, READ, entry[READ], NAMED);
       if (declaration.type === AST_NODE_TYPES.ExportAllDeclaration) {
+        // The declaration is reported once per key of the module (the infos may be the same).
+        this.reported.mayRepeat();
         for (const key of Object.keys(entry)) this.report(declaration, READ, (entry[key] as MapNode)[READ], NAMED);
         continue;
       }
@@ -221,19 +219,7 @@ export class Walk {
   private report(node: Node, type: symbol, info: unknown, state: PathState): void {
     // A falsy entry is no entry, as in eslint-utils' tracker.
     if (!info || (type === READ && state !== NAMED)) return;
-    let byNode = this.reported.get(type);
-    if (!byNode) this.reported.set(type, (byNode = new Map<Node, unknown>()));
-    const known = byNode.get(node);
-    if (known === undefined) {
-      byNode.set(node, info);
-    } else if (known instanceof Several) {
-      if (known.infos.includes(info)) return;
-      known.infos.push(info);
-    } else {
-      if (known === info) return;
-      byNode.set(node, new Several([known, info]));
-    }
-    this.emit(node, type, info);
+    if (this.reported.add(node, type, info)) this.emit(node, type, info);
   }
 
   private run(first: Step): void {
@@ -272,6 +258,8 @@ export class Walk {
     const before = followed.find((each) => each.map === map && each.own === own && each.state === state);
     // Followed already, and as deep: a shallower path may go further before the budget ends it.
     if (before && before.depth <= depth) return;
+    // Followed again (by another entry, or less deep): its reads are reached again.
+    if (followed.length > 0) this.reported.mayRepeat();
     if (before) before.depth = depth;
     else followed.push({ map, own, state, depth });
 
@@ -303,7 +291,13 @@ export class Walk {
     let map = startMap;
     let state = startState;
     for (;;) {
-      while (node.parent && isPassThrough(node)) node = node.parent;
+      while (node.parent && isPassThrough(node)) {
+        node = node.parent;
+        // `a || b`, `c ? a : b`: both operands reach what follows.
+        if (node.type === AST_NODE_TYPES.LogicalExpression || node.type === AST_NODE_TYPES.ConditionalExpression) {
+          this.reported.mayRepeat();
+        }
+      }
       const { parent } = node;
       switch (parent?.type) {
         case AST_NODE_TYPES.MemberExpression: {
@@ -332,7 +326,11 @@ export class Walk {
           }
           return;
         case AST_NODE_TYPES.AssignmentPattern:
-          if (parent.right === node) this.stack.push({ kind: 'pattern', node: parent.left, map, depth, state });
+          if (parent.right === node) {
+            // `{ x = value } = …`: the pattern is reached from the object destructured as well.
+            this.reported.mayRepeat();
+            this.stack.push({ kind: 'pattern', node: parent.left, map, depth, state });
+          }
           return;
         case AST_NODE_TYPES.VariableDeclarator:
           if (parent.init === node) this.stack.push({ kind: 'pattern', node: parent.id, map, depth, state });
