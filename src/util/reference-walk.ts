@@ -2,10 +2,12 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 
 import { isWrapper } from './ast.js';
 import { type FileScopes, isModifiedGlobal, type TrackedVariable } from './file-scopes.js';
+import { ReportedUses } from './reported-uses.js';
 import {
   CALL,
   CONSTRUCT,
   ESM,
+  fixedKeys,
   hasOwn,
   legacyView,
   type MapNode,
@@ -90,11 +92,6 @@ interface Followed {
 /** What a walk does with each use it finds: the node, the kind of use, the trace map's info. */
 export type Emit = (node: Node, type: symbol, info: unknown) => void;
 
-/** More than one info for the same node and kind of use (rare): kept apart from an info that is an array itself. */
-class Several {
-  constructor(readonly infos: unknown[]) {}
-}
-
 /**
  * One search for references: steps are taken depth first, in the order
  * eslint-utils' tracker yields them. The found references, the variables
@@ -105,42 +102,44 @@ class Several {
 export class Walk {
   /** The uses found, when no `emit` was given. */
   readonly found: TracedReference[] = [];
-  /** The infos reported, by kind of use and node: one, or `Several` (most nodes are used in one way). */
-  private readonly reported = new Map<symbol, Map<Node, unknown>>();
+  /** The uses reported (each is reported once). */
+  private readonly reported = new ReportedUses();
   private readonly followed = new Map<TrackedVariable, Followed[]>();
   private readonly active = new Set<TrackedVariable>();
   private readonly stack: Step[] = [];
   private readonly emit: Emit;
 
   /**
-   * `emit` takes each use (by default, it is kept in `found`). `nullPrototype`
-   * says that every map of this walk inherits nothing, so that a key is looked
-   * up as it is, without asking whether the map has it as its own.
+   * `emit` takes each use (by default, it is kept in `found`). `fixedMaps`
+   * says that every map of this walk inherits nothing and never changes (the
+   * merged shared maps), so that a key is looked up as it is, without asking
+   * whether the map has it as its own, and a map's keys are listed once.
    */
   constructor(
     private readonly scopes: FileScopes,
     emit?: Emit,
-    private readonly nullPrototype = false,
+    private readonly fixedMaps = false,
   ) {
     this.emit = emit ?? ((node, type, info) => this.found.push({ node, type, info }));
   }
 
   /** The entry of `map` for `key`, never one it inherits. */
   private entry(map: MapNode, key: string): MapNode | undefined {
-    if (this.nullPrototype || hasOwn(map, key)) return map[key] as MapNode | undefined;
+    if (this.fixedMaps || hasOwn(map, key)) return map[key] as MapNode | undefined;
     return undefined;
   }
 
   /** Uses of traced globals: by name (`process.exit`), and through the global object (`globalThis.process.exit`). */
   globals(map: TraceMap): TracedReference[] {
-    for (const key of Object.keys(map)) {
+    for (const key of this.fixedMaps ? fixedKeys(map) : Object.keys(map)) {
       const variable = this.scopes.global(key);
-      if (isModifiedGlobal(variable)) continue;
+      // A global the file never names has no use to find (most of a map's globals, in most files).
+      if (!variable?.references.length || isModifiedGlobal(variable)) continue;
       this.run({ kind: 'variable', variable, map: map[key] as MapNode, own: true, depth: 0, state: NAMED });
     }
     for (const name of GLOBAL_OBJECT_NAMES) {
       const variable = this.scopes.global(name);
-      if (isModifiedGlobal(variable)) continue;
+      if (!variable?.references.length || isModifiedGlobal(variable)) continue;
       this.run({ kind: 'variable', variable, map: map, own: false, depth: 0, state: NAMED });
     }
     return this.found;
@@ -161,6 +160,8 @@ export class Walk {
       if (!entry) continue;
       this.report(declaration, READ, entry[READ], NAMED);
       if (declaration.type === AST_NODE_TYPES.ExportAllDeclaration) {
+        // The declaration is reported once per key of the module (the infos may be the same).
+        this.reported.mayRepeat();
         for (const key of Object.keys(entry)) this.report(declaration, READ, (entry[key] as MapNode)[READ], NAMED);
         continue;
       }
@@ -173,10 +174,10 @@ export class Walk {
 
   /** Uses of traced modules through `require('…')`. */
   requires(map: TraceMap): TracedReference[] {
-    for (const call of this.scopes.requires(() => new Walk(this.scopes).globals(REQUIRE).map(({ node }) => node))) {
+    for (const call of this.scopes.requires(() => requireCalls(this.scopes))) {
       if (call.type !== AST_NODE_TYPES.CallExpression) continue;
       const [argument] = call.arguments;
-      const key = argument && ASTUtils.getStringIfConstant(argument);
+      const key = argument && constantString(argument);
       const entry = key == null ? undefined : this.entry(map, key);
       if (!entry) continue;
       this.report(call, READ, entry[READ], NAMED);
@@ -218,19 +219,7 @@ export class Walk {
   private report(node: Node, type: symbol, info: unknown, state: PathState): void {
     // A falsy entry is no entry, as in eslint-utils' tracker.
     if (!info || (type === READ && state !== NAMED)) return;
-    let byNode = this.reported.get(type);
-    if (!byNode) this.reported.set(type, (byNode = new Map<Node, unknown>()));
-    const known = byNode.get(node);
-    if (known === undefined) {
-      byNode.set(node, info);
-    } else if (known instanceof Several) {
-      if (known.infos.includes(info)) return;
-      known.infos.push(info);
-    } else {
-      if (known === info) return;
-      byNode.set(node, new Several([known, info]));
-    }
-    this.emit(node, type, info);
+    if (this.reported.add(node, type, info)) this.emit(node, type, info);
   }
 
   private run(first: Step): void {
@@ -269,6 +258,8 @@ export class Walk {
     const before = followed.find((each) => each.map === map && each.own === own && each.state === state);
     // Followed already, and as deep: a shallower path may go further before the budget ends it.
     if (before && before.depth <= depth) return;
+    // Followed again (by another entry, or less deep): its reads are reached again.
+    if (followed.length > 0) this.reported.mayRepeat();
     if (before) before.depth = depth;
     else followed.push({ map, own, state, depth });
 
@@ -300,7 +291,13 @@ export class Walk {
     let map = startMap;
     let state = startState;
     for (;;) {
-      while (node.parent && isPassThrough(node)) node = node.parent;
+      while (node.parent && isPassThrough(node)) {
+        node = node.parent;
+        // `a || b`, `c ? a : b`: both operands reach what follows.
+        if (node.type === AST_NODE_TYPES.LogicalExpression || node.type === AST_NODE_TYPES.ConditionalExpression) {
+          this.reported.mayRepeat();
+        }
+      }
       const { parent } = node;
       switch (parent?.type) {
         case AST_NODE_TYPES.MemberExpression: {
@@ -329,7 +326,11 @@ export class Walk {
           }
           return;
         case AST_NODE_TYPES.AssignmentPattern:
-          if (parent.right === node) this.stack.push({ kind: 'pattern', node: parent.left, map, depth, state });
+          if (parent.right === node) {
+            // `{ x = value } = …`: the pattern is reached from the object destructured as well.
+            this.reported.mayRepeat();
+            this.stack.push({ kind: 'pattern', node: parent.left, map, depth, state });
+          }
           return;
         case AST_NODE_TYPES.VariableDeclarator:
           if (parent.init === node) this.stack.push({ kind: 'pattern', node: parent.id, map, depth, state });
@@ -371,6 +372,21 @@ export class Walk {
         return;
     }
   }
+}
+
+/** The calls of the global `require`: none without a name that could reach it (most ES modules). */
+function requireCalls(scopes: FileScopes): Node[] {
+  const names = ['require', ...GLOBAL_OBJECT_NAMES];
+  if (!names.some((name) => scopes.global(name)?.references.length)) return [];
+  const calls: Node[] = [];
+  new Walk(scopes, (node) => calls.push(node)).globals(REQUIRE);
+  return calls;
+}
+
+/** `getStringIfConstant`, with the common case of a string literal (`require('fs')`) answered without it. */
+function constantString(node: Node): string | null {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  return ASTUtils.getStringIfConstant(node);
 }
 
 function nameOf(name: TSESTree.Identifier | TSESTree.StringLiteral): string {

@@ -36,3 +36,11 @@ export function legacyView(map: MapNode): MapNode {
   }
   return view;
 }
+
+/** The keys of a trace map that never changes (a shared map walked for every file), listed once. */
+const fixedMapKeys = new WeakMap<TraceMap, readonly string[]>();
+export function fixedKeys(map: TraceMap): readonly string[] {
+  let keys = fixedMapKeys.get(map);
+  if (!keys) fixedMapKeys.set(map, (keys = Object.keys(map)));
+  return keys;
+}

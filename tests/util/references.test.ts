@@ -247,3 +247,48 @@ describe('alias budget', () => {
     expect(exits(chain(MAX_ALIAS_DEPTH + 1))).toEqual([]);
   });
 });
+
+/*
+ * Each use is reported once per kind and info, however many paths reach it:
+ * the walk files its uses only after an event that can lead to a node twice
+ * (a variable followed again, `a || b`, a default value, `export *`), so each
+ * event is checked here with infos that are the same on both paths.
+ */
+describe('each use once', () => {
+  const C: TraceMapElement = { [READ]: 'c' };
+  const A: TraceMapElement = { [READ]: 'a', b: { c: C }, c: C };
+  const MAPS: TraceMaps = {
+    globals: { a: A, d: { c: { [READ]: 'other c' } } },
+    modules: { m: { [READ]: 'm', k: { [READ]: 'm' } } },
+  };
+  const uses = (code: string) => {
+    let found: string[] = [];
+    const linter = new Linter({ configType: 'flat' });
+    const probe = probeRule({ never: 'never' }, (context) => ({
+      Program() {
+        found = findReferences(context.sourceCode, MAPS).map(
+          (reference) => `${context.sourceCode.getText(reference.node)} ${String(reference.info)}`,
+        );
+      },
+    }));
+    linter.verify(code, [
+      {
+        languageOptions: { sourceType: 'module' },
+        plugins: { probe: { rules: { probe: probe as never } } },
+        rules: { 'probe/probe': 'error' },
+      },
+    ]);
+    return found.sort();
+  };
+
+  it.each([
+    ['a default value', 'const { b: { c } = a } = a;', ['a a', 'a a', 'c c']],
+    ['both operands', '(a || a).c;', ['(a || a).c c', 'a a', 'a a']],
+    ['both branches', '(ok ? a : a).c;', ['(ok ? a : a).c c', 'a a', 'a a']],
+    ['a variable followed again, less deep', 'const q = a; let p = q; p = a; p.c;', ['a a', 'a a', 'p.c c']],
+    ['a variable followed with another entry', 'let p = a; p = d; p.c;', ['a a', 'p.c c', 'p.c other c']],
+    ['export *', "export * from 'm';", ["export * from 'm'; m"]],
+  ] as const)('%s', (_label, code, expected) => {
+    expect(uses(code)).toEqual(expected);
+  });
+});
