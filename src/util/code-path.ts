@@ -196,17 +196,31 @@ function positionsByNumber(segments: readonly Segment[]): Int32Array | undefined
   return positions;
 }
 
-/** The graph over `segments` in their order, or undefined if a segment leads to one they do not hold. */
+/** How many segments after a segment are compared by identity with each it leads to, before reading ids. */
+const NEAR = 8;
+
+/**
+ * The graph over `segments` in their order, or undefined if a segment leads
+ * to one they do not hold. Most edges go to a segment that started soon after
+ * their source, or to the one the edge before went to (the end of a
+ * `switch`): those are found by identity, without reading the target, which
+ * at a long path's end is cold in memory. The others are found by number.
+ */
 function graphIn(segments: readonly Segment[], initial: Segment): SegmentGraph | undefined {
   const count = segments.length;
-  const byNumber = positionsByNumber(segments);
-  const byMap = byNumber ? undefined : new Map(segments.map((segment, index) => [segment, index]));
+  // Made on the first target found neither way: reading every id costs as much as the rest.
+  let byNumber: Int32Array | undefined;
+  let byMap: Map<Segment, number> | undefined;
   const positionOf = (segment: Segment): number => {
+    if (!byNumber && !byMap) {
+      byNumber = positionsByNumber(segments);
+      if (!byNumber) byMap = new Map(segments.map((each, index) => [each, index]));
+    }
     if (!byNumber) return byMap?.get(segment) ?? -1;
     const at = byNumber[segmentNumber(segment) ?? 0] ?? -1;
     return at >= 0 && segments[at] === segment ? at : -1;
   };
-  const start = positionOf(initial);
+  const start = segments[0] === initial ? 0 : positionOf(initial);
   if (start < 0) return undefined;
   let edgeCount = 0;
   for (const segment of segments) edgeCount += segment.nextSegments.length;
@@ -214,12 +228,19 @@ function graphIn(segments: readonly Segment[], initial: Segment): SegmentGraph |
   const edges = new Int32Array(edgeCount);
   let edge = 0;
   let index = 0;
+  let lastTarget: Segment | undefined;
+  let lastAt = -1;
   // `for…of` over arrays, not `entries()`, which would make a pair per segment.
   for (const segment of segments) {
     firstEdge[index++] = edge;
+    const near = Math.min(count, index + NEAR);
     for (const next of segment.nextSegments) {
-      const at = positionOf(next);
+      let at = index;
+      while (at < near && segments[at] !== next) at++;
+      if (at === near) at = next === lastTarget ? lastAt : positionOf(next);
       if (at < 0) return undefined;
+      lastTarget = next;
+      lastAt = at;
       edges[edge++] = at;
     }
   }
