@@ -374,10 +374,8 @@ export class Walk {
   }
 }
 
-/** The calls of the global `require`: none without a name that could reach it (most ES modules). */
+/** The calls of the global `require` (`globals` skips it at once in a file that never names it). */
 function requireCalls(scopes: FileScopes): Node[] {
-  const names = ['require', ...GLOBAL_OBJECT_NAMES];
-  if (!names.some((name) => scopes.global(name)?.references.length)) return [];
   const calls: Node[] = [];
   new Walk(scopes, (node) => calls.push(node)).globals(REQUIRE);
   return calls;
