@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from '../../util/create-rule.js';
 import { isTestFile } from '../../util/test-files.js';
@@ -56,9 +56,18 @@ export default createRule<Options, MessageIds>({
       types: getTypeInformation(context.sourceCode),
       options: { ...DEFAULT_OPTIONS, ...options },
     };
+    // Only a property whose value is an assertion or `x!` can hold a filler (see `getFillerValue`): those values
+    // check their property first, before the assertion itself, in the order a `Property` listener would.
+    const checkValue = (node: TSESTree.Node): void => {
+      const { parent } = node;
+      if (parent?.type === AST_NODE_TYPES.Property && parent.value === node) checkPropertyValue(file, parent);
+    };
     return {
-      'TSAsExpression, TSTypeAssertion': (node: TypeAssertion) => checkAssertion(file, node),
-      Property: (node: TSESTree.Property) => checkPropertyValue(file, node),
+      'TSAsExpression, TSTypeAssertion': (node: TypeAssertion) => {
+        checkValue(node);
+        checkAssertion(file, node);
+      },
+      TSNonNullExpression: checkValue,
       ...definiteFieldListeners(file),
     };
   },

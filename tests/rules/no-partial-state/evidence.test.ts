@@ -1,5 +1,7 @@
 // no-partial-state around evidence: an empty `{}` asserted to a type is reported only when the code updates or uses
 // a property of it before anything sets it; idiom positions and test files are left alone.
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import rule from '../../../src/rules/no-partial-state/index.js';
@@ -575,5 +577,49 @@ describe('isTestFile', () => {
   it('reads the folders of a relative name', () => {
     expect(isTestFile('tests/cart.ts', cwd)).toBe(true);
     expect(isTestFile('<input>', cwd)).toBe(false);
+  });
+  it('reads a path below the project off the string exactly as `path.relative` would', () => {
+    // The definition by `path.relative`, which the string fast path must agree with on every path.
+    const byRelative = (filename: string, base: string): boolean => {
+      if (/\.(?:test|spec)\.[a-z]+$/i.test(filename.replaceAll('\\', '/').split('/').at(-1) ?? '')) return true;
+      // A name without folders to resolve (`<input>`, `tests/cart.ts`) is read as it stands.
+      const relative = path.isAbsolute(filename)
+        ? path.relative(base, filename).replaceAll('\\', '/')
+        : filename.replaceAll('\\', '/');
+      if (relative === '' || relative.startsWith('../') || path.isAbsolute(relative)) return false;
+      const folders = relative.split('/').slice(0, -1);
+      return folders.some((folder) =>
+        ['__tests__', '__mocks__', '__fixtures__', 'test', 'tests', 'spec', 'e2e', 'cypress'].includes(folder),
+      );
+    };
+    const bases = ['/home/dev/shop', '/home/dev/shop/', '/', '/home/dev/../dev/shop', 'shop', '/home/dev/shop/tests'];
+    const tails = [
+      'src/cart.ts',
+      'tests/cart.ts',
+      'src/tests/cart.ts',
+      'tests',
+      '',
+      'src//tests/cart.ts',
+      'src/./tests/cart.ts',
+      'tests/../src/cart.ts',
+      '../shop/tests/cart.ts',
+      'src/tests/',
+      'src/tests/.',
+      'src/..tests/cart.ts',
+      '.tests/cart.ts',
+      'src\\tests\\cart.ts',
+      'e2e/a/b/c.ts',
+    ];
+    for (const base of bases) {
+      for (const prefix of [base, '/home/dev/shop', '/home/dev/shopping', '/home/dev']) {
+        for (const tail of tails) {
+          const filename = `${prefix}/${tail}`;
+          expect(isTestFile(filename, base), `${filename} in ${base}`).toBe(byRelative(filename, base));
+        }
+      }
+    }
+    expect(isTestFile('/home/dev/shop/src//tests/cart.ts', '/home/dev/shop')).toBe(true);
+    expect(isTestFile('/home/dev/shop/tests/../src/cart.ts', '/home/dev/shop')).toBe(false);
+    expect(isTestFile('/home/dev/shopping/tests/cart.ts', '/home/dev/shop')).toBe(false);
   });
 });
