@@ -1,6 +1,6 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from '../../util/ast.js';
+import { isFunctionNode } from '../../util/ast.js';
 import { createRule } from '../../util/create-rule.js';
 import { createPlaceholderFile, type MessageIds, type Options, RULE_NAME } from './context.js';
 import { checkCall, noteImport, noteNeverFunction, resolveCallsInFile } from './helper-calls.js';
@@ -54,14 +54,17 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const file = createPlaceholderFile(context, options);
-    const noteNever = (fn: FunctionNode) => noteNeverFunction(file, fn);
     return {
       ThrowStatement: (node) => checkThrow(file, node),
       CallExpression: (node) => checkCall(file, node),
       ImportSpecifier: (node) => noteImport(file, node),
-      FunctionDeclaration: noteNever,
-      FunctionExpression: noteNever,
-      ArrowFunctionExpression: noteNever,
+      // A function that declares it never returns is found from its `never` (rare), not by visiting every function.
+      TSNeverKeyword: (node) => {
+        const annotation = node.parent;
+        const fn = annotation.parent;
+        if (annotation.type === AST_NODE_TYPES.TSTypeAnnotation && fn && isFunctionNode(fn))
+          noteNeverFunction(file, fn);
+      },
       'Program:exit': () => resolveCallsInFile(file),
     } satisfies TSESLint.RuleListener;
   },

@@ -32,17 +32,20 @@ function requiredSpecifier(identifier: TSESTree.Identifier): string | undefined 
     : undefined;
 }
 
-/** The module specifiers this file imports or requires (with a constant string). */
-function importedSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
-  const specifiers = new Set<string>();
+/**
+ * Whether `test` holds for one of the module specifiers this file imports or requires (with a constant string),
+ * asked of each in turn: the imports in order, then the `require` calls.
+ */
+function someSpecifier(sourceCode: Readonly<TSESLint.SourceCode>, test: (specifier: string) => boolean): boolean {
   for (const statement of sourceCode.ast.body) {
     if (
       (statement.type === AST_NODE_TYPES.ImportDeclaration ||
         statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
         statement.type === AST_NODE_TYPES.ExportNamedDeclaration) &&
-      statement.source
+      statement.source &&
+      test(statement.source.value)
     ) {
-      specifiers.add(statement.source.value);
+      return true;
     }
   }
   // `require` is unresolved in a script, and a declared global under `sourceType: 'commonjs'` (and Node's globals).
@@ -52,11 +55,51 @@ function importedSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): Set<stri
   for (const references of [globalScope?.through ?? [], declared?.defs.length === 0 ? declared.references : []]) {
     for (const { identifier } of references) {
       const specifier = identifier.type === AST_NODE_TYPES.Identifier ? requiredSpecifier(identifier) : undefined;
-      if (specifier !== undefined) specifiers.add(specifier);
+      if (specifier !== undefined && test(specifier)) return true;
     }
   }
+  return false;
+}
+
+/** The module specifiers this file imports or requires (with a constant string). */
+function importedSpecifiers(sourceCode: Readonly<TSESLint.SourceCode>): Set<string> {
+  const specifiers = new Set<string>();
+  someSpecifier(sourceCode, (specifier) => {
+    specifiers.add(specifier);
+    return false;
+  });
   return specifiers;
 }
+
+const isBuiltinModule = (specifier: string): boolean => BUILTIN_MODULES.has(specifier);
+
+/** Whether every built-in runtime names its modules exactly (none matches a relative import): true of the table. */
+const BUILTINS_NAME_MODULES_EXACTLY = BUILTINS.every((def) => def.relativeModules !== true);
+
+/** The built-in runtimes with evidence besides imports (`detectIn`), in their order. */
+const DETECTED_IN_FILE: readonly RuntimeDefinition[] = BUILTINS.filter((def) => def.detectIn !== undefined);
+
+/**
+ * Whether no runtime can be active in the file, found without building the lists {@link activeRuntimes} returns
+ * (most files of most projects): none selected, no type information (its imported instances can activate one), and
+ * no detection, or no import of a built-in runtime's module (every built-in names its modules exactly, so that is
+ * what `specifiersFor` finds) and no `detectIn` evidence. Each `detectIn` is asked as `activeRuntimes` asks it:
+ * there, too, for a file that imports none of the runtime's modules.
+ */
+function hasNoRuntime(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, options: RuleOptions): boolean {
+  if ((options.runtimes?.length ?? 0) > 0 || getTypeInformation(sourceCode) !== undefined) return false;
+  if (!options.detect) return true;
+  if (!BUILTINS_NAME_MODULES_EXACTLY || someSpecifier(sourceCode, isBuiltinModule)) return false;
+  return !DETECTED_IN_FILE.some((def) => def.detectIn?.(sourceCode, filename) === true);
+}
+
+/** What {@link activeRuntimes} gives a file with no runtime: nothing (never changed, as every list is read-only). */
+const NO_RUNTIMES: ActiveRuntimes = Object.freeze({
+  active: Object.freeze([]),
+  selected: new Map<string, RuntimeDefinition>(),
+  specifiers: new Set<string>(),
+  importedInstances: new Map<RuntimeDefinition, readonly ImportedInstance[]>(),
+});
 
 function specifierMatches(entry: string, specifier: string, relative: boolean): boolean {
   if (specifier === entry) return true;
@@ -82,6 +125,7 @@ export function activeRuntimes(
   filename: string,
   options: RuleOptions,
 ): ActiveRuntimes {
+  if (hasNoRuntime(sourceCode, filename, options)) return NO_RUNTIMES;
   // `meta.defaultOptions` makes it `true` unless the user says otherwise.
   const { detect } = options;
   const selected = selectedRuntimes(options);
