@@ -121,13 +121,38 @@ function checkDefiniteFields(file: PartialStateFile, state: DefiniteFieldsState)
   }
 }
 
-/** Text that a definite field (`x!: T`, or a comment between `!` and `:`) cannot be without. */
-const MAY_DECLARE_DEFINITE = /!\s*(?::|\/[/*])/;
+/** One character of JavaScript's `\s`, for a character outside ASCII. */
+const NON_ASCII_WHITESPACE = /^\s$/;
+
+/** Whether the character code is one of `\s`: ASCII tab, line feed, vertical tab, form feed, return, space; the rest by name. */
+function isWhitespace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return NON_ASCII_WHITESPACE.test(String.fromCharCode(code));
+}
+
+/**
+ * Whether the text has what a definite field (`x!: T`, or a comment between `!` and `:`) cannot be without: a `!`,
+ * any whitespace (`\s`), then `:`, `//` or `/*`. The same as testing `/!\s*(?::|\/[/*])/`, which scans a large file
+ * several times slower than `indexOf` finds its `!`s.
+ */
+export function mayDeclareDefinite(text: string): boolean {
+  for (let bang = text.indexOf('!'); bang !== -1; bang = text.indexOf('!', bang + 1)) {
+    let next = bang + 1;
+    while (next < text.length && isWhitespace(text.charCodeAt(next))) next++;
+    const code = text.charCodeAt(next);
+    if (code === 0x3a /* : */) return true;
+    if (code === 0x2f /* / */) {
+      const after = text.charCodeAt(next + 1);
+      if (after === 0x2f || after === 0x2a /* * */) return true;
+    }
+  }
+  return false;
+}
 
 /** The listeners that gather what the file does to its classes' fields, and report once it is all seen. */
 export function definiteFieldListeners(file: PartialStateFile): TSESLint.RuleListener {
   // A file without `!` before a `:` (or before a comment) declares no `x!: T` field: nothing to gather.
-  if (!MAY_DECLARE_DEFINITE.test(file.sourceCode.text)) return {};
+  if (!mayDeclareDefinite(file.sourceCode.text)) return {};
   const state: DefiniteFieldsState = { classes: [], openClasses: [], fileWrites: new Set(), fileAssignsObjects: false };
   return {
     'ClassDeclaration, ClassExpression': (node: TSESTree.ClassDeclaration | TSESTree.ClassExpression) =>
