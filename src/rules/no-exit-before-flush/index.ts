@@ -87,11 +87,11 @@ export const ADVICE = {
 function reportExit(
   context: Context,
   exit: TSESTree.CallExpression,
+  nearest: LogWrite,
   writes: readonly LogWrite[],
   timers: ReadonlyMap<TSESTree.Node, TimerCallback>,
 ): void {
   const { sourceCode } = context;
-  const nearest = writes.reduce((best, write) => (write.node.range[0] > best.node.range[0] ? write : best));
   const exitText = quoteExit(sourceCode, exit);
   const line = nearest.node.loc.start.line;
   const suggest = suggestionsFor(sourceCode, exit, writes, timers);
@@ -161,11 +161,22 @@ export default createRule<[], MessageIds>({
       kindOf: (source) => ('timer' in source ? 'timer' : source.stream),
       rank: (source) => ('timer' in source ? source.start : source.node.range[0]),
       onReach(target, sources) {
-        const writes = sources.filter((source): source is LogWrite => !('timer' in source));
-        const timer = sources.find((source) => 'timer' in source);
+        // One source per kind: the write of each stream, and at most one timer call.
+        const writes: LogWrite[] = [];
+        // The write nearest before the exit: the one that starts last (the first of equals).
+        let nearest: LogWrite | undefined;
+        let timer: TSESTree.CallExpression | undefined;
+        for (const source of sources) {
+          if ('timer' in source) {
+            timer ??= source.timer;
+            continue;
+          }
+          writes.push(source);
+          if (!nearest || source.node.range[0] > nearest.node.range[0]) nearest = source;
+        }
         const exitCalls = exits.has(target) ? [target] : (waitingOn.get(target) ?? []);
-        if (writes.length > 0) for (const exit of exitCalls) reportExit(context, exit, writes, timerCallbacks);
-        else if (timer && 'timer' in timer) wait(timer.timer, exitCalls);
+        if (nearest) for (const exit of exitCalls) reportExit(context, exit, nearest, writes, timerCallbacks);
+        else if (timer) wait(timer, exitCalls);
       },
       // Only a function that exits, or starts a timer whose callback does, can hold a target; class
       // field initializers and static blocks are not functions of their own here, and are followed.
