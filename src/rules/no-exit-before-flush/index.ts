@@ -216,7 +216,9 @@ export default createRule<[], MessageIds>({
         if (write) reach.source(write);
       },
       'AwaitExpression:exit'(node: TSESTree.AwaitExpression) {
-        if (streams?.isFlushPromise(node.argument)) reach.barrier();
+        // A barrier matters only on a path that holds a target, and `CallExpression:exit` records targets only
+        // in `exiting`: where `inExiting` is false, no path the `await` can be on holds one.
+        if (inExiting && streams?.isFlushPromise(node.argument)) reach.barrier();
       },
     };
   },
