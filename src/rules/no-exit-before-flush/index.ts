@@ -78,6 +78,14 @@ function functionsThatExit(
   return owners;
 }
 
+/**
+ * The selectors of `:function` and `:function:exit`, by type: ESLint dispatches a selector made of types
+ * alone by the node's type, without matching the selector against each function. (`:exit` ends the
+ * whole selector list.)
+ */
+const FUNCTION_ENTER = 'FunctionDeclaration, FunctionExpression, ArrowFunctionExpression';
+const FUNCTION_EXIT = `${FUNCTION_ENTER}:exit`;
+
 /** What a report advises, as far as it is legal at the exit: `return` needs a function to return from. */
 export const ADVICE = {
   inFunction: 'set `process.exitCode` and return',
@@ -189,14 +197,14 @@ export default createRule<[], MessageIds>({
         streams = getLogStreams(context);
         inExiting = exiting.has(sourceCode.ast);
       },
-      ':function'(node: FunctionNode) {
+      [FUNCTION_ENTER](node: FunctionNode) {
         outer.push(inExiting);
         inExiting = exiting.has(node);
         // A function not in `exiting` is not followed: what it records would be dropped.
         const timer = inExiting ? timerCallbacks.get(node) : undefined;
         if (timer) reach.source({ timer: timer.call, start: node.range[0] });
       },
-      ':function:exit'() {
+      [FUNCTION_EXIT]() {
         inExiting = outer.pop() ?? false;
       },
       'CallExpression:exit'(node: TSESTree.CallExpression) {
