@@ -17,6 +17,14 @@ describe('quote', () => {
     expect(quote('abcdef', 5, 'the call')).toBe('the call');
     expect(quote('abcde', 5, 'the call')).toBe('abcde');
   });
+  it('quotes a long text as it quotes the whole of it, however much white space it starts with', () => {
+    const call = `write(\n${'  '.repeat(40)}'${'x'.repeat(2000)}',\n)`;
+    expect(quote(call, 12)).toBe("write( 'xxx…");
+    expect(quote(call, 12, 'the call')).toBe('the call');
+    expect(quote(`${' \n'.repeat(300)}exit(1)${'\t'.repeat(300)}`, 7)).toBe('exit(1)');
+    expect(quote(`${' '.repeat(300)}a${' '.repeat(300)}b`, 3)).toBe('a b');
+    expect(quote(`${' '.repeat(300)}a${' '.repeat(300)}bc`, 3)).toBe('a …');
+  });
 });
 
 describe('layout', () => {
@@ -33,5 +41,6 @@ describe('layout', () => {
     expect(indentUnitOf(['/**', ' * doc', ' */', 'f() {', '    a;', '        b;', '}'])).toBe('    ');
     expect(indentUnitOf(['f() {', '\ta;', '}'])).toBe('\t');
     expect(indentUnitOf(['a;', '   ', 'b;'])).toBe('  ');
+    expect(indentUnitOf(['f() {', '    a;', '  \tb;', '\tc;', ' \td;'])).toBe('  \t');
   });
 });

@@ -78,6 +78,14 @@ function functionsThatExit(
   return owners;
 }
 
+/**
+ * The selectors of `:function` and `:function:exit`, by type: ESLint dispatches a selector made of types
+ * alone by the node's type, without matching the selector against each function. (`:exit` ends the
+ * whole selector list.)
+ */
+const FUNCTION_ENTER = 'FunctionDeclaration, FunctionExpression, ArrowFunctionExpression';
+const FUNCTION_EXIT = `${FUNCTION_ENTER}:exit`;
+
 /** What a report advises, as far as it is legal at the exit: `return` needs a function to return from. */
 export const ADVICE = {
   inFunction: 'set `process.exitCode` and return',
@@ -87,11 +95,11 @@ export const ADVICE = {
 function reportExit(
   context: Context,
   exit: TSESTree.CallExpression,
+  nearest: LogWrite,
   writes: readonly LogWrite[],
   timers: ReadonlyMap<TSESTree.Node, TimerCallback>,
 ): void {
   const { sourceCode } = context;
-  const nearest = writes.reduce((best, write) => (write.node.range[0] > best.node.range[0] ? write : best));
   const exitText = quoteExit(sourceCode, exit);
   const line = nearest.node.loc.start.line;
   const suggest = suggestionsFor(sourceCode, exit, writes, timers);
@@ -161,11 +169,22 @@ export default createRule<[], MessageIds>({
       kindOf: (source) => ('timer' in source ? 'timer' : source.stream),
       rank: (source) => ('timer' in source ? source.start : source.node.range[0]),
       onReach(target, sources) {
-        const writes = sources.filter((source): source is LogWrite => !('timer' in source));
-        const timer = sources.find((source) => 'timer' in source);
+        // One source per kind: the write of each stream, and at most one timer call.
+        const writes: LogWrite[] = [];
+        // The write nearest before the exit: the one that starts last (the first of equals).
+        let nearest: LogWrite | undefined;
+        let timer: TSESTree.CallExpression | undefined;
+        for (const source of sources) {
+          if ('timer' in source) {
+            timer ??= source.timer;
+            continue;
+          }
+          writes.push(source);
+          if (!nearest || source.node.range[0] > nearest.node.range[0]) nearest = source;
+        }
         const exitCalls = exits.has(target) ? [target] : (waitingOn.get(target) ?? []);
-        if (writes.length > 0) for (const exit of exitCalls) reportExit(context, exit, writes, timerCallbacks);
-        else if (timer && 'timer' in timer) wait(timer.timer, exitCalls);
+        if (nearest) for (const exit of exitCalls) reportExit(context, exit, nearest, writes, timerCallbacks);
+        else if (timer) wait(timer, exitCalls);
       },
       // Only a function that exits, or starts a timer whose callback does, can hold a target; class
       // field initializers and static blocks are not functions of their own here, and are followed.
@@ -178,14 +197,14 @@ export default createRule<[], MessageIds>({
         streams = getLogStreams(context);
         inExiting = exiting.has(sourceCode.ast);
       },
-      ':function'(node: FunctionNode) {
+      [FUNCTION_ENTER](node: FunctionNode) {
         outer.push(inExiting);
         inExiting = exiting.has(node);
         // A function not in `exiting` is not followed: what it records would be dropped.
         const timer = inExiting ? timerCallbacks.get(node) : undefined;
         if (timer) reach.source({ timer: timer.call, start: node.range[0] });
       },
-      ':function:exit'() {
+      [FUNCTION_EXIT]() {
         inExiting = outer.pop() ?? false;
       },
       'CallExpression:exit'(node: TSESTree.CallExpression) {
@@ -205,7 +224,9 @@ export default createRule<[], MessageIds>({
         if (write) reach.source(write);
       },
       'AwaitExpression:exit'(node: TSESTree.AwaitExpression) {
-        if (streams?.isFlushPromise(node.argument)) reach.barrier();
+        // A barrier matters only on a path that holds a target, and `CallExpression:exit` records targets only
+        // in `exiting`: where `inExiting` is false, no path the `await` can be on holds one.
+        if (inExiting && streams?.isFlushPromise(node.argument)) reach.barrier();
       },
     };
   },

@@ -165,6 +165,17 @@ function runsLast(fn: FunctionNode, call: TSESTree.CallExpression, timers: Reado
   return whole.parent.type === AST_NODE_TYPES.ExpressionStatement;
 }
 
+/** `isNodeProcess` of each scope (the answer depends on the scope alone): each asked once per scope. */
+const processInScope = new WeakMap<TSESLint.Scope.Scope, boolean>();
+
+/** Whether the name `process` at `node` is Node's process object (`isNodeProcess`), known once per scope. */
+function isProcessAt(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const scope = sourceCode.getScope(node);
+  let known = processInScope.get(scope);
+  if (known === undefined) processInScope.set(scope, (known = isNodeProcess(sourceCode, node)));
+  return known;
+}
+
 /** Whether a callback listens to a `process` event: a signal, `uncaughtException`, `unhandledRejection`. */
 function isProcessListener(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
   const { callee } = call;
@@ -175,7 +186,7 @@ function isProcessListener(sourceCode: SourceCode, call: TSESTree.CallExpression
     callee.type === AST_NODE_TYPES.MemberExpression &&
     callee.object.type === AST_NODE_TYPES.Identifier &&
     callee.object.name === 'process' &&
-    isNodeProcess(sourceCode, callee.object)
+    isProcessAt(sourceCode, callee.object)
   );
 }
 
@@ -232,10 +243,11 @@ export function suggestionsFor(
 ): TSESLint.SuggestionReportDescriptor<SuggestionIds>[] {
   const statement = statementOf(exit);
   const code = exit.arguments[0];
-  if (!statement || exit.arguments.length > 1 || !isNodeProcess(sourceCode, exit)) return [];
+  if (!statement || exit.arguments.length > 1) return [];
   if (code && (code.type === AST_NODE_TYPES.SpreadElement || !isPure(code, PURE_DEPTH))) return [];
   // The replacement is written from scratch: a comment inside the call would be lost.
   if (mayHoldComment(sourceCode.text, statement.range) && sourceCode.getCommentsInside(statement).length > 0) return [];
+  if (!isProcessAt(sourceCode, exit)) return [];
   const suggestions: TSESLint.SuggestionReportDescriptor<SuggestionIds>[] = [];
   const tail = tailOwner(statement);
   const owner = tail ?? returnableOwner(statement);
