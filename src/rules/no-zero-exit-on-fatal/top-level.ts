@@ -68,11 +68,14 @@ function enterStatement(search: Search, statement: TSESTree.ExpressionStatement)
 
 /** `process.on('uncaughtException', h)` and its aliases. */
 function leaveCall(search: Search, call: TSESTree.CallExpression): void {
-  if (call.arguments.length < 2 || !isListenCall(search, call)) return;
   const [event, handler] = call.arguments;
   if (!event || !handler || handler.type === AST_NODE_TYPES.SpreadElement) return;
-  const name = ASTUtils.getStringIfConstant(event, search.sourceCode.getScope(event));
-  if (name === null || !FATAL_EVENTS.has(name)) return;
+  // The event's name before the callee: which calls are `process`'s takes the file's reference pass.
+  const name =
+    event.type === AST_NODE_TYPES.Literal && typeof event.value === 'string'
+      ? event.value
+      : ASTUtils.getStringIfConstant(event, search.sourceCode.getScope(event));
+  if (name === null || !FATAL_EVENTS.has(name) || !isListenCall(search, call)) return;
   search.listeners.add(handler);
   addHandler(search, handler);
 }
