@@ -86,17 +86,17 @@ export default createRule<[], MessageIds>({
       hasTopLevelCandidate(sourceCode)
         ? findTopLevelHandlers(sourceCode)
         : undefined;
-    let electronProcess: boolean | undefined;
-    const electronApp = (): boolean => (electronProcess ??= isElectronApp(context));
     // Without a handler, the code paths decide nothing: only the exits after an error are searched.
     if (!found || found.handlers.length === 0) {
       if (!exits) return {};
       return {
         'Program:exit'() {
-          reportFailureExits(context, [], () => !electronApp());
+          reportFailureExits(context, [], () => !isElectronApp(context));
         },
       };
     }
+    let electronProcess: boolean | undefined;
+    const electronApp = (): boolean => (electronProcess ??= isElectronApp(context));
 
     const file: FatalFile = {
       context,
