@@ -14,7 +14,8 @@ export function isFunctionNode(node: Node): node is FunctionNode {
   );
 }
 
-function isNode(value: unknown): value is Node {
+/** Whether a value is an AST node: what a visitor key may hold besides other values. */
+export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 

@@ -108,6 +108,8 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
     'async function start() {\n  try {\n    await main();\n  } catch (err) {\n    console.error(err);\n  }\n}',
     'class App { static { main().catch(console.error); } }',
     'class App { started = main().catch(console.error); }',
+    // A listener added in a class field's initializer, in a file whose top level is searched for handlers.
+    'class Server { crashes = process.on("uncaughtException", (err) => console.error(err)); }\nmain().then(() => console.log("done"));',
     'const run = () => main().catch(console.error);',
     // A top-level try/catch that recovers or that holds no awaited call.
     'try {\n  await main();\n} catch (err) {\n  console.error(err);\n  process.exitCode = 1;\n}',
@@ -602,6 +604,31 @@ createRuleTester().run('no-zero-exit-on-fatal', rule, {
         setsExitCode(
           at(3, 12, 39),
           '(async () => {\n  await main();\n})().catch((err) => { console.error(err); process.exitCode = 1; });',
+        ),
+      ],
+    },
+    // A listener added inside a top-level expression, not a statement of its own.
+    {
+      code: 'const crashes = process.on("uncaughtException", (err) => console.error(err));\nmain().then(() => console.log("done"));',
+      errors: [
+        setsExitCode(
+          at(1, 49, 76),
+          'const crashes = process.on("uncaughtException", (err) => { console.error(err); process.exitCode = 1; });\nmain().then(() => console.log("done"));',
+        ),
+      ],
+    },
+    // An awaited call in a block inside the `try`, and a listener in a top-level `if`: both found.
+    {
+      code: 'if (cli) process.on("unhandledRejection", console.error);\ntry {\n  {\n    await main();\n  }\n} catch (err) {\n  console.error(err);\n}',
+      errors: [
+        wraps(
+          at(1, 43, 56),
+          'console.error',
+          'if (cli) process.on("unhandledRejection", (...args) => { console.error(...args); process.exitCode = 1; });\ntry {\n  {\n    await main();\n  }\n} catch (err) {\n  console.error(err);\n}',
+        ),
+        setsExitCode(
+          at(6, 3, 14),
+          'if (cli) process.on("unhandledRejection", console.error);\ntry {\n  {\n    await main();\n  }\n} catch (err) {\n  console.error(err);\n  process.exitCode = 1;\n}',
         ),
       ],
     },

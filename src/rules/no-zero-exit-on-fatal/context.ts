@@ -18,8 +18,6 @@ export interface FatalFile {
   readonly analysis: ExitCodeAnalysis;
   /** The handlers found at top level, judged once the file's code paths are known. */
   readonly handlers: Handler[];
-  /** `try` statements whose block awaits a call at top level. */
-  readonly awaitedTries: Set<TSESTree.TryStatement>;
   /** `process.on(…)` and the like: found on first use. */
   listenCalls: Set<TSESTree.Node> | undefined;
 }

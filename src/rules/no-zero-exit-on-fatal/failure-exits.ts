@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-e
 
 import { type FunctionNode, isFunctionNode, skipWrappers, staticMemberName, walk } from '../../util/ast.js';
 import { getLogStreams } from '../../util/log-streams/index.js';
-import { findProcessReferences } from '../../util/node-process.js';
+import { findProcessCalls, findProcessReferences } from '../../util/node-process.js';
 import { findStartupReads, MAX_CONFIGURATION_DEPTH, readsOnlyConfiguration } from './configuration.js';
 
 const { DefinitionType } = TSESLint.Scope;
@@ -148,17 +148,15 @@ interface PathFacts {
   failure: boolean;
   /** A branch of an `if` that tests what the error is (an explicit 0 there is chosen for that kind of error). */
   errorKind: boolean;
-  /** Inside a branch of an `if` (any test). */
-  branch: boolean;
-  /** Inside a branch of an `if` on configuration. */
-  configured: boolean;
+  /** The `if`s the exit is in a branch of, innermost first: whether one is on configuration is asked last. */
+  readonly branches: TSESTree.IfStatement[];
   /** The node the log search stops at. */
   top: TSESTree.Node;
 }
 
 function pathFacts(file: FailureFile, call: TSESTree.CallExpression): PathFacts {
   const { sourceCode } = file;
-  const facts: PathFacts = { failure: false, errorKind: false, branch: false, configured: false, top: call };
+  const facts: PathFacts = { failure: false, errorKind: false, branches: [], top: call };
   let child: TSESTree.Node = call;
   for (let node: TSESTree.Node | undefined = call.parent; node; child = node, node = node.parent) {
     facts.top = node;
@@ -168,8 +166,7 @@ function pathFacts(file: FailureFile, call: TSESTree.CallExpression): PathFacts 
     }
     if (node.type === AST_NODE_TYPES.CatchClause && node.body === child) facts.failure = true;
     if (node.type !== AST_NODE_TYPES.IfStatement || node.test === child) continue;
-    facts.branch = true;
-    if (isConfigurationTest(file, node.test)) facts.configured = true;
+    facts.branches.push(node);
     if (testsForError(sourceCode, node.test, node.consequent === child)) {
       facts.failure = true;
     } else if (readsError(sourceCode, node.test)) {
@@ -283,23 +280,25 @@ export function findFailureExits(context: Context, skip: readonly TSESTree.Node[
   };
   let codeSet: boolean | undefined;
   const found: TSESTree.CallExpression[] = [];
-  for (const [node, reference] of findProcessReferences(sourceCode, ['exit'])) {
-    if (reference.kind !== 'call' || node.type !== AST_NODE_TYPES.CallExpression) continue;
+  // The cheap syntactic tests first: most exits are not statements after an error-level log.
+  for (const node of findProcessCalls(sourceCode, 'exit')) {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.parent.type !== AST_NODE_TYPES.ExpressionStatement) {
+      continue;
+    }
     const [code, ...rest] = node.arguments;
     if (rest.length > 0 || code?.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (skip.some((handler) => isInside(node, handler))) continue;
     const value = code && ASTUtils.getStaticValue(code, sourceCode.getScope(code));
     const explicitZero = value?.value === 0;
     if (code && !explicitZero && !(value && value.value === undefined)) continue;
-    const statement = node.parent;
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
-    if (skip.some((handler) => isInside(node, handler))) continue;
     const facts = pathFacts(file, node);
-    if (facts.configured || (explicitZero && facts.errorKind)) continue;
+    if (explicitZero && facts.errorKind) continue;
     // Off a failure path, only `process.exit()` in a branch can be one (after a logger's error level).
-    if (!facts.failure && (explicitZero || !facts.branch)) continue;
-    const logged = loggedBefore(file, statement, facts.top);
-    const fails = facts.failure ? logged !== undefined : !explicitZero && facts.branch && logged === 'logger';
-    if (!fails) continue;
+    const branch = facts.branches.length > 0;
+    if (!facts.failure && (explicitZero || !branch)) continue;
+    const logged = loggedBefore(file, node.parent, facts.top);
+    const fails = facts.failure ? logged !== undefined : !explicitZero && branch && logged === 'logger';
+    if (!fails || facts.branches.some((choice) => isConfigurationTest(file, choice.test))) continue;
     if (!explicitZero && (codeSet ??= setsExitCode(sourceCode))) continue;
     found.push(node);
   }

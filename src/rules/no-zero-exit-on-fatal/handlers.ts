@@ -267,13 +267,20 @@ export function bareCall(statement: TSESTree.ExpressionStatement): TSESTree.Call
     : undefined;
 }
 
-export function addHandler(file: FatalFile, node: TSESTree.Expression, receiver?: TSESTree.Expression): void {
+export function addHandler(
+  file: Pick<FatalFile, 'handlers'>,
+  node: TSESTree.Expression,
+  receiver?: TSESTree.Expression,
+): void {
   if (isFunctionNode(node)) file.handlers.push({ kind: 'function', node, ...(receiver && { receiver }) });
   else file.handlers.push({ kind: 'reference', node, ...(receiver && { receiver }) });
 }
 
 /** Whether a call listens to an event of Node's `process`: `process.on(…)` and its aliases. */
-export function isListenCall(file: FatalFile, call: TSESTree.CallExpression): boolean {
+export function isListenCall(
+  file: Pick<FatalFile, 'sourceCode' | 'listenCalls'>,
+  call: TSESTree.CallExpression,
+): boolean {
   file.listenCalls ??= new Set(
     [...findProcessReferences(file.sourceCode, LISTEN_MEMBERS)]
       .filter(([, reference]) => reference.kind === 'call')

@@ -1,25 +1,13 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from '../../util/create-rule.js';
 import type { FatalFile, MessageIds } from './context.js';
 import { isElectronAppModule } from './electron-app.js';
 import { createExitCodeAnalysis } from './exit-code.js';
 import { reportFailureExits } from './failure-exits.js';
-import {
-  addHandler,
-  bareCall,
-  endingChains,
-  endsModule,
-  FATAL_EVENTS,
-  hasTopLevelCandidate,
-  importsElectron,
-  isListenCall,
-  isVueComponent,
-  promiseChain,
-  startsInBrowser,
-  unwrapChain,
-} from './handlers.js';
+import { hasTopLevelCandidate, importsElectron, isVueComponent } from './handlers.js';
 import { locationOf, suggestionsFor } from './suggestions.js';
+import { findTopLevelHandlers } from './top-level.js';
 import { endsFatally, receiverMayBeThenable } from './verdict.js';
 
 const RULE_NAME = 'no-zero-exit-on-fatal';
@@ -92,77 +80,31 @@ export default createRule<[], MessageIds>({
     if (isVueComponent(context.filename)) return {};
     // Cheap filters: a file with none of the handled shapes is left alone.
     const exits = /\bexit\s*(?:\?\.\s*)?\(/.test(sourceCode.text);
-    const handlers =
+    const found =
       /\.\s*(?:catch|then)\b|\bcatch\s*[({]|Exception|Rejection/.test(sourceCode.text) &&
       // Structural filter: only statements of the module's own code are judged as handlers.
-      hasTopLevelCandidate(sourceCode);
-    let electronProcess: boolean | undefined;
-    const electronApp = (): boolean => (electronProcess ??= isElectronApp(context));
-    if (!handlers) {
+      hasTopLevelCandidate(sourceCode)
+        ? findTopLevelHandlers(sourceCode)
+        : undefined;
+    // Without a handler, the code paths decide nothing: only the exits after an error are searched.
+    if (!found || found.handlers.length === 0) {
       if (!exits) return {};
       return {
         'Program:exit'() {
-          reportFailureExits(context, [], () => !electronApp());
+          reportFailureExits(context, [], () => !isElectronApp(context));
         },
       };
     }
+    let electronProcess: boolean | undefined;
+    const electronApp = (): boolean => (electronProcess ??= isElectronApp(context));
 
-    /** The handlers of fatal-error listeners: not judged in an Electron app's file (asked only for a report). */
-    const listeners = new Set<TSESTree.Node>();
     const file: FatalFile = {
       context,
       sourceCode,
-      analysis: createExitCodeAnalysis(sourceCode, () => reportAll(file, exits, electronApp, listeners)),
-      handlers: [],
-      awaitedTries: new Set(),
-      listenCalls: undefined,
+      analysis: createExitCodeAnalysis(sourceCode, () => reportAll(file, exits, electronApp, found.listeners)),
+      handlers: found.handlers,
+      listenCalls: found.listenCalls,
     };
-    const { analysis } = file;
-    const calledFunctions = new Set<TSESTree.Node>();
-
-    /** `cliMain();` at top level: the chain `cliMain` ends with is the entry point's (one step). */
-    function judgeCalledFunction(statement: TSESTree.ExpressionStatement): void {
-      const call = bareCall(statement);
-      const callee = call && analysis.localFunction(call.callee as TSESTree.Identifier);
-      if (!callee || calledFunctions.has(callee)) return;
-      calledFunctions.add(callee);
-      for (const chain of endingChains(callee)) {
-        if (startsInBrowser(sourceCode, chain.start)) continue;
-        for (const { handler, receiver } of chain.handlers) addHandler(file, handler, receiver);
-      }
-    }
-
-    return {
-      ...analysis.listeners,
-      ExpressionStatement(statement) {
-        if (!analysis.atTopLevel()) return;
-        const chain = promiseChain(statement.expression);
-        if (!chain || startsInBrowser(sourceCode, chain.start)) return;
-        for (const { handler, receiver } of chain.handlers) addHandler(file, handler, receiver);
-        judgeCalledFunction(statement);
-      },
-      'CallExpression:exit'(call: TSESTree.CallExpression) {
-        if (call.arguments.length < 2 || !analysis.atTopLevel() || !isListenCall(file, call)) return;
-        const [event, handler] = call.arguments;
-        if (!event || !handler || handler.type === AST_NODE_TYPES.SpreadElement) return;
-        const name = ASTUtils.getStringIfConstant(event, sourceCode.getScope(event));
-        if (name === null || !FATAL_EVENTS.has(name)) return;
-        listeners.add(handler);
-        addHandler(file, handler);
-      },
-      AwaitExpression(node) {
-        if (!analysis.atTopLevel() || unwrapChain(node.argument).type !== AST_NODE_TYPES.CallExpression) return;
-        let child: TSESTree.Node = node;
-        for (let parent: TSESTree.Node | undefined = node.parent; parent; parent = parent.parent) {
-          if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child) file.awaitedTries.add(parent);
-          child = parent;
-        }
-      },
-      'TryStatement:exit'(statement: TSESTree.TryStatement) {
-        if (statement.handler && file.awaitedTries.has(statement) && analysis.atTopLevel() && endsModule(statement)) {
-          file.handlers.push({ kind: 'catch', node: statement.handler });
-        }
-      },
-    };
+    return file.analysis.listeners;
   },
 });
