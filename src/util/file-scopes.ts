@@ -1,10 +1,13 @@
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /* The file's scopes as the reference walk (`reference-walk.ts`) reads them. */
 
 type Scope = TSESLint.Scope.Scope;
 type Reference = TSESLint.Scope.Reference;
 type Node = TSESTree.Node;
+
+/** The names `globalThis.process` and the like reach the globals through. */
+export const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
 
 /** What the walk reads of a variable; an implicit global's stand-in has no more. */
 export interface TrackedVariable {
@@ -71,4 +74,27 @@ export class FileScopes {
 /** A global that the file declares, or assigns anywhere: not the one a trace map means. */
 export function isModifiedGlobal(variable: TrackedVariable | undefined): variable is undefined {
   return !variable || variable.defs.length > 0 || variable.references.some((reference) => reference.isWrite());
+}
+
+/**
+ * What the reference walk finds as the calls of `require`, without a walk, in the common case: no
+ * global object named, and every read of `require` the callee of a call
+ * (`require('x')`, no alias, no `global.require`). Anything else: `undefined`.
+ */
+export function directRequireCalls(scopes: FileScopes): Node[] | undefined {
+  for (const name of GLOBAL_OBJECT_NAMES) {
+    const variable = scopes.global(name);
+    if (variable?.references.length && !isModifiedGlobal(variable)) return undefined;
+  }
+  const variable = scopes.global('require');
+  if (!variable?.references.length || isModifiedGlobal(variable)) return [];
+  const calls: Node[] = [];
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    const { identifier } = reference;
+    const { parent } = identifier;
+    if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee !== identifier) return undefined;
+    calls.push(parent);
+  }
+  return calls;
 }

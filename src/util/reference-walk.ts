@@ -1,7 +1,13 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { isWrapper } from './ast.js';
-import { type FileScopes, isModifiedGlobal, type TrackedVariable } from './file-scopes.js';
+import {
+  directRequireCalls,
+  type FileScopes,
+  GLOBAL_OBJECT_NAMES,
+  isModifiedGlobal,
+  type TrackedVariable,
+} from './file-scopes.js';
 import { ReportedUses } from './reported-uses.js';
 import {
   CALL,
@@ -28,8 +34,6 @@ export const MAX_ALIAS_DEPTH = 32;
 
 type Node = TSESTree.Node;
 
-/** The names `globalThis.process` and the like reach the globals through. */
-const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
 const REQUIRE: TraceMap = { require: { [CALL]: true } };
 
 /**
@@ -376,6 +380,10 @@ export class Walk {
 
 /** The calls of the global `require` (`globals` skips it at once in a file that never names it). */
 function requireCalls(scopes: FileScopes): Node[] {
+  return directRequireCalls(scopes) ?? walkRequireCalls(scopes);
+}
+
+function walkRequireCalls(scopes: FileScopes): Node[] {
   const calls: Node[] = [];
   new Walk(scopes, (node) => calls.push(node)).globals(REQUIRE);
   return calls;
