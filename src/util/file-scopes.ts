@@ -73,13 +73,16 @@ export class FileScopes {
 
 /** A global that the file declares, or assigns anywhere: not the one a trace map means. */
 export function isModifiedGlobal(variable: TrackedVariable | undefined): variable is undefined {
-  return !variable || variable.defs.length > 0 || variable.references.some((reference) => reference.isWrite());
+  if (!variable || variable.defs.length > 0) return true;
+  for (const reference of variable.references) if (reference.isWrite()) return true;
+  return false;
 }
 
 /**
- * What the reference walk finds as the calls of `require`, without a walk, in the common case: no
- * global object named, and every read of `require` the callee of a call
- * (`require('x')`, no alias, no `global.require`). Anything else: `undefined`.
+ * What the reference walk finds as the calls of `require`, without a walk, in
+ * the common case: no global object named, and every read of `require` a call
+ * of it (`require('x')`), an argument of a call, a member access or an operand
+ * (no alias, no `a || require`, no `global.require`). Anything else: `undefined`.
  */
 export function directRequireCalls(scopes: FileScopes): Node[] | undefined {
   for (const name of GLOBAL_OBJECT_NAMES) {
@@ -93,8 +96,18 @@ export function directRequireCalls(scopes: FileScopes): Node[] | undefined {
     if (!reference.isRead()) continue;
     const { identifier } = reference;
     const { parent } = identifier;
-    if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee !== identifier) return undefined;
-    calls.push(parent);
+    switch (parent.type) {
+      case AST_NODE_TYPES.CallExpression:
+        if (parent.callee === identifier) calls.push(parent);
+        break;
+      // `require.resolve(…)`, `typeof require`, `require === undefined`: no call of it, and no alias.
+      case AST_NODE_TYPES.MemberExpression:
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+        break;
+      default:
+        return undefined;
+    }
   }
   return calls;
 }
