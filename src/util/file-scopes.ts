@@ -6,6 +6,8 @@ type Scope = TSESLint.Scope.Scope;
 type Reference = TSESLint.Scope.Reference;
 type Node = TSESTree.Node;
 
+const { getInnermostScope } = ASTUtils;
+
 /** The names `globalThis.process` and the like reach the globals through. */
 export const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
 
@@ -55,7 +57,7 @@ export class FileScopes {
 
   /** The variable an identifier of a pattern declares or assigns. */
   variableOf(identifier: TSESTree.Identifier): TrackedVariable | undefined {
-    const innermost = ASTUtils.getInnermostScope(this.globalScope, identifier);
+    const innermost = getInnermostScope(this.globalScope, identifier);
     for (let scope: Scope | null = innermost; scope; scope = scope.upper) {
       const variable = scope.set.get(identifier.name);
       if (variable) return variable;

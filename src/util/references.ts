@@ -10,6 +10,7 @@ import {
   CONSTRUCT,
   ESM,
   hasOwn,
+  indexChildren,
   type MapNode,
   READ,
   type TracedReference,
@@ -150,6 +151,8 @@ function mergedMaps(): { globals: TraceMap; modules: TraceMap } {
     mergeInto(globals, maps.globals, owner);
     mergeInto(modules, maps.modules, owner);
   });
+  indexChildren(globals);
+  indexChildren(modules);
   merged = { globals: globals as TraceMap, modules: modules as TraceMap };
   return merged;
 }
