@@ -1,10 +1,15 @@
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /* The file's scopes as the reference walk (`reference-walk.ts`) reads them. */
 
 type Scope = TSESLint.Scope.Scope;
 type Reference = TSESLint.Scope.Reference;
 type Node = TSESTree.Node;
+
+const { getInnermostScope } = ASTUtils;
+
+/** The names `globalThis.process` and the like reach the globals through. */
+export const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
 
 /** What the walk reads of a variable; an implicit global's stand-in has no more. */
 export interface TrackedVariable {
@@ -52,7 +57,7 @@ export class FileScopes {
 
   /** The variable an identifier of a pattern declares or assigns. */
   variableOf(identifier: TSESTree.Identifier): TrackedVariable | undefined {
-    const innermost = ASTUtils.getInnermostScope(this.globalScope, identifier);
+    const innermost = getInnermostScope(this.globalScope, identifier);
     for (let scope: Scope | null = innermost; scope; scope = scope.upper) {
       const variable = scope.set.get(identifier.name);
       if (variable) return variable;
@@ -70,5 +75,41 @@ export class FileScopes {
 
 /** A global that the file declares, or assigns anywhere: not the one a trace map means. */
 export function isModifiedGlobal(variable: TrackedVariable | undefined): variable is undefined {
-  return !variable || variable.defs.length > 0 || variable.references.some((reference) => reference.isWrite());
+  if (!variable || variable.defs.length > 0) return true;
+  for (const reference of variable.references) if (reference.isWrite()) return true;
+  return false;
+}
+
+/**
+ * What the reference walk finds as the calls of `require`, without a walk, in
+ * the common case: no global object named, and every read of `require` a call
+ * of it (`require('x')`), an argument of a call, a member access or an operand
+ * (no alias, no `a || require`, no `global.require`). Anything else: `undefined`.
+ */
+export function directRequireCalls(scopes: FileScopes): Node[] | undefined {
+  for (const name of GLOBAL_OBJECT_NAMES) {
+    const variable = scopes.global(name);
+    if (variable?.references.length && !isModifiedGlobal(variable)) return undefined;
+  }
+  const variable = scopes.global('require');
+  if (!variable?.references.length || isModifiedGlobal(variable)) return [];
+  const calls: Node[] = [];
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    const { identifier } = reference;
+    const { parent } = identifier;
+    switch (parent.type) {
+      case AST_NODE_TYPES.CallExpression:
+        if (parent.callee === identifier) calls.push(parent);
+        break;
+      // `require.resolve(…)`, `typeof require`, `require === undefined`: no call of it, and no alias.
+      case AST_NODE_TYPES.MemberExpression:
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return calls;
 }

@@ -10,13 +10,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 export function perFile<Fact>(
   compute: (sourceCode: Readonly<TSESLint.SourceCode>) => Fact,
 ): (sourceCode: Readonly<TSESLint.SourceCode>) => Fact {
-  // Boxed, so that an `undefined` fact is cached too.
-  const cache = new WeakMap<TSESTree.Program, { readonly fact: Fact }>();
+  // A fact is stored as it is; `undefined` is told apart from a miss by `has`, asked only then.
+  const cache = new WeakMap<TSESTree.Program, Fact>();
   return (sourceCode) => {
     const cached = cache.get(sourceCode.ast);
-    if (cached) return cached.fact;
+    if (cached !== undefined || cache.has(sourceCode.ast)) return cached as Fact;
     const fact = compute(sourceCode);
-    cache.set(sourceCode.ast, { fact });
+    cache.set(sourceCode.ast, fact);
     return fact;
   };
 }

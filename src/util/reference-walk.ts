@@ -1,10 +1,17 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { isWrapper } from './ast.js';
-import { type FileScopes, isModifiedGlobal, type TrackedVariable } from './file-scopes.js';
+import {
+  directRequireCalls,
+  type FileScopes,
+  GLOBAL_OBJECT_NAMES,
+  isModifiedGlobal,
+  type TrackedVariable,
+} from './file-scopes.js';
 import { ReportedUses } from './reported-uses.js';
 import {
   CALL,
+  CHILDREN,
   CONSTRUCT,
   ESM,
   fixedKeys,
@@ -15,6 +22,7 @@ import {
   type TracedReference,
   type TraceMap,
 } from './trace-map.js';
+import { constantString, getPropertyName, memberName, nameOf } from './walk-keys.js';
 
 /* The walk behind `references.ts`: see there for what it answers and why it is ours. */
 
@@ -28,8 +36,6 @@ export const MAX_ALIAS_DEPTH = 32;
 
 type Node = TSESTree.Node;
 
-/** The names `globalThis.process` and the like reach the globals through. */
-const GLOBAL_OBJECT_NAMES = ['global', 'globalThis', 'self', 'window'];
 const REQUIRE: TraceMap = { require: { [CALL]: true } };
 
 /**
@@ -125,8 +131,12 @@ export class Walk {
 
   /** The entry of `map` for `key`, never one it inherits. */
   private entry(map: MapNode, key: string): MapNode | undefined {
-    if (this.fixedMaps || hasOwn(map, key)) return map[key] as MapNode | undefined;
-    return undefined;
+    if (this.fixedMaps) {
+      // A merged map's keys are indexed in a `Map` too: a key read from the file is looked up without interning it.
+      const children = map[CHILDREN] as ReadonlyMap<string, MapNode> | undefined;
+      return children ? children.get(key) : (map[key] as MapNode | undefined);
+    }
+    return hasOwn(map, key) ? (map[key] as MapNode | undefined) : undefined;
   }
 
   /** Uses of traced globals: by name (`process.exit`), and through the global object (`globalThis.process.exit`). */
@@ -302,7 +312,7 @@ export class Walk {
       switch (parent?.type) {
         case AST_NODE_TYPES.MemberExpression: {
           if (parent.object !== node) return;
-          const key = ASTUtils.getPropertyName(parent);
+          const key = memberName(parent);
           if (key === null) return;
           const entry = this.entry(map, key);
           if (!entry) return;
@@ -355,7 +365,7 @@ export class Walk {
         for (let index = properties.length - 1; index >= 0; index -= 1) {
           const property = properties[index];
           if (property?.type !== AST_NODE_TYPES.Property) continue;
-          const key = ASTUtils.getPropertyName(property);
+          const key = getPropertyName(property);
           if (key === null) continue;
           const entry = this.entry(map, key);
           if (!entry) continue;
@@ -376,17 +386,11 @@ export class Walk {
 
 /** The calls of the global `require` (`globals` skips it at once in a file that never names it). */
 function requireCalls(scopes: FileScopes): Node[] {
+  return directRequireCalls(scopes) ?? walkRequireCalls(scopes);
+}
+
+function walkRequireCalls(scopes: FileScopes): Node[] {
   const calls: Node[] = [];
   new Walk(scopes, (node) => calls.push(node)).globals(REQUIRE);
   return calls;
-}
-
-/** `getStringIfConstant`, with the common case of a string literal (`require('fs')`) answered without it. */
-function constantString(node: Node): string | null {
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  return ASTUtils.getStringIfConstant(node);
-}
-
-function nameOf(name: TSESTree.Identifier | TSESTree.StringLiteral): string {
-  return name.type === AST_NODE_TYPES.Identifier ? name.name : name.value;
 }

@@ -10,6 +10,7 @@ import {
   CONSTRUCT,
   ESM,
   hasOwn,
+  indexChildren,
   type MapNode,
   READ,
   type TracedReference,
@@ -68,10 +69,23 @@ function withNodeAliases(modules: TraceMap): TraceMap {
   return aliased;
 }
 
-const scopesOf = perFile((sourceCode): FileScopes | undefined => {
+/**
+ * What the walks keep of a file, in one record (one cache entry per file):
+ * its scopes, each shared map's references (once the shared pass has run),
+ * and the facts the shared maps' owners derive from them (`sharedFact`).
+ */
+interface FileRecord {
+  readonly scopes: FileScopes | undefined;
+  lists?: (readonly TracedReference[] | undefined)[];
+  facts?: unknown[];
+}
+
+const fileRecord = perFile((sourceCode): FileRecord => {
   const globalScope = sourceCode.scopeManager?.globalScope;
-  return globalScope ? new FileScopes(globalScope, sourceCode.ast) : undefined;
+  return { scopes: globalScope ? new FileScopes(globalScope, sourceCode.ast) : undefined };
 });
+
+const scopesOf = (sourceCode: SourceCode): FileScopes | undefined => fileRecord(sourceCode).scopes;
 
 function walkAll(walk: Walk, globals: TraceMap | undefined, modules: TraceMap | undefined): void {
   if (globals) walk.globals(globals);
@@ -137,23 +151,34 @@ function mergedMaps(): { globals: TraceMap; modules: TraceMap } {
     mergeInto(globals, maps.globals, owner);
     mergeInto(modules, maps.modules, owner);
   });
+  indexChildren(globals);
+  indexChildren(modules);
   merged = { globals: globals as TraceMap, modules: modules as TraceMap };
   return merged;
 }
 
+/** No references: shared by every owner that has none in a file, so never to be changed. */
+const NONE: readonly TracedReference[] = Object.freeze([]);
+
 /** Each shared map's references in this file, by the order the maps were shared in. */
-const sharedFound = perFile((sourceCode): (readonly TracedReference[] | undefined)[] => {
-  const scopes = scopesOf(sourceCode);
-  const lists: TracedReference[][] = sharedMaps.map(() => []);
-  if (!scopes) return lists;
-  const { globals, modules } = mergedMaps();
-  // Each use goes straight to the lists of the maps that have it; the merged map inherits nothing.
-  const emit = (node: TSESTree.Node, type: symbol, info: unknown): void => {
-    for (const shared of info as SharedInfo[]) lists[shared.owner]?.push({ node, type, info: shared.info });
-  };
-  walkAll(new Walk(scopes, emit, true), globals, modules);
-  return lists;
-});
+function sharedFound(sourceCode: SourceCode): (readonly TracedReference[] | undefined)[] {
+  const record = fileRecord(sourceCode);
+  if (record.lists) return record.lists;
+  const lists: (TracedReference[] | undefined)[] = [];
+  const { scopes } = record;
+  if (scopes) {
+    const { globals, modules } = mergedMaps();
+    // Each use goes straight to the list of each map that has it (made on its first use); the merged map inherits nothing.
+    const emit = (node: TSESTree.Node, type: symbol, info: unknown): void => {
+      for (const { owner, info: own } of info as SharedInfo[]) (lists[owner] ??= []).push({ node, type, info: own });
+    };
+    walkAll(new Walk(scopes, emit, true), globals, modules);
+  }
+  const found: (readonly TracedReference[] | undefined)[] = lists;
+  for (let owner = 0; owner < sharedMaps.length; owner += 1) found[owner] ??= NONE;
+  record.lists = found;
+  return found;
+}
 
 /**
  * Trace maps whose references every file has found for it in the one shared
@@ -174,5 +199,27 @@ export function sharedReferences(maps: TraceMaps): (sourceCode: SourceCode) => r
     const lists = sharedFound(sourceCode);
     // A map shared after this file's pass (a module imported late) gets a walk of its own.
     return (lists[owner] ??= findReferences(sourceCode, maps));
+  };
+}
+
+/** How many facts `sharedFact` has handed out slots for. */
+let factCount = 0;
+
+/**
+ * A fact derived from a shared map's references (`sharedReferences`), at most
+ * once per file, kept in the file's one record with its references (a cache
+ * entry less per file than `perFile`). Call at module level.
+ */
+export function sharedFact<Fact>(
+  references: (sourceCode: SourceCode) => readonly TracedReference[],
+  derive: (found: readonly TracedReference[]) => Fact,
+): (sourceCode: SourceCode) => Fact {
+  const slot = factCount++;
+  return (sourceCode) => {
+    const facts = (fileRecord(sourceCode).facts ??= []);
+    if (slot in facts) return facts[slot] as Fact;
+    const fact = derive(references(sourceCode));
+    facts[slot] = fact;
+    return fact;
   };
 }

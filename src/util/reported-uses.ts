@@ -21,7 +21,7 @@ class Several {
 export class ReportedUses {
   private listed: unknown[] | undefined = [];
   /** By kind of use and node: one info, or `Several` (most nodes are used in one way). */
-  private readonly byType = new Map<symbol, Map<Node, unknown>>();
+  private byType: Map<symbol, Map<Node, unknown>> | undefined;
 
   /** Whether the use is new (it is known from now on). */
   add(node: Node, type: symbol, info: unknown): boolean {
@@ -41,8 +41,9 @@ export class ReportedUses {
   }
 
   private file(node: Node, type: symbol, info: unknown): boolean {
-    let byNode = this.byType.get(type);
-    if (!byNode) this.byType.set(type, (byNode = new Map<Node, unknown>()));
+    const byType = (this.byType ??= new Map<symbol, Map<Node, unknown>>());
+    let byNode = byType.get(type);
+    if (!byNode) byType.set(type, (byNode = new Map<Node, unknown>()));
     const known = byNode.get(node);
     if (known === undefined) {
       byNode.set(node, info);

@@ -44,3 +44,20 @@ export function fixedKeys(map: TraceMap): readonly string[] {
   if (!keys) fixedMapKeys.set(map, (keys = Object.keys(map)));
   return keys;
 }
+
+/**
+ * A fixed map's children by key, as a `Map` (see `indexChildren`): not
+ * enumerable, so `Object.keys` and `Object.assign` never see it.
+ */
+export const CHILDREN: unique symbol = Symbol('children');
+
+/** Indexes the children of a fixed map and of each map below it under `CHILDREN`; the maps must never change after. */
+export function indexChildren(map: MapNode): void {
+  const children = new Map<string, MapNode>();
+  for (const key of Object.keys(map)) {
+    const child = map[key] as MapNode;
+    children.set(key, child);
+    indexChildren(child);
+  }
+  Object.defineProperty(map, CHILDREN, { value: children });
+}

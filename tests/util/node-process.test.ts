@@ -151,3 +151,55 @@ createRuleTester().run('node-process: findProcessCalls', exitCalls, {
     })(),
   ],
 });
+
+/** Calls of `exit` and `kill`, from `findProcessCalls` or from `findProcessReferences`, asked in either order. */
+const callsBothWays = (callsFirst: boolean) =>
+  probeRule({ call: '{{how}} {{member}}' }, (context) => ({
+    Program() {
+      const { sourceCode } = context;
+      const fromCalls = () =>
+        (['exit', 'kill'] as const).map((member) => ({ member, nodes: [...findProcessCalls(sourceCode, member)] }));
+      const fromReferences = () => {
+        const found = [...findProcessReferences(sourceCode, ['exit', 'kill'])];
+        return (['exit', 'kill'] as const).map((member) => ({
+          member,
+          nodes: found.filter(([, ref]) => ref.kind === 'call' && ref.member === member).map(([node]) => node),
+        }));
+      };
+      const [first, second] = callsFirst ? [fromCalls(), fromReferences()] : [fromReferences(), fromCalls()];
+      for (const [how, lists] of [
+        ['first', first],
+        ['second', second],
+      ] as const) {
+        for (const { member, nodes } of lists) {
+          for (const node of nodes) context.report({ node, messageId: 'call', data: { how, member } });
+        }
+      }
+    },
+  }));
+
+// A call reached as two members (`(ok ? exit : kill)(1)`) is a call of the first one only, both ways.
+const bothWaysCode = 'const { exit, kill } = process;\n(ok ? exit : kill)(1);\nprocess.kill(2);\nexit(3);';
+const bothWaysErrors = (
+  [
+    ['exit', '(ok ? exit : kill)(1)'],
+    ['kill', 'process.kill(2)'],
+    ['exit', 'exit(3)'],
+  ] as const
+).flatMap(([member, text]) =>
+  ['first', 'second'].map((how) => ({
+    messageId: 'call' as const,
+    data: { how, member },
+    ...locate(bothWaysCode, text),
+  })),
+);
+for (const callsFirst of [true, false]) {
+  createRuleTester().run(
+    `node-process: calls asked ${callsFirst ? 'before' : 'after'} references`,
+    callsBothWays(callsFirst),
+    {
+      valid: ['process.exitCode = 1;'],
+      invalid: [{ code: bothWaysCode, errors: bothWaysErrors }],
+    },
+  );
+}

@@ -145,6 +145,13 @@ describe('findReferences matches eslint-utils ReferenceTracker', () => {
     "const fs = require('fs'); fs.readFile(); const { readFile } = require('node:fs'); readFile();",
     "const { exit } = require('process'); exit(); require('process').exit();",
     "function load(require) { require('fs').readFile(); }",
+    // `require` read other than as a callee, or reachable through a global object: the walk finds its calls.
+    "const load = require; load('fs').readFile(); require('node:fs').readFile();",
+    "globalThis.require('fs').readFile(); require('fs').readFile();",
+    "typeof require === 'function' && require('fs').readFile();",
+    "if (require.main === module) require('fs').readFile(); require(require.resolve('fs')); new require('fs');",
+    "if (typeof require !== 'undefined') require('fs').readFile(); require(require.resolve('fs'));",
+    "(require as NodeRequire)('fs').readFile(); (ok ? require : load)('fs').readFile();",
     'console.error("x"); const log = console; log.error("y"); fetch("/");',
     'const p = process as NodeJS.Process; p!.exit(1); (process satisfies object).exit();',
     'for (const p of [process]) p.exit(); const [q] = [process]; q.exit();',
