@@ -48,18 +48,14 @@ export function ownLoggerWrite(
   method: string,
 ): LogWrite | undefined {
   const holder = unwrap(callee.object);
-  const name = memberName(holder);
-  if (!name || !UNSEEN_LOGGER_NAMES.has(name) || holder.type !== TSESTree.AST_NODE_TYPES.MemberExpression)
-    return undefined;
+  if (holder.type !== TSESTree.AST_NODE_TYPES.MemberExpression) return undefined;
   if (holder.object.type !== TSESTree.AST_NODE_TYPES.ThisExpression) return undefined;
-  // Only calls of this shape are remembered: most calls of a file are not.
-  const known = facts.ownLoggerWrites.get(call);
-  if (known !== undefined) return known ?? undefined;
+  const name = memberName(holder);
+  if (!name || !UNSEEN_LOGGER_NAMES.has(name)) return undefined;
+  // The answer is kept per class, name and method (`loggerStream`), not per call: most calls are asked once.
   const classBody = classOfThis(holder.object);
   const stream = classBody && loggerStream(facts, classBody, name, method);
-  const found = stream ? logWrite(facts.sourceCode, call, stream) : undefined;
-  facts.ownLoggerWrites.set(call, found ?? null);
-  return found;
+  return stream ? logWrite(facts.sourceCode, call, stream) : undefined;
 }
 
 /** Where `this[name][method](…)` writes in the class: its object once per class and name, its stream once per method. */
