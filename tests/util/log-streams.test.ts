@@ -272,6 +272,8 @@ createRuleTester().run('log-streams: writeOf (a logger object the class keeps on
     changed('delete this?.logger;'),
     changed('this /* the shared one */ .logger = other;'),
     changed('const Inner = class {\n      logger = other;\n    };'),
+    // In a template's expression: the walk reaches it after the template's later text.
+    changed('report(`${code === 0} then ${(this.logger = other)}`);'),
     // Passed in, or made elsewhere: it may be a framework's pino logger.
     'class Job {\n  constructor(logger) {\n    this.logger = logger;\n  }\n  fail() {\n    this.logger.error("x");\n  }\n}',
     'class Job {\n  logger = createLogger();\n  fail() {\n    this.logger.error("x");\n  }\n}',

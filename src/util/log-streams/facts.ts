@@ -1,7 +1,7 @@
 import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, skipWrappers, staticMemberName } from '../ast.js';
-import { findPropertyReferences, READ, sharedReferences, type TraceMap } from '../references.js';
+import { findPropertyReferences, READ, sharedReferences, type TraceMap, type TraceMapElement } from '../references.js';
 import { quote } from '../text.js';
 import type { LogWrite } from './index.js';
 import { debugLoggerMap, type LogApi, loggerMethods, moduleMaps, traceEntry, winstonMethods } from './libraries.js';
@@ -40,8 +40,6 @@ export interface StreamFacts {
   readonly helperVerdicts: Map<TSESTree.Node, boolean[]>;
   /** What each class asked about does with its logger properties (`this.logger`). */
   readonly classLoggers: Map<TSESTree.Node, ClassLoggers>;
-  /** What `ownLoggerWrite` answered for each call it was asked about. */
-  readonly ownLoggerWrites: Map<TSESTree.Node, LogWrite | null>;
 }
 
 /** The loggers found so far, whose own methods are followed next. */
@@ -284,6 +282,26 @@ function recordApi(
   }
 }
 
+/** The trace maps of loggers' own methods, by stream and whether it flushes on exit: the same for every file. */
+const methodMaps = new Map<string, TraceMapElement>();
+let debugMap: TraceMapElement | undefined;
+
+/** What a logger's method calls are: a winston logger's map also names the logger, the others are made once. */
+function loggerMap(logger: PendingLoggers['loggers'][number]): TraceMapElement {
+  if (logger.debug) return (debugMap ??= debugLoggerMap());
+  if (logger.winston) {
+    return traceEntry(undefined, undefined, {
+      ...loggerMethods(logger.stream, logger.flushesOnExit),
+      ...winstonMethods(logger.node),
+    });
+  }
+  const key = `${logger.stream} ${logger.flushesOnExit === true}`;
+  let map = methodMaps.get(key);
+  if (!map)
+    methodMaps.set(key, (map = traceEntry(undefined, undefined, loggerMethods(logger.stream, logger.flushesOnExit))));
+  return map;
+}
+
 /** The log libraries' references, found in the pass over the file that the process facts share. */
 const logReferences = (() => {
   const maps = moduleMaps();
@@ -310,7 +328,6 @@ export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
     mayHoldFlushPromise: undefined,
     helperVerdicts: new Map(),
     classLoggers: new Map(),
-    ownLoggerWrites: new Map(),
   };
   const pending: PendingLoggers = { loggers: [], pinoCalls: [], winstonListens: new Map(), winstonAdds: new Map() };
   const { loggers } = pending;
@@ -331,13 +348,7 @@ export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
   for (const logger of loggers) {
     if (seen.has(logger.node)) continue;
     seen.add(logger.node);
-    const map = logger.debug
-      ? debugLoggerMap()
-      : traceEntry(undefined, undefined, {
-          ...loggerMethods(logger.stream, logger.flushesOnExit),
-          ...(logger.winston && winstonMethods(logger.node)),
-        });
-    for (const { node, type, info } of findPropertyReferences(facts.sourceCode, logger.node, map)) {
+    for (const { node, type, info } of findPropertyReferences(facts.sourceCode, logger.node, loggerMap(logger))) {
       recordApi(facts, pending, node, type, info as LogApi);
     }
   }

@@ -48,18 +48,14 @@ export function ownLoggerWrite(
   method: string,
 ): LogWrite | undefined {
   const holder = unwrap(callee.object);
-  const name = memberName(holder);
-  if (!name || !UNSEEN_LOGGER_NAMES.has(name) || holder.type !== TSESTree.AST_NODE_TYPES.MemberExpression)
-    return undefined;
+  if (holder.type !== TSESTree.AST_NODE_TYPES.MemberExpression) return undefined;
   if (holder.object.type !== TSESTree.AST_NODE_TYPES.ThisExpression) return undefined;
-  // Only calls of this shape are remembered: most calls of a file are not.
-  const known = facts.ownLoggerWrites.get(call);
-  if (known !== undefined) return known ?? undefined;
+  const name = memberName(holder);
+  if (!name || !UNSEEN_LOGGER_NAMES.has(name)) return undefined;
+  // The answer is kept per class, name and method (`loggerStream`), not per call: most calls are asked once.
   const classBody = classOfThis(holder.object);
   const stream = classBody && loggerStream(facts, classBody, name, method);
-  const found = stream ? logWrite(facts.sourceCode, call, stream) : undefined;
-  facts.ownLoggerWrites.set(call, found ?? null);
-  return found;
+  return stream ? logWrite(facts.sourceCode, call, stream) : undefined;
 }
 
 /** Where `this[name][method](…)` writes in the class: its object once per class and name, its stream once per method. */
@@ -108,11 +104,39 @@ function classOfThis(node: Node): TSESTree.ClassBody | undefined {
  * followed by anything else (`?.`, `[`, an escaped name, a comment) counts,
  * so a node whose text lacks one of these holds no such node, and the walk
  * leaves it out.
+ *
+ * Each marker is looked for only from where the walk asks: it visits nodes
+ * in source order and leaves most of the class out, so most of the class's
+ * text is never searched (webpack-cli's main class is most of its file).
  */
-interface Markers {
-  readonly self: readonly number[];
-  readonly change: readonly number[];
-  readonly nested: readonly number[];
+class Marker {
+  /** The last answer: no marker from `from` up to `at`, which is one (or `Infinity`: none before the limit). */
+  private from = Infinity;
+  private at = Infinity;
+
+  constructor(
+    private readonly text: string,
+    private readonly word: string,
+    private readonly limit: number,
+    private readonly keep?: (text: string, at: number) => boolean,
+  ) {}
+
+  /** Whether a marker lies within `[start, end)`. */
+  within(start: number, end: number): boolean {
+    if (start < this.from || start > this.at) {
+      this.from = start;
+      this.at = this.first(start);
+    }
+    return this.at < end;
+  }
+
+  private first(start: number): number {
+    const { text, word, limit, keep } = this;
+    for (let at = text.indexOf(word, start); at !== -1 && at < limit; at = text.indexOf(word, at + 1)) {
+      if (!keep || keep(text, at)) return at;
+    }
+    return Infinity;
+  }
 }
 
 /** After `this`: a plain `.name` that is no logger name (`log`, `logger`); escapes, `?.` and comments are kept. */
@@ -122,81 +146,53 @@ const EQUALS = 0x3d;
 const GREATER = 0x3e;
 const BANG = 0x21;
 
-function markersOf(classBody: TSESTree.ClassBody, text: string): Markers {
-  const [start, end] = classBody.range;
-  const find = (word: string, keep?: (at: number) => boolean): number[] => {
-    const found: number[] = [];
-    for (let at = text.indexOf(word, start); at !== -1 && at < end; at = text.indexOf(word, at + 1)) {
-      if (!keep || keep(at)) found.push(at);
-    }
-    return found;
-  };
-  // `==`, `===`, `!=`, `!==` and `=>` assign nothing; `<=` and `>=` stay (`<<=`, `>>=`).
-  const assigns = (at: number): boolean => {
-    const next = text.charCodeAt(at + 1);
-    const previous = text.charCodeAt(at - 1);
-    return next !== EQUALS && next !== GREATER && previous !== EQUALS && previous !== BANG;
-  };
-  const loggerThis = (at: number): boolean => {
-    OTHER_MEMBER.lastIndex = at + 4;
-    return !OTHER_MEMBER.test(text);
-  };
-  return {
-    self: find('this', loggerThis),
-    change: merge(find('=', assigns), find('delete')),
-    nested: find('class'),
-  };
+/** `==`, `===`, `!=`, `!==` and `=>` assign nothing; `<=` and `>=` stay (`<<=`, `>>=`). */
+function assigns(text: string, at: number): boolean {
+  const next = text.charCodeAt(at + 1);
+  const previous = text.charCodeAt(at - 1);
+  return next !== EQUALS && next !== GREATER && previous !== EQUALS && previous !== BANG;
 }
 
-/** Two ascending lists as one. */
-function merge(a: readonly number[], b: readonly number[]): number[] {
-  if (b.length === 0) return a as number[];
-  if (a.length === 0) return b as number[];
-  const merged: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i] ?? Infinity;
-    const y = b[j] ?? Infinity;
-    if (x <= y) {
-      merged.push(x);
-      i += 1;
-    } else {
-      merged.push(y);
-      j += 1;
-    }
+function loggerThis(text: string, at: number): boolean {
+  OTHER_MEMBER.lastIndex = at + 4;
+  return !OTHER_MEMBER.test(text);
+}
+
+/** The markers of one class (see `Marker`). */
+class Markers {
+  private readonly self: Marker;
+  private readonly assign: Marker;
+  private readonly remove: Marker;
+  private readonly nested: Marker;
+
+  constructor(classBody: TSESTree.ClassBody, text: string) {
+    const limit = classBody.range[1];
+    this.self = new Marker(text, 'this', limit, loggerThis);
+    this.assign = new Marker(text, '=', limit, assigns);
+    this.remove = new Marker(text, 'delete', limit);
+    this.nested = new Marker(text, 'class', limit);
   }
-  return merged;
-}
 
-/** Whether a node that sets a logger can be within `node` (see `markersOf`). */
-function mayHoldLoggerSet(markers: Markers, node: Node): boolean {
-  return holdsMarker(markers.nested, node) || (holdsMarker(markers.self, node) && holdsMarker(markers.change, node));
-}
-
-/** Whether a marker lies within the node's range. */
-function holdsMarker(markers: readonly number[], node: Node): boolean {
-  const [start, end] = node.range;
-  let low = 0;
-  let high = markers.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((markers[middle] ?? end) < start) low = middle + 1;
-    else high = middle;
+  /** Whether a node that sets a logger can be within `node`. */
+  mayHoldLoggerSet(node: Node): boolean {
+    const [start, end] = node.range;
+    return (
+      this.nested.within(start, end) ||
+      (this.self.within(start, end) && (this.assign.within(start, end) || this.remove.within(start, end)))
+    );
   }
-  return low < markers.length && (markers[low] ?? end) < end;
 }
 
 /**
  * The one value the class gives `this[name]`, for each logger name, from one
  * walk of the class: null when it sets it more than once, changes it, or the
  * class is too big to tell. The walk goes only into nodes that hold a marker
- * (`markersOf`), and into class bodies, whose fields need none.
+ * (`Markers`), and into class bodies, whose fields need none.
  */
 function loggerValues(classBody: TSESTree.ClassBody, sourceCode: StreamFacts['sourceCode']): Map<string, Node | null> {
   const values = new Map<string, Node[]>();
   const changed = new Set<string>();
-  const markers = markersOf(classBody, sourceCode.text);
+  const markers = new Markers(classBody, sourceCode.text);
   const complete = walk(classBody, sourceCode.visitorKeys, CLASS_BUDGET, (node) => {
     if (node.type === TSESTree.AST_NODE_TYPES.PropertyDefinition && !node.static && !node.computed) {
       const name = ASTUtils.getPropertyName(node);
@@ -215,7 +211,7 @@ function loggerValues(classBody: TSESTree.ClassBody, sourceCode: StreamFacts['so
       const deleted = thisMemberName(unwrap(node.argument));
       if (deleted !== undefined) changed.add(deleted);
     }
-    return node.type === TSESTree.AST_NODE_TYPES.ClassBody || mayHoldLoggerSet(markers, node) ? false : 'skip';
+    return node.type === TSESTree.AST_NODE_TYPES.ClassBody || markers.mayHoldLoggerSet(node) ? false : 'skip';
   });
   const found = new Map<string, Node | null>();
   for (const name of UNSEEN_LOGGER_NAMES) {

@@ -10,18 +10,32 @@ const { DefinitionType } = TSESLint.Scope;
 /**
  * The log write a call performs: a traced one, a call on a logger the file
  * cannot see into, or on its own logger object. Both kinds of logger call a
- * method by a static name: other calls are answered from the traced writes.
+ * method by a static name on a logger name (`logger.error`, `log.warn`,
+ * `utils.logger.info`, `this.log.fail`): other calls are answered from the
+ * traced writes, most of them by a look at the callee's object.
  */
 export function writeOf(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
   const traced = facts.writes.get(call);
   if (traced) return traced;
   const callee = unwrap(call.callee);
-  if (callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression) return undefined;
+  if (callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression || !readsLoggerName(unwrap(callee.object)))
+    return undefined;
   const method = memberName(callee);
   if (!method) return undefined;
   if (UNSEEN_LOGGER_METHODS.has(method) && isUnseenLoggerObject(facts, callee))
     return logWrite(facts.sourceCode, call, 'logger');
   return ownLoggerWrite(facts, call, callee, method);
+}
+
+/** Whether a node reads a logger name: `logger`, `log`, or a member of that name (`utils.logger`, `this.log`). */
+function readsLoggerName(node: TSESTree.Node): boolean {
+  if (node.type === TSESTree.AST_NODE_TYPES.Identifier) return UNSEEN_LOGGER_NAMES.has(node.name);
+  if (node.type !== TSESTree.AST_NODE_TYPES.MemberExpression) return false;
+  const { property } = node;
+  if (!node.computed && property.type === TSESTree.AST_NODE_TYPES.Identifier)
+    return UNSEEN_LOGGER_NAMES.has(property.name);
+  const name = memberName(node);
+  return name !== undefined && UNSEEN_LOGGER_NAMES.has(name);
 }
 
 /** See `LogStreams.isLogFunction`; `depth` bounds the aliases followed. */
