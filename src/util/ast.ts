@@ -15,7 +15,7 @@ export function isFunctionNode(node: Node): node is FunctionNode {
 }
 
 /** Whether a value is an AST node: what a visitor key may hold besides other values. */
-export function isNode(value: unknown): value is Node {
+function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
@@ -143,18 +143,30 @@ export function walk(
     const verdict = visit(node);
     if (verdict === true) return true;
     if (verdict === 'skip') continue;
-    const keys = visitorKeys[node.type] ?? [];
-    for (let index = keys.length - 1; index >= 0; index--) {
-      const child: unknown = (node as unknown as Record<string, unknown>)[keys[index] ?? ''];
-      if (Array.isArray(child)) {
-        for (let item = child.length - 1; item >= 0; item--) {
-          const entry: unknown = child[item];
-          if (isNode(entry)) stack.push(entry);
-        }
-      } else if (isNode(child)) {
-        stack.push(child);
-      }
-    }
+    pushChildren(node, visitorKeys, (child) => stack.push(child));
   }
   return false;
+}
+
+/**
+ * Hands a node's children to `push` last first, so that a stack pops them in
+ * source order: the one loop of every explicit-stack walk over the tree.
+ */
+export function pushChildren(
+  node: Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  push: (child: Node) => void,
+): void {
+  const keys = visitorKeys[node.type] ?? [];
+  for (let index = keys.length - 1; index >= 0; index--) {
+    const child: unknown = (node as unknown as Record<string, unknown>)[keys[index] ?? ''];
+    if (Array.isArray(child)) {
+      for (let item = child.length - 1; item >= 0; item--) {
+        const entry: unknown = child[item];
+        if (isNode(entry)) push(entry);
+      }
+    } else if (isNode(child)) {
+      push(child);
+    }
+  }
 }

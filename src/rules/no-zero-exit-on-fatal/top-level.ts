@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, isNode } from '../../util/ast.js';
+import { type FunctionNode, isFunctionNode, pushChildren } from '../../util/ast.js';
 import type { Handler } from './context.js';
 import { localFunction } from './fatal-paths.js';
 import {
@@ -127,22 +127,10 @@ export function findTopLevelHandlers(sourceCode: SourceCode): TopLevelHandlers {
     else if (node.type === AST_NODE_TYPES.AwaitExpression) enterAwait(search, node);
     stack.push(node);
     leaving.push(true);
-    const keys = visitorKeys[node.type] ?? [];
-    for (let index = keys.length - 1; index >= 0; index--) {
-      const child: unknown = (node as unknown as Record<string, unknown>)[keys[index] ?? ''];
-      if (Array.isArray(child)) {
-        for (let item = child.length - 1; item >= 0; item--) {
-          const entry: unknown = child[item];
-          if (isNode(entry)) {
-            stack.push(entry);
-            leaving.push(false);
-          }
-        }
-      } else if (isNode(child)) {
-        stack.push(child);
-        leaving.push(false);
-      }
-    }
+    pushChildren(node, visitorKeys, (child) => {
+      stack.push(child);
+      leaving.push(false);
+    });
   }
   return search;
 }
