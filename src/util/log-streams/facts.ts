@@ -215,6 +215,12 @@ function hasConsoleTransport(
   return adds.some((add) => add.arguments.some((argument) => isConsoleTransport(facts, argument, RESOLVE_DEPTH)));
 }
 
+/** Whether `node` is what a call calls: `console.log` in `console.log(…)`, `console.log?.(…)`. */
+function isCalleeOfCall(node: TSESTree.Node): boolean {
+  const { parent } = node;
+  return parent?.type === TSESTree.AST_NODE_TYPES.CallExpression && parent.callee === node;
+}
+
 /** Records what a traced node is; loggers and winston calls wait in `pending` to be followed. */
 function recordApi(
   facts: StreamFacts,
@@ -225,8 +231,11 @@ function recordApi(
 ): void {
   switch (found.kind) {
     case 'write':
-      if (type === READ) facts.logFunctions.add(node);
-      else if (
+      if (type === READ) {
+        // A method read only to be called here (`console.log(…)`) is never asked about: a log function is a
+        // value passed on (`isLogFunction` is asked about callbacks, aliases' values and `bind`'s object).
+        if (!isCalleeOfCall(node)) facts.logFunctions.add(node);
+      } else if (
         node.type === TSESTree.AST_NODE_TYPES.CallExpression &&
         found.flushesOnExit !== true &&
         found.offByDefault !== true
