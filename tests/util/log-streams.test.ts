@@ -324,6 +324,8 @@ createRuleTester().run('log-streams: isLogFunction', logFunctions, {
   invalid: [
     logFunctionCase('main().catch(console.error);', 'console.error'),
     logFunctionCase('main().catch(console.error.bind(console));', 'console.error.bind(console)'),
+    // Calling a log method elsewhere in the file does not change what passing it is.
+    logFunctionCase('console.error("starting");\nmain().catch(console.error);', 'console.error'),
     // `const` aliases of a log method.
     logFunctionCase('const error = console.error;\nmain().catch(error);', 'error'),
     logFunctionCase('const { error } = console;\nmain().catch(error);', 'error'),

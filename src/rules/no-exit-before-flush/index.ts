@@ -26,11 +26,19 @@ function quoteExit(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.Cal
   return `${quote(sourceCode.getText(call.callee), MAX_QUOTED_LENGTH - '(…)'.length)}(…)`;
 }
 
+/** The code before a timer call, as a source for the callback it schedules: it has no stream. */
+interface TimerSource {
+  readonly timer: TSESTree.CallExpression;
+  readonly start: number;
+  readonly stream?: undefined;
+}
+
 /**
  * Where a write may come from on a path: the write itself, or the code before
  * a timer call whose callback this is (the write as it is: one object less per write).
+ * A write has a stream and a timer source none: one field read tells them apart.
  */
-type PathSource = LogWrite | { timer: TSESTree.CallExpression; start: number };
+type PathSource = LogWrite | TimerSource;
 
 const ONCE: TraceMap = { [CALL]: 'once' satisfies TimerKind };
 const REPEAT: TraceMap = { [CALL]: 'repeat' satisfies TimerKind };
@@ -166,8 +174,8 @@ export default createRule<[], MessageIds>({
     };
 
     const reach = createPathReach<PathSource, TSESTree.CallExpression>({
-      kindOf: (source) => ('timer' in source ? 'timer' : source.stream),
-      rank: (source) => ('timer' in source ? source.start : source.node.range[0]),
+      kindOf: (source) => source.stream ?? 'timer',
+      rank: (source) => (source.stream === undefined ? source.start : source.node.range[0]),
       onReach(target, sources) {
         // One source per kind: the write of each stream, and at most one timer call.
         const writes: LogWrite[] = [];
@@ -175,7 +183,7 @@ export default createRule<[], MessageIds>({
         let nearest: LogWrite | undefined;
         let timer: TSESTree.CallExpression | undefined;
         for (const source of sources) {
-          if ('timer' in source) {
+          if (source.stream === undefined) {
             timer ??= source.timer;
             continue;
           }

@@ -17,10 +17,20 @@ export const RESOLVE_DEPTH = 4;
 /** A longer callee is not quoted in messages: `logger.error` stands for it. */
 export const MAX_DESCRIPTION_LENGTH = 32;
 
+/**
+ * What a traced write call writes to, as its trace map says: the map's own
+ * entry, shared by every call of that method (`console.log`'s by every
+ * `console.log(…)`). The `LogWrite` is made when a rule asks about the call.
+ */
+export interface TracedWrite {
+  readonly stream: Stream;
+  readonly description?: string | undefined;
+}
+
 /** What the file's imports and globals say about its log streams, found once per file. */
 export interface StreamFacts {
   readonly sourceCode: SourceCode;
-  readonly writes: Map<TSESTree.Node, LogWrite>;
+  readonly writes: Map<TSESTree.Node, TracedWrite>;
   /** Log methods read as values: `.catch(console.error)`, `const { error } = console`. */
   readonly logFunctions: Set<TSESTree.Node>;
   readonly stdoutReads: Set<TSESTree.Node>;
@@ -130,14 +140,9 @@ export function logWrite(
   return new Write(node, stream, sourceCode, description);
 }
 
-function addWrite(
-  facts: StreamFacts,
-  node: TSESTree.CallExpression,
-  stream: Stream,
-  description: string | undefined,
-): void {
-  if (facts.writes.has(node)) return;
-  facts.writes.set(node, logWrite(facts.sourceCode, node, stream, description));
+/** The first traced write of a call is the one it performs. */
+function addWrite(facts: StreamFacts, node: TSESTree.CallExpression, write: TracedWrite): void {
+  if (!facts.writes.has(node)) facts.writes.set(node, write);
 }
 
 /** `process.stdout`, an in-process `pino-pretty` stream, a pino multistream over either. */
@@ -215,6 +220,12 @@ function hasConsoleTransport(
   return adds.some((add) => add.arguments.some((argument) => isConsoleTransport(facts, argument, RESOLVE_DEPTH)));
 }
 
+/** Whether `node` is what a call calls: `console.log` in `console.log(…)`, `console.log?.(…)`. */
+function isCalleeOfCall(node: TSESTree.Node): boolean {
+  const { parent } = node;
+  return parent?.type === TSESTree.AST_NODE_TYPES.CallExpression && parent.callee === node;
+}
+
 /** Records what a traced node is; loggers and winston calls wait in `pending` to be followed. */
 function recordApi(
   facts: StreamFacts,
@@ -225,13 +236,16 @@ function recordApi(
 ): void {
   switch (found.kind) {
     case 'write':
-      if (type === READ) facts.logFunctions.add(node);
-      else if (
+      if (type === READ) {
+        // A method read only to be called here (`console.log(…)`) is never asked about: a log function is a
+        // value passed on (`isLogFunction` is asked about callbacks, aliases' values and `bind`'s object).
+        if (!isCalleeOfCall(node)) facts.logFunctions.add(node);
+      } else if (
         node.type === TSESTree.AST_NODE_TYPES.CallExpression &&
         found.flushesOnExit !== true &&
         found.offByDefault !== true
       ) {
-        addWrite(facts, node, found.stream, found.description);
+        addWrite(facts, node, found);
       }
       break;
     case 'logger':

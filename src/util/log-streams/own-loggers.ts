@@ -76,7 +76,7 @@ function loggerStream(facts: StreamFacts, classBody: TSESTree.ClassBody, name: s
     loggers.objects.set(name, object);
   }
   const fn = object && methodOf(object, method);
-  const stream = (fn && firstWrite(facts, fn.body)?.stream) ?? null;
+  const stream = (fn && firstWrite(facts, fn.body)) ?? null;
   byMethod.set(method, stream);
   return stream;
 }
@@ -287,13 +287,13 @@ function methodOf(object: TSESTree.ObjectExpression, method: string): TSESTree.F
   return value && isFunctionNode(value) ? value : undefined;
 }
 
-/** The first traced log write in a function body, outside the functions inside it. */
-function firstWrite(facts: StreamFacts, body: Node | null | undefined): LogWrite | undefined {
+/** The stream of the first traced log write in a function body, outside the functions inside it. */
+function firstWrite(facts: StreamFacts, body: Node | null | undefined): Stream | undefined {
   if (!body) return undefined;
-  let found: LogWrite | undefined;
+  let found: Stream | undefined;
   walk(body, facts.sourceCode.visitorKeys, FUNCTION_BUDGET, (node) => {
     if (isFunctionNode(node)) return 'skip';
-    found = facts.writes.get(node);
+    found = facts.writes.get(node)?.stream;
     return found !== undefined;
   });
   return found;

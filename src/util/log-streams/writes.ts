@@ -16,7 +16,7 @@ const { DefinitionType } = TSESLint.Scope;
  */
 export function writeOf(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
   const traced = facts.writes.get(call);
-  if (traced) return traced;
+  if (traced) return logWrite(facts.sourceCode, call, traced.stream, traced.description);
   const callee = unwrap(call.callee);
   if (callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression || !readsLoggerName(unwrap(callee.object)))
     return undefined;
