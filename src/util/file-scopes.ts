@@ -41,15 +41,19 @@ export class FileScopes {
   private implicitGlobals(): Map<string, TrackedVariable> {
     if (this.implicit) return this.implicit;
     const implicit = new Map<string, { defs: never[]; references: Reference[] }>();
+    const { set } = this.globalScope;
+    // Runs of one name are common (`console`, `console`, …): the name looked up last is kept.
+    let lastName: string | undefined;
+    let last: Reference[] | undefined;
     for (const reference of this.globalScope.through) {
       const { name } = reference.identifier;
-      if (this.globalScope.set.has(name)) continue;
-      let variable = implicit.get(name);
-      if (!variable) {
-        variable = { defs: [], references: [] };
-        implicit.set(name, variable);
+      if (name !== lastName) {
+        lastName = name;
+        let variable = implicit.get(name);
+        if (!variable && !set.has(name)) implicit.set(name, (variable = { defs: [], references: [] }));
+        last = variable?.references;
       }
-      variable.references.push(reference);
+      last?.push(reference);
     }
     this.implicit = implicit;
     return implicit;

@@ -8,7 +8,7 @@ import {
   isModifiedGlobal,
   type TrackedVariable,
 } from './file-scopes.js';
-import { ReportedUses } from './reported-uses.js';
+import { type EmittedUses, ReportedUses, usesIn } from './reported-uses.js';
 import {
   CALL,
   CHILDREN,
@@ -109,14 +109,15 @@ export class Walk {
   /** The uses found, when no `emit` was given. */
   readonly found: TracedReference[] = [];
   /** The uses reported (each is reported once). */
-  private readonly reported = new ReportedUses();
+  private readonly reported: ReportedUses;
   private readonly followed = new Map<TrackedVariable, Followed[]>();
   private readonly active = new Set<TrackedVariable>();
   private readonly stack: Step[] = [];
   private readonly emit: Emit;
 
   /**
-   * `emit` takes each use (by default, it is kept in `found`). `fixedMaps`
+   * `emit` takes each use (by default, it is kept in `found`), and `emitted`
+   * reads back those it kept (else the walk keeps its own list). `fixedMaps`
    * says that every map of this walk inherits nothing and never changes (the
    * merged shared maps), so that a key is looked up as it is, without asking
    * whether the map has it as its own, and a map's keys are listed once.
@@ -125,8 +126,10 @@ export class Walk {
     private readonly scopes: FileScopes,
     emit?: Emit,
     private readonly fixedMaps = false,
+    emitted?: EmittedUses,
   ) {
     this.emit = emit ?? ((node, type, info) => this.found.push({ node, type, info }));
+    this.reported = new ReportedUses(emit ? emitted : usesIn(this.found));
   }
 
   /** The entry of `map` for `key`, never one it inherits. */

@@ -5,6 +5,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { FileScopes } from './file-scopes.js';
 import { perFile } from './per-file.js';
 import { Walk } from './reference-walk.js';
+import type { EmittedUses } from './reported-uses.js';
 import {
   CALL,
   CONSTRUCT,
@@ -128,8 +129,22 @@ interface SharedInfo {
   readonly info: unknown;
 }
 
+/**
+ * The merged maps, and how to read a merged info back from an owner's list:
+ * by owner, each own info that only one merged info holds for that owner,
+ * with that merged info (`back`); `readBack` holds the merged infos that can
+ * be read back so (nearly all: a map may give one info object to several
+ * entries).
+ */
+interface Merged {
+  readonly globals: TraceMap;
+  readonly modules: TraceMap;
+  readonly back: ReadonlyMap<unknown, SharedInfo[]>[];
+  readonly readBack: ReadonlySet<unknown>;
+}
+
 const sharedMaps: { globals: TraceMap; modules: TraceMap }[] = [];
-let merged: { globals: TraceMap; modules: TraceMap } | undefined;
+let merged: Merged | undefined;
 
 function mergeInto(into: Record<string | symbol, unknown>, from: MapNode, owner: number): void {
   for (const type of [READ, CALL, CONSTRUCT]) {
@@ -143,7 +158,20 @@ function mergeInto(into: Record<string | symbol, unknown>, from: MapNode, owner:
   }
 }
 
-function mergedMaps(): { globals: TraceMap; modules: TraceMap } {
+/** Every merged info of a merged map (`mergeInto`), by owner and own info; `null` for an own info given twice. */
+function indexInfos(map: MapNode, back: Map<unknown, SharedInfo[] | null>[]): void {
+  for (const type of [READ, CALL, CONSTRUCT]) {
+    const infos = map[type] as SharedInfo[] | undefined;
+    if (!infos) continue;
+    for (const { owner, info } of infos) {
+      const byInfo = (back[owner] ??= new Map());
+      byInfo.set(info, byInfo.has(info) ? null : infos);
+    }
+  }
+  for (const key of Object.keys(map)) indexInfos(map[key] as MapNode, back);
+}
+
+function mergedMaps(): Merged {
   if (merged) return merged;
   const globals = Object.create(null) as Record<string | symbol, unknown>;
   const modules = Object.create(null) as Record<string | symbol, unknown>;
@@ -151,9 +179,24 @@ function mergedMaps(): { globals: TraceMap; modules: TraceMap } {
     mergeInto(globals, maps.globals, owner);
     mergeInto(modules, maps.modules, owner);
   });
+  const index: Map<unknown, SharedInfo[] | null>[] = [];
+  indexInfos(globals, index);
+  indexInfos(modules, index);
+  const back: Map<unknown, SharedInfo[]>[] = [];
+  const readBack = new Set<unknown>();
+  for (let owner = 0; owner < sharedMaps.length; owner += 1) {
+    const unique = new Map<unknown, SharedInfo[]>();
+    for (const [info, infos] of index[owner] ?? []) {
+      if (infos) {
+        unique.set(info, infos);
+        readBack.add(infos);
+      }
+    }
+    back.push(unique);
+  }
   indexChildren(globals);
   indexChildren(modules);
-  merged = { globals: globals as TraceMap, modules: modules as TraceMap };
+  merged = { globals: globals as TraceMap, modules: modules as TraceMap, back, readBack };
   return merged;
 }
 
@@ -167,12 +210,25 @@ function sharedFound(sourceCode: SourceCode): (readonly TracedReference[] | unde
   const lists: (TracedReference[] | undefined)[] = [];
   const { scopes } = record;
   if (scopes) {
-    const { globals, modules } = mergedMaps();
+    const { globals, modules, back, readBack } = mergedMaps();
     // Each use goes straight to the list of each map that has it (made on its first use); the merged map inherits nothing.
     const emit = (node: TSESTree.Node, type: symbol, info: unknown): void => {
       for (const { owner, info: own } of info as SharedInfo[]) (lists[owner] ??= []).push({ node, type, info: own });
     };
-    walkAll(new Walk(scopes, emit, true), globals, modules);
+    // The walk's record of its uses is read back from the owners' lists (an own info given once names its merged info).
+    const emitted: EmittedUses = {
+      replays: (info) => readBack.has(info),
+      replay: (file) => {
+        lists.forEach((list, owner) => {
+          const byInfo = back[owner];
+          for (const { node, type, info } of list ?? []) {
+            const shared = byInfo?.get(info);
+            if (shared) file(node, type, shared);
+          }
+        });
+      },
+    };
+    walkAll(new Walk(scopes, emit, true, emitted), globals, modules);
   }
   const found: (readonly TracedReference[] | undefined)[] = lists;
   for (let owner = 0; owner < sharedMaps.length; owner += 1) found[owner] ??= NONE;

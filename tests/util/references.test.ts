@@ -11,6 +11,7 @@ import {
   findReferences,
   MAX_ALIAS_DEPTH,
   READ,
+  sharedReferences,
   type TracedReference,
   type TraceMap,
   type TraceMapElement,
@@ -295,6 +296,87 @@ describe('each use once', () => {
     ['a variable followed again, less deep', 'const q = a; let p = q; p = a; p.c;', ['a a', 'a a', 'p.c c']],
     ['a variable followed with another entry', 'let p = a; p = d; p.c;', ['a a', 'p.c c', 'p.c other c']],
     ['export *', "export * from 'm';", ["export * from 'm'; m"]],
+  ] as const)('%s', (_label, code, expected) => {
+    expect(uses(code)).toEqual(expected);
+  });
+});
+
+/*
+ * The same in the shared pass, where the walk reads its uses back from the
+ * owners' lists when a repeat becomes possible: an own info given once (`b`,
+ * `y b`) is read back, one given at two places (`c`, `true`) is listed.
+ */
+describe('each use once, in the shared pass', () => {
+  const C: TraceMapElement = { [READ]: 'c', [CALL]: true };
+  const A: TraceMapElement = { [READ]: 'a', b: { [READ]: 'b', c: C }, c: C };
+  const first = sharedReferences({
+    globals: { a: A, d: { c: { [READ]: 'other c' }, b: { [READ]: true } } },
+    modules: { m: { [READ]: 'm', k: { [READ]: 'm' } } },
+  });
+  const second = sharedReferences({ globals: { a: { [READ]: 'y a', b: { [READ]: 'y b' } } } });
+  const uses = (code: string) => {
+    let found: string[][] = [];
+    const linter = new Linter({ configType: 'flat' });
+    const probe = probeRule({ never: 'never' }, (context) => ({
+      Program() {
+        found = [first, second].map((references) =>
+          references(context.sourceCode)
+            .map(({ node, type, info }) => `${context.sourceCode.getText(node)} ${type.description} ${String(info)}`)
+            .sort(),
+        );
+      },
+    }));
+    linter.verify(code, [
+      {
+        languageOptions: { sourceType: 'module' },
+        plugins: { probe: { rules: { probe: probe as never } } },
+        rules: { 'probe/probe': 'error' },
+      },
+    ]);
+    return found;
+  };
+  it.each([
+    [
+      'a default value',
+      'const { b: { c } = a } = a;',
+      [
+        ['a read a', 'a read a', 'b: { c } = a read b', 'c read c', 'c read c'],
+        ['a read y a', 'a read y a', 'b: { c } = a read y b'],
+      ],
+    ],
+    [
+      'both operands',
+      '(a || a).b.c();',
+      [
+        ['(a || a).b read b', '(a || a).b.c read c', '(a || a).b.c() call true', 'a read a', 'a read a'],
+        ['(a || a).b read y b', 'a read y a', 'a read y a'],
+      ],
+    ],
+    [
+      'both branches',
+      '(ok ? a : d).b;',
+      [
+        ['(ok ? a : d).b read b', '(ok ? a : d).b read true', 'a read a'],
+        ['(ok ? a : d).b read y b', 'a read y a'],
+      ],
+    ],
+    [
+      'a variable followed again, less deep',
+      'const q = a; let p = q; p = a; p.b.c(); p.c;',
+      [
+        ['a read a', 'a read a', 'p.b read b', 'p.b.c read c', 'p.b.c() call true', 'p.c read c'],
+        ['a read y a', 'a read y a', 'p.b read y b'],
+      ],
+    ],
+    [
+      'a variable followed with another entry',
+      'let p = a; p = d; p.b; p.c;',
+      [
+        ['a read a', 'p.b read b', 'p.b read true', 'p.c read c', 'p.c read other c'],
+        ['a read y a', 'p.b read y b'],
+      ],
+    ],
+    ['export *', "export * from 'm';", [["export * from 'm'; read m", "export * from 'm'; read m"], []]],
   ] as const)('%s', (_label, code, expected) => {
     expect(uses(code)).toEqual(expected);
   });
