@@ -36,11 +36,7 @@ export interface SegmentTrackerHooks {
 export interface SegmentTracker<Event> {
   /** Code-path listeners to spread into the rule's listener object. */
   readonly listeners: TSESLint.RuleListener;
-  /**
-   * Records an event on every segment current in the code path being
-   * traversed; false when there is none (outside the traversal, or in a path
-   * not tracked).
-   */
+  /** Records an event on every segment current in the path being traversed; false when there is none. */
   record(event: Event): boolean;
   /** The events recorded on a segment, in traversal order. */
   eventsOf(segment: Segment): readonly Event[];
@@ -156,8 +152,7 @@ export interface SegmentGraph {
 /**
  * A segment's number within its code path: ESLint names segments
  * `s<code path>_<n>`, `n` counting up as they are created. Undefined for any
- * other name. Reading positions through it spares a map from segment to
- * position (a third of the cost of the whole fixed point on a long chain).
+ * other name. Cheaper than a map from segment to position.
  */
 function segmentNumber(segment: Segment): number | undefined {
   const { id } = segment;
@@ -176,8 +171,7 @@ function segmentNumber(segment: Segment): number | undefined {
 
 /** Each segment's position in `segments`, by its number; undefined if two share a number or one has none. */
 function positionsByNumber(segments: readonly Segment[]): Int32Array | undefined {
-  // Each id is read once and its number kept: the ids of a long list are cold in memory, and reading them
-  // again costs more than the list of numbers.
+  // Each id is read once (cold in memory on a long list), its number kept.
   const numbers = new Int32Array(segments.length);
   let highest = 0;
   let index = 0;
@@ -196,22 +190,25 @@ function positionsByNumber(segments: readonly Segment[]): Int32Array | undefined
   return positions;
 }
 
-/** How many segments after a segment are compared by identity with each it leads to, before reading ids. */
+/** How many segments after a segment are compared by identity with each it leads to, before looking further. */
 const NEAR = 8;
 
 /**
  * The graph over `segments` in their order, or undefined if a segment leads
- * to one they do not hold. Most edges go to a segment that started soon after
- * their source, or to the one the edge before went to (the end of a
- * `switch`): those are found by identity, without reading the target, which
- * at a long path's end is cold in memory. The others are found by number.
+ * to one they do not hold. Segments are cold in memory at a long path's end:
+ * each one's `nextSegments` is read once, and an edge's target is found by
+ * identity on the (warm) list without reading it: among the segments that
+ * started just after its source, else the last far target (a `switch` end,
+ * which 30,000 `break`s lead to) or one beside it (an `else if` chain's ends,
+ * innermost first); then by a scan of the list within a budget linear in its
+ * length, and past that by number.
  */
 function graphIn(segments: readonly Segment[], initial: Segment): SegmentGraph | undefined {
   const count = segments.length;
-  // Made on the first target found neither way: reading every id costs as much as the rest.
+  // Made once the scan's budget runs out: reading every id costs as much as the rest.
   let byNumber: Int32Array | undefined;
   let byMap: Map<Segment, number> | undefined;
-  const positionOf = (segment: Segment): number => {
+  const indexed = (segment: Segment): number => {
     if (!byNumber && !byMap) {
       byNumber = positionsByNumber(segments);
       if (!byNumber) byMap = new Map(segments.map((each, index) => [each, index]));
@@ -220,16 +217,28 @@ function graphIn(segments: readonly Segment[], initial: Segment): SegmentGraph |
     const at = byNumber[segmentNumber(segment) ?? 0] ?? -1;
     return at >= 0 && segments[at] === segment ? at : -1;
   };
-  const start = segments[0] === initial ? 0 : positionOf(initial);
+  let budget = 2 * count + 64;
+  /** Where `segment` is in the list (-1 if not): scanned forward from `from`, then back from it. */
+  const scan = (segment: Segment, from: number): number => {
+    if (budget <= 0) return indexed(segment);
+    let at = from;
+    while (at < count && segments[at] !== segment) at++;
+    if (at === count) {
+      at = from - 1;
+      while (at >= 0 && segments[at] !== segment) at--;
+    }
+    budget -= at < from ? count - at : at - from;
+    return at;
+  };
+  const start = segments[0] === initial ? 0 : scan(initial, 0);
   if (start < 0) return undefined;
-  let edgeCount = 0;
-  for (const segment of segments) edgeCount += segment.nextSegments.length;
   const firstEdge = new Int32Array(count + 1);
-  const edges = new Int32Array(edgeCount);
+  // Grown by doubling: counting the edges first would read every segment twice.
+  let edges = new Int32Array(2 * count + 8);
   let edge = 0;
   let index = 0;
-  let lastTarget: Segment | undefined;
-  let lastAt = -1;
+  let farTarget: Segment | undefined;
+  let farAt = -1;
   // `for…of` over arrays, not `entries()`, which would make a pair per segment.
   for (const segment of segments) {
     firstEdge[index++] = edge;
@@ -237,15 +246,28 @@ function graphIn(segments: readonly Segment[], initial: Segment): SegmentGraph |
     for (const next of segment.nextSegments) {
       let at = index;
       while (at < near && segments[at] !== next) at++;
-      if (at === near) at = next === lastTarget ? lastAt : positionOf(next);
-      if (at < 0) return undefined;
-      lastTarget = next;
-      lastAt = at;
+      if (at === near) {
+        if (next === farTarget) at = farAt;
+        else {
+          at = farAt < 0 ? -1 : Math.max(0, farAt - NEAR);
+          const beside = at < 0 ? at : Math.min(count, farAt + NEAR + 1);
+          while (at < beside && segments[at] !== next) at++;
+          if (at === beside) at = scan(next, near);
+          farTarget = next;
+          farAt = at;
+        }
+        if (at < 0) return undefined;
+      }
+      if (edge === edges.length) {
+        const grown = new Int32Array(2 * edge);
+        grown.set(edges);
+        edges = grown;
+      }
       edges[edge++] = at;
     }
   }
   firstEdge[count] = edge;
-  return { segments, start, firstEdge, edges };
+  return { segments, start, firstEdge, edges: edges.subarray(0, edge) };
 }
 
 /**

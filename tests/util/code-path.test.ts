@@ -446,6 +446,12 @@ describe('code-path: the order segments started in', () => {
     'async function f() { a(); for await (const x of xs) { b(x); } await c(); x ||= d(); y &&= clear(); e(); }',
     'a() ? b() : c() ? d() : clear();\nlabel: { e(); if (f()) break label; g(); }\nh();',
     'function f() { a(); return; b(); }\nfunction g() { throw a(); c(); }\nwhile (true) { d(); }\ne();',
+    // Loops whose closing edges go far back, each far from the last: past the scan's budget, found by number.
+    Array.from(
+      { length: 6 },
+      (_, loop) =>
+        `while (b${loop}()) { ${Array.from({ length: 8 }, (_, at) => `if (p${at}()) q${at}();`).join(' ')} clear(); }`,
+    ).join('\n'),
   ];
 
   /** Each visit `callee:names`, in the order of the segments, for each code path, with one order or the other. */
