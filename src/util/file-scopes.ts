@@ -21,6 +21,7 @@ export interface TrackedVariable {
 export class FileScopes {
   private implicit: Map<string, TrackedVariable> | undefined;
   private requireCalls: readonly Node[] | undefined;
+  private plain: Map<string, boolean> | undefined;
 
   constructor(
     readonly globalScope: Scope,
@@ -59,6 +60,21 @@ export class FileScopes {
     return implicit;
   }
 
+  /**
+   * Whether every identifier `name` that the file reads is the unmodified
+   * global (`isModifiedGlobal`): no scope but the global one declares the
+   * name, so a read is known to be the global's from the syntax alone.
+   */
+  isPlainGlobal(name: string): boolean {
+    const plain = (this.plain ??= new Map<string, boolean>());
+    let answer = plain.get(name);
+    if (answer === undefined) {
+      answer = !isModifiedGlobal(this.global(name)) && !declaresBelow(this.globalScope, name);
+      plain.set(name, answer);
+    }
+    return answer;
+  }
+
   /** The variable an identifier of a pattern declares or assigns. */
   variableOf(identifier: TSESTree.Identifier): TrackedVariable | undefined {
     const innermost = getInnermostScope(this.globalScope, identifier);
@@ -75,6 +91,16 @@ export class FileScopes {
     this.requireCalls ??= find();
     return this.requireCalls;
   }
+}
+
+/** Whether a scope below `top` declares `name` (iteratively: scopes may nest deeply). */
+function declaresBelow(top: Scope, name: string): boolean {
+  const stack = [top];
+  for (let scope = stack.pop(); scope; scope = stack.pop()) {
+    if (scope !== top && scope.set.has(name)) return true;
+    for (const child of scope.childScopes) stack.push(child);
+  }
+  return false;
 }
 
 /** A global that the file declares, or assigns anywhere: not the one a trace map means. */

@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { isWrapper } from './ast.js';
 import {
   directRequireCalls,
   type FileScopes,
@@ -23,6 +22,7 @@ import {
   type TraceMap,
 } from './trace-map.js';
 import { constantString, getPropertyName, memberName, nameOf } from './walk-keys.js';
+import { directMemberCall, isPassThrough } from './walk-shapes.js';
 
 /* The walk behind `references.ts`: see there for what it answers and why it is ours. */
 
@@ -51,22 +51,6 @@ type PathState = typeof AT_MODULE | typeof AT_DEFAULT | typeof NAMED;
 
 function stepInto(state: PathState, key: string): PathState {
   return state === AT_MODULE && key === 'default' ? AT_DEFAULT : NAMED;
-}
-
-/** A node whose value its parent hands on unchanged: `a || b`, `c ? a : b`, `(x, a)`, `a?.b`, `a as T`. */
-function isPassThrough(node: Node): boolean {
-  const { parent } = node;
-  switch (parent?.type) {
-    case AST_NODE_TYPES.ConditionalExpression:
-      return parent.consequent === node || parent.alternate === node;
-    case AST_NODE_TYPES.SequenceExpression:
-      return parent.expressions.at(-1) === node;
-    case AST_NODE_TYPES.LogicalExpression:
-      return true;
-    default:
-      // The type-only wrappers and `a?.b`: util/ast.ts holds what they are.
-      return parent !== undefined && isWrapper(parent, { chain: true });
-  }
 }
 
 /** One step of the walk, kept on its stack. */
@@ -112,6 +96,8 @@ export class Walk {
   private readonly reported: ReportedUses;
   private readonly followed = new Map<TrackedVariable, Followed[]>();
   private readonly active = new Set<TrackedVariable>();
+  /** The globals whose direct member calls are left out (`answeredCalls`). */
+  private readonly skipCalls = new Set<TrackedVariable>();
   private readonly stack: Step[] = [];
   private readonly emit: Emit;
 
@@ -121,12 +107,18 @@ export class Walk {
    * says that every map of this walk inherits nothing and never changes (the
    * merged shared maps), so that a key is looked up as it is, without asking
    * whether the map has it as its own, and a map's keys are listed once.
+   * `answeredCalls` names globals whose `directMemberCall`s the walk leaves
+   * out, with every use in them, in a file where the name is the plain global
+   * (`FileScopes.isPlainGlobal`): their owner answers those calls from the
+   * syntax (one global, read tens of thousands of times in a generated file,
+   * would otherwise keep two uses per call for the whole file).
    */
   constructor(
     private readonly scopes: FileScopes,
     emit?: Emit,
     private readonly fixedMaps = false,
     emitted?: EmittedUses,
+    private readonly answeredCalls: ReadonlySet<string> = new Set(),
   ) {
     this.emit = emit ?? ((node, type, info) => this.found.push({ node, type, info }));
     this.reported = new ReportedUses(emit ? emitted : usesIn(this.found));
@@ -148,6 +140,7 @@ export class Walk {
       const variable = this.scopes.global(key);
       // A global the file never names has no use to find (most of a map's globals, in most files).
       if (!variable?.references.length || isModifiedGlobal(variable)) continue;
+      if (this.answeredCalls.has(key) && this.scopes.isPlainGlobal(key)) this.skipCalls.add(variable);
       this.run({ kind: 'variable', variable, map: map[key] as MapNode, own: true, depth: 0, state: NAMED });
     }
     for (const name of GLOBAL_OBJECT_NAMES) {
@@ -287,8 +280,12 @@ export class Walk {
    */
   private followReference(step: Extract<Step, { kind: 'references' }>): void {
     const { references } = step.variable;
+    const skipCalls = this.skipCalls.has(step.variable);
     let { index } = step;
-    while (index < references.length && !references[index]?.isRead()) index += 1;
+    for (; index < references.length; index += 1) {
+      const next = references[index];
+      if (next?.isRead() && !(skipCalls && directMemberCall(next.identifier))) break;
+    }
     const reference = references[index];
     if (!reference) return;
     step.index = index + 1;

@@ -1,6 +1,6 @@
 import { isBuiltin } from 'node:module';
 
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { FileScopes } from './file-scopes.js';
 import { perFile } from './per-file.js';
@@ -18,6 +18,7 @@ import {
   type TraceMap,
   type TraceMapElement,
 } from './trace-map.js';
+import { memberName } from './walk-keys.js';
 
 export { MAX_ALIAS_DEPTH } from './reference-walk.js';
 export { CALL, CONSTRUCT, READ, type TracedReference, type TraceMap, type TraceMapElement } from './trace-map.js';
@@ -96,6 +97,44 @@ function walkAll(walk: Walk, globals: TraceMap | undefined, modules: TraceMap | 
   }
 }
 
+/** Whether every read of `name` in the file is the unmodified global (see `SharedOptions`). */
+function isPlainGlobal(sourceCode: SourceCode, name: string): boolean {
+  return scopesOf(sourceCode)?.isPlainGlobal(name) ?? false;
+}
+
+/** The call infos of a map's members, by member name (own keys only), listed once per map. */
+const memberCalls = new WeakMap<TraceMapElement, ReadonlyMap<string, unknown>>();
+
+/**
+ * How the owner of `map`, traced for the global `name` whose direct member
+ * calls it answers itself (`SharedOptions`), answers them in this file: what
+ * the pass would have reported as a call (the map's call info of the member
+ * called), or undefined for any other call. Undefined where the pass walks
+ * those calls (the name is not the plain global).
+ */
+export function answeredCalls(
+  sourceCode: SourceCode,
+  name: string,
+  map: TraceMapElement,
+): ((call: TSESTree.CallExpression) => unknown) | undefined {
+  if (!isPlainGlobal(sourceCode, name)) return undefined;
+  let calls = memberCalls.get(map);
+  if (!calls) {
+    const members = map as MapNode;
+    calls = new Map(Object.keys(members).map((key) => [key, (members[key] as MapNode)[CALL]]));
+    memberCalls.set(map, calls);
+  }
+  const byMember = calls;
+  return (call) => {
+    const { callee } = call;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const { object } = callee;
+    if (object.type !== AST_NODE_TYPES.Identifier || object.name !== name) return undefined;
+    const key = memberName(callee);
+    return key === null ? undefined : byMember.get(key);
+  };
+}
+
 /** Every use of the traced APIs in the file: through globals first, then `import`, then `require`. */
 export function findReferences(sourceCode: SourceCode, maps: TraceMaps): readonly TracedReference[] {
   const scopes = scopesOf(sourceCode);
@@ -141,9 +180,11 @@ interface Merged {
   readonly modules: TraceMap;
   readonly back: ReadonlyMap<unknown, SharedInfo[]>[];
   readonly readBack: ReadonlySet<unknown>;
+  /** The globals whose direct member calls every owner that maps them answers itself (`SharedOptions`). */
+  readonly answeredCalls: ReadonlySet<string>;
 }
 
-const sharedMaps: { globals: TraceMap; modules: TraceMap }[] = [];
+const sharedMaps: { globals: TraceMap; modules: TraceMap; answeredCalls: readonly string[] }[] = [];
 let merged: Merged | undefined;
 
 function mergeInto(into: Record<string | symbol, unknown>, from: MapNode, owner: number): void {
@@ -196,7 +237,13 @@ function mergedMaps(): Merged {
   }
   indexChildren(globals);
   indexChildren(modules);
-  merged = { globals: globals as TraceMap, modules: modules as TraceMap, back, readBack };
+  const answeredCalls = new Set(
+    sharedMaps.flatMap((maps) => maps.answeredCalls.filter((name) => hasOwn(maps.globals, name))),
+  );
+  for (const maps of sharedMaps) {
+    for (const name of Object.keys(maps.globals)) if (!maps.answeredCalls.includes(name)) answeredCalls.delete(name);
+  }
+  merged = { globals: globals as TraceMap, modules: modules as TraceMap, back, readBack, answeredCalls };
   return merged;
 }
 
@@ -210,7 +257,7 @@ function sharedFound(sourceCode: SourceCode): (readonly TracedReference[] | unde
   const lists: (TracedReference[] | undefined)[] = [];
   const { scopes } = record;
   if (scopes) {
-    const { globals, modules, back, readBack } = mergedMaps();
+    const { globals, modules, back, readBack, answeredCalls } = mergedMaps();
     // Each use goes straight to the list of each map that has it (made on its first use); the merged map inherits nothing.
     const emit = (node: TSESTree.Node, type: symbol, info: unknown): void => {
       for (const { owner, info: own } of info as SharedInfo[]) (lists[owner] ??= []).push({ node, type, info: own });
@@ -228,12 +275,24 @@ function sharedFound(sourceCode: SourceCode): (readonly TracedReference[] | unde
         });
       },
     };
-    walkAll(new Walk(scopes, emit, true, emitted), globals, modules);
+    walkAll(new Walk(scopes, emit, true, emitted, answeredCalls), globals, modules);
   }
   const found: (readonly TracedReference[] | undefined)[] = lists;
   for (let owner = 0; owner < sharedMaps.length; owner += 1) found[owner] ??= NONE;
   record.lists = found;
   return found;
+}
+
+export interface SharedOptions {
+  /**
+   * Globals whose direct member calls (`console.log(…)`, not `(console as
+   * C).log(…)` or `console.log.bind(…)`) the owner answers from the syntax
+   * itself (`answeredCalls`) wherever the name is the unmodified global and no
+   * local: the pass leaves out every use in those calls (the global's read,
+   * the member's, the call), unless another owner maps the global and does
+   * not answer them so.
+   */
+  readonly answeredCalls?: readonly string[];
 }
 
 /**
@@ -242,14 +301,17 @@ function sharedFound(sourceCode: SourceCode): (readonly TracedReference[] | unde
  * file. A module's map may not take its `default` export apart or mark
  * itself as ES module (the merged map could not keep either apart).
  */
-export function sharedReferences(maps: TraceMaps): (sourceCode: SourceCode) => readonly TracedReference[] {
+export function sharedReferences(
+  maps: TraceMaps,
+  { answeredCalls = [] }: SharedOptions = {},
+): (sourceCode: SourceCode) => readonly TracedReference[] {
   const modules = withNodeAliases(maps.modules ?? {});
   for (const [name, entry] of Object.entries(modules)) {
     if (hasOwn(entry as MapNode, 'default') || hasOwn(entry as MapNode, ESM)) {
       throw new Error(`a shared trace map cannot take apart module '${name}': use findReferences`);
     }
   }
-  const owner = sharedMaps.push({ globals: maps.globals ?? {}, modules }) - 1;
+  const owner = sharedMaps.push({ globals: maps.globals ?? {}, modules, answeredCalls }) - 1;
   merged = undefined;
   return (sourceCode) => {
     const lists = sharedFound(sourceCode);

@@ -82,6 +82,10 @@ createRuleTester().run('log-streams: writeOf', writes, {
     // Not a write: reading the stream, or a method that does not write.
     'process.stdout.on("error", () => {});',
     'console.time("t");',
+    // A direct call of `console` is answered from the syntax: only its own writing methods, only Node's `console`.
+    'console.constructor("x");\nconsole.toString();\nconsole[method]("y");',
+    'console = { log() {} };\nconsole.log("x");',
+    'declare const console: { log(m: string): void };\nconsole.log("x");',
   ],
   invalid: [
     writeCase(
@@ -91,6 +95,20 @@ createRuleTester().run('log-streams: writeOf', writes, {
       ['console.table([])', 'stdout', 'console.table'],
       ['console.warn("c")', 'stderr', 'console.warn'],
     ),
+    writeCase(
+      'console["log"]("a");\nconsole.error?.("b");\nconsole?.warn("c");\n(console as Console).info("d");\nglobalThis.console.error("e");',
+      ['console["log"]("a")', 'stdout', 'console.log'],
+      ['console.error?.("b")', 'stderr', 'console.error'],
+      ['console?.warn("c")', 'stderr', 'console.warn'],
+      ['(console as Console).info("d")', 'stdout', 'console.info'],
+      ['globalThis.console.error("e")', 'stderr', 'console.error'],
+    ),
+    // A local `console` somewhere in the file: each global read is followed as a reference.
+    writeCase('function quiet(console: { log(m: string): void }) {\n  console.log("a");\n}\nconsole.log("b");', [
+      'console.log("b")',
+      'stdout',
+      'console.log',
+    ]),
     writeCase(
       'process.stdout.write("a");\nprocess.stderr.write("b");\nglobalThis.process.stderr.write("c");',
       ['process.stdout.write("a")', 'stdout', 'process.stdout.write'],

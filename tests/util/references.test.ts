@@ -1,11 +1,12 @@
 import { isBuiltin } from 'node:module';
 
 import tsParser from '@typescript-eslint/parser';
-import { ASTUtils, type TSESLint } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import {
+  answeredCalls,
   CALL,
   CONSTRUCT,
   findReferences,
@@ -379,5 +380,73 @@ describe('each use once, in the shared pass', () => {
     ['export *', "export * from 'm';", [["export * from 'm'; read m", "export * from 'm'; read m"], []]],
   ] as const)('%s', (_label, code, expected) => {
     expect(uses(code)).toEqual(expected);
+  });
+});
+
+/*
+ * An owner that answers a global's direct member calls itself: the pass
+ * leaves those calls out where the name is the plain global, and
+ * `answeredCalls` gives what the pass would have found for them.
+ */
+describe('direct calls an owner answers itself', () => {
+  const G: TraceMapElement = { m: { [READ]: 'read m', [CALL]: 'call m' } };
+  const answered = sharedReferences({ globals: { gx: G } }, { answeredCalls: ['gx'] });
+  // `hx` is also mapped by an owner that does not answer its calls: the pass walks them for both.
+  const alsoAnswered = sharedReferences({ globals: { hx: G } }, { answeredCalls: ['hx'] });
+  sharedReferences({ globals: { hx: { m: { [READ]: 'other m' } } } });
+  const found = (code: string) => {
+    let result: { listed: string[][]; answers: string[] } = { listed: [], answers: [] };
+    const linter = new Linter({ configType: 'flat' });
+    const probe = probeRule({ never: 'never' }, (context) => {
+      const { sourceCode } = context;
+      const answers: string[] = [];
+      const text = ({ node, type, info }: { node: TSESTree.Node; type: symbol; info: unknown }) =>
+        `${sourceCode.getText(node)} ${type.description} ${String(info)}`;
+      return {
+        Program() {
+          const listed = [answered, alsoAnswered].map((references) => references(sourceCode).map(text).sort());
+          result = { listed, answers };
+        },
+        CallExpression(node) {
+          for (const name of ['gx', 'hx']) {
+            const info = answeredCalls(sourceCode, name, G)?.(node);
+            if (info !== undefined) answers.push(`${name}: ${text({ node, type: CALL, info })}`);
+          }
+        },
+      };
+    });
+    linter.verify(code, [
+      {
+        languageOptions: { sourceType: 'module' },
+        plugins: { probe: { rules: { probe: probe as never } } },
+        rules: { 'probe/probe': 'error' },
+      },
+    ]);
+    return result;
+  };
+
+  it('leaves out the direct calls of the plain global, and answers them', () => {
+    expect(found('gx.m(1);\ngx["m"]?.(2);\ngx.other(3);\nconst f = gx.m;\n(0, gx).m(4);\ngx.m.call(gx);')).toEqual({
+      listed: [['(0, gx).m read read m', '(0, gx).m(4) call call m', 'gx.m read read m', 'gx.m read read m'], []],
+      answers: ['gx: gx.m(1) call call m', 'gx: gx["m"]?.(2) call call m'],
+    });
+  });
+
+  it('walks every call where a local has the name', () => {
+    expect(found('function quiet(gx) {\n  gx.m(1);\n}\ngx.m(2);')).toEqual({
+      listed: [['gx.m read read m', 'gx.m(2) call call m'], []],
+      answers: [],
+    });
+  });
+
+  it('walks every call where the global is assigned', () => {
+    expect(found('gx = {};\ngx.m(1);')).toEqual({ listed: [[], []], answers: [] });
+  });
+
+  it('walks every call that another owner of the global does not answer', () => {
+    expect(found('hx.m(1);')).toEqual({
+      listed: [[], ['hx.m read read m', 'hx.m(1) call call m']],
+      answers: ['hx: hx.m(1) call call m'],
+    });
   });
 });

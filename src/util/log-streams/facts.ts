@@ -1,7 +1,7 @@
 import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, skipWrappers, staticMemberName } from '../ast.js';
-import { findPropertyReferences, READ, sharedReferences, type TraceMap, type TraceMapElement } from '../references.js';
+import { answeredCalls, findPropertyReferences, READ, sharedReferences, type TraceMapElement } from '../references.js';
 import { quote } from '../text.js';
 import type { LogWrite } from './index.js';
 import { debugLoggerMap, type LogApi, loggerMethods, moduleMaps, traceEntry, winstonMethods } from './libraries.js';
@@ -30,7 +30,10 @@ export interface TracedWrite {
 /** What the file's imports and globals say about its log streams, found once per file. */
 export interface StreamFacts {
   readonly sourceCode: SourceCode;
+  /** The writes the pass found: ask `tracedWrite`, which also answers those it leaves out. */
   readonly writes: Map<TSESTree.Node, TracedWrite>;
+  /** What a direct call of the global `console` is, where the pass leaves those out (see `logReferences`). */
+  readonly consoleCall: ((call: TSESTree.CallExpression) => unknown) | undefined;
   /** Log methods read as values: `.catch(console.error)`, `const { error } = console`. */
   readonly logFunctions: Set<TSESTree.Node>;
   readonly stdoutReads: Set<TSESTree.Node>;
@@ -140,6 +143,11 @@ export function logWrite(
   return new Write(node, stream, sourceCode, description);
 }
 
+/** Whether a traced call of a log function counts as a write (see `LogApi`). */
+function isCountedWrite(found: LogApi): found is Extract<LogApi, { kind: 'write' }> {
+  return found.kind === 'write' && found.flushesOnExit !== true && found.offByDefault !== true;
+}
+
 /** The first traced write of a call is the one it performs. */
 function addWrite(facts: StreamFacts, node: TSESTree.CallExpression, write: TracedWrite): void {
   if (!facts.writes.has(node)) facts.writes.set(node, write);
@@ -240,11 +248,7 @@ function recordApi(
         // A method read only to be called here (`console.log(…)`) is never asked about: a log function is a
         // value passed on (`isLogFunction` is asked about callbacks, aliases' values and `bind`'s object).
         if (!isCalleeOfCall(node)) facts.logFunctions.add(node);
-      } else if (
-        node.type === TSESTree.AST_NODE_TYPES.CallExpression &&
-        found.flushesOnExit !== true &&
-        found.offByDefault !== true
-      ) {
+      } else if (node.type === TSESTree.AST_NODE_TYPES.CallExpression && isCountedWrite(found)) {
         addWrite(facts, node, found);
       }
       break;
@@ -316,21 +320,37 @@ function loggerMap(logger: PendingLoggers['loggers'][number]): TraceMapElement {
   return map;
 }
 
-/** The log libraries' references, found in the pass over the file that the process facts share. */
-const logReferences = (() => {
-  const maps = moduleMaps();
-  const { console: consoleGlobal, process: processGlobal } = maps;
-  const globals: TraceMap = {};
-  if (consoleGlobal) globals.console = consoleGlobal;
-  if (processGlobal) globals.process = processGlobal;
-  return sharedReferences({ globals, modules: maps });
-})();
+const maps = moduleMaps();
+const { console: consoleGlobal, process: processGlobal } = maps;
+
+/**
+ * The log libraries' references, found in the pass the process facts share,
+ * but for direct calls of the global `console` (`tracedWrite` answers those:
+ * a generated file may hold tens of thousands, each a read and a call).
+ */
+const logReferences = sharedReferences(
+  {
+    globals: { ...(consoleGlobal && { console: consoleGlobal }), ...(processGlobal && { process: processGlobal }) },
+    modules: maps,
+  },
+  { answeredCalls: ['console'] },
+);
+
+/** The traced write `node` performs: found in the pass, or a direct call of the global `console`. */
+export function tracedWrite(facts: StreamFacts, node: TSESTree.Node): TracedWrite | undefined {
+  if (facts.consoleCall && node.type === TSESTree.AST_NODE_TYPES.CallExpression) {
+    const api = facts.consoleCall(node) as LogApi | undefined;
+    if (api) return isCountedWrite(api) ? api : undefined;
+  }
+  return facts.writes.get(node);
+}
 
 /** Finds what the file's imports, `require`s and globals say about its log streams. */
 export function collectStreamFacts(sourceCode: SourceCode): StreamFacts {
   const facts: StreamFacts = {
     sourceCode,
     writes: new Map(),
+    consoleCall: consoleGlobal && answeredCalls(sourceCode, 'console', consoleGlobal),
     logFunctions: new Set(),
     stdoutReads: new Set(),
     prettyCalls: new Set(),

@@ -1,7 +1,7 @@
 import { ASTUtils, TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, walk } from '../ast.js';
-import { constInit, logWrite, memberName, RESOLVE_DEPTH, type StreamFacts, unwrap } from './facts.js';
+import { constInit, logWrite, memberName, RESOLVE_DEPTH, type StreamFacts, tracedWrite, unwrap } from './facts.js';
 import type { LogWrite } from './index.js';
 import { UNSEEN_LOGGER_NAMES } from './libraries.js';
 
@@ -293,7 +293,7 @@ function firstWrite(facts: StreamFacts, body: Node | null | undefined): Stream |
   let found: Stream | undefined;
   walk(body, facts.sourceCode.visitorKeys, FUNCTION_BUDGET, (node) => {
     if (isFunctionNode(node)) return 'skip';
-    found = facts.writes.get(node)?.stream;
+    found = tracedWrite(facts, node)?.stream;
     return found !== undefined;
   });
   return found;

@@ -1,6 +1,6 @@
 import { ASTUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { logWrite, memberName, type StreamFacts, unwrap, variableOf } from './facts.js';
+import { logWrite, memberName, type StreamFacts, tracedWrite, unwrap, variableOf } from './facts.js';
 import type { LogWrite } from './index.js';
 import { isLoggerModule, UNSEEN_LOGGER_METHODS, UNSEEN_LOGGER_NAMES } from './libraries.js';
 import { ownLoggerWrite } from './own-loggers.js';
@@ -15,7 +15,7 @@ const { DefinitionType } = TSESLint.Scope;
  * traced writes, most of them by a look at the callee's object.
  */
 export function writeOf(facts: StreamFacts, call: TSESTree.CallExpression): LogWrite | undefined {
-  const traced = facts.writes.get(call);
+  const traced = tracedWrite(facts, call);
   if (traced) return logWrite(facts.sourceCode, call, traced.stream, traced.description);
   const callee = unwrap(call.callee);
   if (callee.type !== TSESTree.AST_NODE_TYPES.MemberExpression || !readsLoggerName(unwrap(callee.object)))
