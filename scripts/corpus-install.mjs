@@ -2,11 +2,18 @@
 // one npm project per package at its exact version, from the npm registry only.
 // Idempotent: a package already installed at its version is left alone.
 // Usage: node scripts/corpus-install.mjs [--ci] [name ...]
+//
+// A package linted without types needs only its own files: it is unpacked from its one
+// tarball, so what CI lints never depends on how the registry resolves a dependency range
+// that day (a range naming a version the registry does not serve yet failed CI once).
+// A package linted with types gets its dependencies too, for their declarations.
+// Registry faults are retried.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
-import { installDir, isInstalled, readManifest } from '../tests/corpus/paths.mjs';
+import { cacheDir, installDir, isInstalled, packageRoot, readManifest } from '../tests/corpus/paths.mjs';
 
 const args = process.argv.slice(2);
 const ciOnly = args.includes('--ci');
@@ -14,33 +21,117 @@ const names = args.filter((arg) => !arg.startsWith('--'));
 const wanted = readManifest().filter(
   (entry) => (!ciOnly || entry.ci) && (names.length === 0 || names.includes(entry.name)),
 );
+const registry = '--registry=https://registry.npmjs.org/';
+const ATTEMPTS = 3;
 
-function install(entry) {
-  const dir = installDir(entry);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'corpus', private: true }, null, 2)}\n`);
+function npm(argv, cwd) {
   return new Promise((resolve) => {
-    const child = spawn(
-      'npm',
-      [
-        'install',
-        '--no-save',
-        '--ignore-scripts',
-        '--no-audit',
-        '--no-fund',
-        '--no-package-lock',
-        '--loglevel=error',
-        '--registry=https://registry.npmjs.org/',
-        `${entry.name}@${entry.version}`,
-      ],
-      { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const child = spawn('npm', argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ entry, code, stderr }));
+    child.on('error', (error) => resolve({ code: -1, stdout, stderr: String(error) }));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
+/**
+ * The files of an npm tarball (`package/…`) written under `target`. Only regular files and
+ * folders; an entry whose path would leave `target` stops the install.
+ */
+function unpack(tarball, target) {
+  const data = gunzipSync(readFileSync(tarball));
+  let longName;
+  for (let offset = 0; offset + 512 <= data.length;) {
+    const header = data.subarray(offset, offset + 512);
+    if (header.every((byte) => byte === 0)) break;
+    const field = (start, length) => header.toString('utf8', start, start + length).replace(/\0.*$/s, '');
+    const size = Number.parseInt(field(124, 12).trim() || '0', 8);
+    const type = field(156, 1) || '0';
+    const body = data.subarray(offset + 512, offset + 512 + size);
+    offset += 512 + Math.ceil(size / 512) * 512;
+    if (type === 'x') {
+      // A pax header: its `path` record names the next entry.
+      const record = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(body.toString('utf8'));
+      if (record) longName = record[1];
+      continue;
+    }
+    if (type === 'L') {
+      longName = body.toString('utf8').replace(/\0.*$/s, '');
+      continue;
+    }
+    const prefix = field(345, 155);
+    const name = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
+    longName = undefined;
+    if (type !== '0' && type !== '5') continue;
+    const relative = name.split('/').slice(1).join('/');
+    if (!relative) continue;
+    const file = path.resolve(target, relative);
+    if (!file.startsWith(`${path.resolve(target)}${path.sep}`)) throw new Error(`unsafe path in tarball: ${name}`);
+    if (type === '5') mkdirSync(file, { recursive: true });
+    else {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, body);
+    }
+  }
+}
+
+async function installFiles(entry) {
+  const scratch = mkdtempSync(path.join(cacheDir, '.pack-'));
+  try {
+    const packed = await npm(
+      ['pack', '--json', '--loglevel=error', registry, '--pack-destination', scratch, `${entry.name}@${entry.version}`],
+      scratch,
+    );
+    if (packed.code !== 0) return packed;
+    const tarball = readdirSync(scratch).find((file) => file.endsWith('.tgz'));
+    if (!tarball) return { code: 1, stderr: `npm pack wrote no tarball\n${packed.stderr}` };
+    const root = packageRoot(entry);
+    rmSync(root, { recursive: true, force: true });
+    unpack(path.join(scratch, tarball), root);
+    return { code: 0, stderr: '' };
+  } catch (error) {
+    return { code: 1, stderr: String(error) };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function installWithDependencies(entry) {
+  return npm(
+    [
+      'install',
+      '--no-save',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--no-package-lock',
+      '--loglevel=error',
+      registry,
+      `${entry.name}@${entry.version}`,
+    ],
+    installDir(entry),
+  );
+}
+
+async function install(entry) {
+  const dir = installDir(entry);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'corpus', private: true }, null, 2)}\n`);
+  let result;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    result = entry.mode === 'type-aware' ? await installWithDependencies(entry) : await installFiles(entry);
+    if (result.code === 0 && isInstalled(entry)) return result;
+    if (attempt < ATTEMPTS) {
+      console.log(`retry ${entry.name}@${entry.version} (attempt ${attempt} failed, exit ${result.code})`);
+      await new Promise((resolve) => setTimeout(resolve, attempt * 10_000));
+    }
+  }
+  return result;
+}
+
+mkdirSync(cacheDir, { recursive: true });
 const failures = [];
 const queue = wanted.filter((entry) => {
   if (isInstalled(entry)) console.log(`ok   ${entry.name}@${entry.version} (cached)`);
