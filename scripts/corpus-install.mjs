@@ -5,15 +5,25 @@
 //
 // A package linted without types needs only its own files: it is unpacked from its one
 // tarball, so what CI lints never depends on how the registry resolves a dependency range
-// that day (a range naming a version the registry does not serve yet failed CI once).
-// A package linted with types gets its dependencies too, for their declarations.
-// Registry faults are retried.
+// that day (a range naming a version the registry did not serve yet failed CI once).
+// A package linted with types gets its dependencies too, for their declarations, at the
+// versions its lockfile in tests/corpus/locks/ pins; a package with no lockfile yet is
+// resolved afresh and its lockfile written there, to commit. Registry faults are retried.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-import { cacheDir, installDir, isInstalled, packageRoot, readManifest } from '../tests/corpus/paths.mjs';
+import { cacheDir, installDir, isInstalled, lockFile, packageRoot, readManifest } from '../tests/corpus/paths.mjs';
 
 const args = process.argv.slice(2);
 const ciOnly = args.includes('--ci');
@@ -98,27 +108,30 @@ async function installFiles(entry) {
   }
 }
 
-function installWithDependencies(entry) {
-  return npm(
-    [
-      'install',
-      '--no-save',
-      '--ignore-scripts',
-      '--no-audit',
-      '--no-fund',
-      '--no-package-lock',
-      '--loglevel=error',
-      registry,
-      `${entry.name}@${entry.version}`,
-    ],
-    installDir(entry),
-  );
+/** `npm ci` from the package's lockfile; without one, `npm install`, and its lockfile is kept. */
+async function installWithDependencies(entry) {
+  const dir = installDir(entry);
+  const lock = lockFile(entry);
+  const pinned = existsSync(lock);
+  const flags = ['--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', registry];
+  if (pinned) copyFileSync(lock, path.join(dir, 'package-lock.json'));
+  else rmSync(path.join(dir, 'package-lock.json'), { force: true });
+  const result = await npm(pinned ? ['ci', ...flags] : ['install', ...flags], dir);
+  if (result.code === 0 && !pinned) {
+    mkdirSync(path.dirname(lock), { recursive: true });
+    copyFileSync(path.join(dir, 'package-lock.json'), lock);
+    console.log(`new lockfile ${path.relative(process.cwd(), lock)}: commit it with the manifest`);
+  }
+  return result;
 }
 
 async function install(entry) {
   const dir = installDir(entry);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'corpus', private: true }, null, 2)}\n`);
+  const manifest = { name: 'corpus', private: true };
+  // A lockfile pins the tree of what the project depends on.
+  if (entry.mode === 'type-aware') manifest.dependencies = { [entry.name]: entry.version };
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   let result;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     result = entry.mode === 'type-aware' ? await installWithDependencies(entry) : await installFiles(entry);

@@ -17,6 +17,7 @@ export const corpusDir: string;
 export const cacheDir: string;
 export function readManifest(): ManifestEntry[];
 export function installDir(entry: ManifestEntry): string;
+export function lockFile(entry: ManifestEntry): string;
 export function packageRoot(entry: ManifestEntry): string;
 export function installedVersion(entry: ManifestEntry): string | undefined;
 export function isInstalled(entry: ManifestEntry): boolean;

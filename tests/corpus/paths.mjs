@@ -19,6 +19,11 @@ export function installDir(entry) {
   return path.join(cacheDir, `${entry.name.replace('/', '__')}@${entry.version}`);
 }
 
+/** The lockfile that pins a type-aware package's dependencies (`package-lock.json` of its install folder). */
+export function lockFile(entry) {
+  return path.join(corpusDir, 'locks', `${path.basename(installDir(entry))}.json`);
+}
+
 /** The package's own folder inside its install folder. */
 export function packageRoot(entry) {
   return path.join(installDir(entry), 'node_modules', entry.name);
