@@ -36,13 +36,11 @@ const ATTEMPTS = 3;
 
 function npm(argv, cwd) {
   return new Promise((resolve) => {
-    const child = spawn('npm', argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
+    const child = spawn('npm', argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', (error) => resolve({ code: -1, stdout, stderr: String(error) }));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('error', (error) => resolve({ code: -1, stderr: String(error) }));
+    child.on('close', (code) => resolve({ code, stderr }));
   });
 }
 
@@ -91,7 +89,7 @@ async function installFiles(entry) {
   const scratch = mkdtempSync(path.join(cacheDir, '.pack-'));
   try {
     const packed = await npm(
-      ['pack', '--json', '--loglevel=error', registry, '--pack-destination', scratch, `${entry.name}@${entry.version}`],
+      ['pack', '--loglevel=error', registry, '--pack-destination', scratch, `${entry.name}@${entry.version}`],
       scratch,
     );
     if (packed.code !== 0) return packed;
